@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace Crossbar.Circuit.Algebra;
+
+/// <summary>Counters and stopwatches of a linear solver.</summary>
+public sealed class SolverStatistics
+{
+    /// <summary>Full factorisations (ordering and pivot search).</summary>
+    public int Factorizations { get; set; }
+
+    /// <summary>Numeric refactorisations that reused the pivot order.</summary>
+    public int Refactorizations { get; set; }
+
+    /// <summary>Forward/back substitutions.</summary>
+    public int Solves { get; set; }
+
+    /// <summary>Nonzeros in L + U after the last factorisation.</summary>
+    public long FactorNonzeros { get; set; }
+
+    /// <summary>Time in ordering and symbolic analysis.</summary>
+    public Stopwatch OrderingTime { get; } = new();
+
+    /// <summary>Time in numeric factorisation (full and refactorisation).</summary>
+    public Stopwatch FactorTime { get; } = new();
+
+    /// <summary>Time in solves.</summary>
+    public Stopwatch SolveTime { get; } = new();
+}

@@ -1,0 +1,69 @@
+namespace Crossbar.Circuit.Netlists;
+
+/// <summary>
+/// One element line of a deck (R, C, L, V, I, E, G, F, H, D, M, X). A plain data record: the
+/// reader produces it, the engine compiles it, the writer prints it.
+/// </summary>
+public sealed class ElementCard
+{
+    /// <summary>Creates an element card.</summary>
+    public ElementCard(string name, IReadOnlyList<string> nodes)
+    {
+        Name = name;
+        Nodes = nodes;
+    }
+
+    /// <summary>Full name including the type letter, as written (e.g. <c>R1</c>, <c>Vin</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>Type letter, upper case.</summary>
+    public char Kind => char.ToUpperInvariant(Name[0]);
+
+    /// <summary>Node names in SPICE order (ground is <c>0</c>; <c>gnd</c> is normalised to <c>0</c>).</summary>
+    public IReadOnlyList<string> Nodes { get; }
+
+    /// <summary>Main value: resistance, capacitance, inductance, source DC value, gain or transconductance.</summary>
+    public ParamValue? Value { get; init; }
+
+    /// <summary>Model name for D and M (and optionally R/C), subcircuit name for X.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Controlling voltage source name for F and H.</summary>
+    public string? ControlSource { get; init; }
+
+    /// <summary>AC magnitude of an independent source (the <c>AC mag [phase]</c> field).</summary>
+    public ParamValue? AcMagnitude { get; init; }
+
+    /// <summary>AC phase in degrees.</summary>
+    public ParamValue? AcPhase { get; init; }
+
+    /// <summary>Transient waveform of an independent source, or null for DC only.</summary>
+    public SourceWaveform? Waveform { get; init; }
+
+    /// <summary>Instance parameters <c>name=value</c> (W, L, IC, M, AREA, X-instance params...),
+    /// keys lower case, in the order written.</summary>
+    public IReadOnlyList<KeyValuePair<string, ParamValue>> Parameters { get; init; } = [];
+
+    /// <summary>Bare flags such as <c>OFF</c>, lower case.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+
+    /// <summary>Where the card was read from.</summary>
+    public SourceLocation Location { get; init; } = SourceLocation.Generated;
+
+    /// <summary>Looks up an instance parameter (case-insensitive).</summary>
+    public ParamValue? GetParameter(string name)
+    {
+        foreach (var (key, value) in Parameters)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} {string.Join(' ', Nodes)}";
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+
+namespace Crossbar.Circuit.Netlists;
+
+/// <summary>
+/// SPICE numbers: a decimal mantissa with optional exponent, an optional scale suffix
+/// (f p n u m k meg g t mil, case-insensitive) and trailing unit letters that SPICE ignores
+/// (<c>10kOhm</c>, <c>1uF</c>, <c>5V</c>, <c>1e-3s</c>).
+/// </summary>
+public static class SpiceNumber
+{
+    /// <summary>Parses a SPICE number; false when the text is not one (or is not finite).</summary>
+    /// <param name="text">The token, e.g. <c>2.2k</c>.</param>
+    /// <param name="value">The value in SI units.</param>
+    public static bool TryParse(string? text, out double value)
+    {
+        value = 0;
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        var s = text.AsSpan();
+        var i = 0;
+        if (s[i] is '+' or '-')
+        {
+            i++;
+        }
+
+        var digitsBefore = 0;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+        {
+            i++;
+            digitsBefore++;
+        }
+
+        var digitsAfter = 0;
+        if (i < s.Length && s[i] == '.')
+        {
+            i++;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            {
+                i++;
+                digitsAfter++;
+            }
+        }
+
+        if (digitsBefore + digitsAfter == 0)
+        {
+            return false;
+        }
+
+        if (i < s.Length && (s[i] is 'e' or 'E'))
+        {
+            var j = i + 1;
+            if (j < s.Length && (s[j] is '+' or '-'))
+            {
+                j++;
+            }
+
+            var expDigits = 0;
+            while (j < s.Length && char.IsAsciiDigit(s[j]))
+            {
+                j++;
+                expDigits++;
+            }
+
+            if (expDigits > 0)
+            {
+                i = j;
+            }
+        }
+
+        if (!double.TryParse(s[..i], NumberStyles.Float, CultureInfo.InvariantCulture, out var mantissa))
+        {
+            return false;
+        }
+
+        var rest = s[i..];
+        foreach (var c in rest)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        var scale = Scale(rest);
+        value = mantissa * scale;
+        return double.IsFinite(value);
+    }
+
+    /// <summary>Parses a SPICE number or throws <see cref="FormatException"/>.</summary>
+    /// <param name="text">The token, e.g. <c>10meg</c>.</param>
+    /// <returns>The value in SI units.</returns>
+    public static double Parse(string text) =>
+        TryParse(text, out var value)
+            ? value
+            : throw new FormatException($"'{text}' is not a SPICE number (expected e.g. 1k, 2.2u, 1e-3)");
+
+    /// <summary>Formats a number for a deck: invariant culture, shortest round-trip form, never a comma.</summary>
+    /// <param name="value">A finite value.</param>
+    public static string Format(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "SPICE decks cannot hold NaN or infinity");
+        }
+
+        return value.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
+    }
+
+    private static double Scale(ReadOnlySpan<char> letters)
+    {
+        if (letters.IsEmpty)
+        {
+            return 1;
+        }
+
+        if (letters.StartsWith("meg", StringComparison.OrdinalIgnoreCase))
+        {
+            return 1e6;
+        }
+
+        if (letters.StartsWith("mil", StringComparison.OrdinalIgnoreCase))
+        {
+            return 25.4e-6;
+        }
+
+        return char.ToLowerInvariant(letters[0]) switch
+        {
+            'f' => 1e-15,
+            'p' => 1e-12,
+            'n' => 1e-9,
+            'u' => 1e-6,
+            'm' => 1e-3,
+            'k' => 1e3,
+            'g' => 1e9,
+            't' => 1e12,
+            _ => 1,
+        };
+    }
+}

@@ -186,7 +186,7 @@ public static class ExpressionEvaluator
                 SkipSpace();
                 if (!Peek(')'))
                 {
-                    throw Error(_pos < text.Length ? _pos : open, $"missing ')' in expression '{text}' (opened at offset {open + 1})");
+                    throw Error(_pos, $"missing ')' in expression '{text}' (opened at offset {open + 1})");
                 }
 
                 _pos++;

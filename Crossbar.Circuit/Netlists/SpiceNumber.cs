@@ -50,17 +50,22 @@ public static class SpiceNumber
             return false;
         }
 
+        var mantissaEnd = i;
+        long exponent = 0;
         if (i < s.Length && (s[i] is 'e' or 'E'))
         {
             var j = i + 1;
+            var negative = false;
             if (j < s.Length && (s[j] is '+' or '-'))
             {
+                negative = s[j] == '-';
                 j++;
             }
 
             var expDigits = 0;
             while (j < s.Length && char.IsAsciiDigit(s[j]))
             {
+                exponent = Math.Min(exponent * 10 + (s[j] - '0'), 100_000);
                 j++;
                 expDigits++;
             }
@@ -68,12 +73,12 @@ public static class SpiceNumber
             if (expDigits > 0)
             {
                 i = j;
+                exponent = negative ? -exponent : exponent;
             }
-        }
-
-        if (!double.TryParse(s[..i], NumberStyles.Float, CultureInfo.InvariantCulture, out var mantissa))
-        {
-            return false;
+            else
+            {
+                exponent = 0;
+            }
         }
 
         var rest = s[i..];
@@ -85,8 +90,14 @@ public static class SpiceNumber
             }
         }
 
-        var scale = Scale(rest);
-        value = mantissa * scale;
+        var (power, factor) = Scale(rest);
+        var decimalText = string.Concat(s[..mantissaEnd], "e", (exponent + power).ToString(CultureInfo.InvariantCulture));
+        if (!double.TryParse(decimalText, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return false;
+        }
+
+        value = parsed * factor;
         return double.IsFinite(value);
     }
 
@@ -110,34 +121,35 @@ public static class SpiceNumber
         return value.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
     }
 
-    private static double Scale(ReadOnlySpan<char> letters)
+    /// <summary>Scale suffix as a power of ten (exact decimal scaling) and an extra factor (for mil).</summary>
+    private static (int Power, double Factor) Scale(ReadOnlySpan<char> letters)
     {
         if (letters.IsEmpty)
         {
-            return 1;
+            return (0, 1);
         }
 
         if (letters.StartsWith("meg", StringComparison.OrdinalIgnoreCase))
         {
-            return 1e6;
+            return (6, 1);
         }
 
         if (letters.StartsWith("mil", StringComparison.OrdinalIgnoreCase))
         {
-            return 25.4e-6;
+            return (-6, 25.4);
         }
 
         return char.ToLowerInvariant(letters[0]) switch
         {
-            'f' => 1e-15,
-            'p' => 1e-12,
-            'n' => 1e-9,
-            'u' => 1e-6,
-            'm' => 1e-3,
-            'k' => 1e3,
-            'g' => 1e9,
-            't' => 1e12,
-            _ => 1,
+            'f' => (-15, 1),
+            'p' => (-12, 1),
+            'n' => (-9, 1),
+            'u' => (-6, 1),
+            'm' => (-3, 1),
+            'k' => (3, 1),
+            'g' => (9, 1),
+            't' => (12, 1),
+            _ => (0, 1),
         };
     }
 }

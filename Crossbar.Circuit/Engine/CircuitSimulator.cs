@@ -63,13 +63,5 @@ public static class CircuitSimulator
     }
 
     private static Netlist Flatten(Netlist netlist)
-    {
-        if (netlist.Elements.Any(e => e.Kind == 'X'))
-        {
-            ElementCard x = netlist.Elements.First(e => e.Kind == 'X');
-            throw new NetlistException(x.Location, $"{x.Name}: subcircuit instances are not supported yet");
-        }
-
-        return netlist;
-    }
+        => netlist.Elements.Any(e => e.Kind == 'X') ? SubcircuitFlattener.Flatten(netlist) : netlist;
 }

@@ -205,4 +205,24 @@ public class NetlistReaderElementTests
         Assert.That(netlist.Elements.Select(e => e.Name), Is.EqualTo(new[] { "R1", "X1" }));
         Assert.That(netlist.Subcircuits["S"].Elements[0].Name, Is.EqualTo("R1"));
     }
+
+    [Test]
+    public void When_ModelDefinedAfterUseOrAtTopLevel_Expect_ResolvedAfterWholeDeck()
+    {
+        var netlist = NetlistReader.ReadText("t\nD1 a 0 dm\n.subckt s p\nD1 p 0 dm\n.ends\nX1 a s\n.model dm d");
+
+        Assert.That(netlist.Elements[0].Model, Is.EqualTo("dm"));
+        Assert.That(netlist.Models.ContainsKey("dm"), Is.True);
+    }
+
+    [Test]
+    public void When_ModelLocalToOtherSubcircuit_Expect_UnknownModelError()
+    {
+        const string deck = "t\n.subckt a p\n.model dloc d\nD1 p 0 dloc\n.ends\n.subckt b p\nD1 p 0 dloc\n.ends";
+
+        var ex = Assert.Throws<NetlistException>(() => NetlistReader.ReadText(deck))!;
+
+        Assert.That(ex.Detail, Does.Contain("unknown model 'dloc' for D1 in subcircuit 'b'"));
+        Assert.That(ex.Location, Is.EqualTo(new SourceLocation("<text>", 7, 8)));
+    }
 }

@@ -10,7 +10,8 @@ namespace Crossbar.Circuit.Netlists;
 /// <remarks>
 /// Order: title, <c>.param</c>, <c>.options</c>, <c>.model</c>, <c>.subckt</c> definitions,
 /// elements, <c>.ic</c>, analyses, <c>.save</c>, <c>.print</c>, <c>.end</c>. Warnings are not
-/// printed.
+/// printed, and neither are <c>.print op</c> cards: ngspice 39 rejects them and then skips the
+/// other analyses' output.
 /// </remarks>
 public static class NetlistWriter
 {
@@ -72,7 +73,7 @@ public static class NetlistWriter
             sb.Append('\n');
         }
 
-        foreach (var print in netlist.Prints)
+        foreach (var print in netlist.Prints.Where(p => !string.Equals(p.Analysis, "op", StringComparison.OrdinalIgnoreCase)))
         {
             sb.Append(".print ").Append(print.Analysis.ToLowerInvariant());
             AppendVectors(sb, print.Vectors);

@@ -48,6 +48,8 @@ internal static class Decks
         H1 h1 0 V1 100
         D1 in d1 dmod
         Rd d1 0 1k
+        D2 in d2 dmod 2 off
+        Rd2 d2 0 1k
         M1 vdd in 0 0 nm W=10u L=1u
         M2 vdd in vdd vdd pm w=20u l=1u
         Xs in xs stage r=2k

@@ -63,4 +63,16 @@ public class NetlistRoundTripTests
         Assert.That(text, Does.Contain("C1 out 0 2.2e-12"));
         Assert.That(text, Does.Contain(".tran 1e-09 2e-06 0 5e-09"));
     }
+
+    [Test]
+    public void When_PrintOpWritten_Expect_OmittedBecauseNgspiceRejectsIt()
+    {
+        var netlist = NetlistReader.ReadText("t\nR1 a 0 1\n.op\n.print op v(a)\n.print dc v(a)");
+
+        var text = NetlistWriter.Write(netlist);
+
+        Assert.That(netlist.Prints.Select(p => p.Analysis), Is.EqualTo(new[] { "op", "dc" }));
+        Assert.That(text, Does.Not.Contain(".print op"));
+        Assert.That(text, Does.Contain(".print dc v(a)"));
+    }
 }

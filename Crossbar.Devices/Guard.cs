@@ -75,6 +75,16 @@ internal static class Guard
         return value;
     }
 
+    public static double InOpenRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!(value > min && value < max))
+        {
+            throw new ArgumentException($"{name} must lie in ({Format(min)}, {Format(max)}), got {Format(value)}.", name);
+        }
+
+        return value;
+    }
+
     public static int InRange(int value, int min, int max, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         if (value < min || value > max)

@@ -150,8 +150,8 @@ public sealed class NoiseTests
 
         double mx = xs.Average(), my = ys.Average();
         double slope = xs.Zip(ys).Sum(p => (p.First - mx) * (p.Second - my)) / xs.Sum(x => (x - mx) * (x - mx));
-        Assert.That(slope, Is.EqualTo(-alpha).Within(0.15), "spectral slope");
-        Assert.That(Math.Exp(levelRatio / xs.Count), Is.EqualTo(1.0).Within(0.35), "level relative to Kasdin's density");
+        Assert.That(slope, Is.EqualTo(-alpha).Within(0.1), "spectral slope");
+        Assert.That(Math.Exp(levelRatio / xs.Count), Is.EqualTo(1.0).Within(0.2), "level relative to Kasdin's density");
     }
 
     [Test]

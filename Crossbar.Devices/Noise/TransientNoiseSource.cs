@@ -22,7 +22,8 @@ namespace Crossbar.Devices.Noise;
 /// quantised to the simulator's time points. RTSCAPT = RTSEMT = 0 gives a constant +RTSAM (ngspice's behaviour).</para>
 /// <para><b>Reproducibility.</b> White, 1/f and RTS draw from separate sub-streams of the seed and are generated in
 /// time order, so v(t) does not depend on the order or density of the queried times. Queries may go back in time (a
-/// rejected transient step) to any point after the last <see cref="ForgetBefore"/>; history is kept until then.</para>
+/// rejected transient step) to any point after the last <see cref="ForgetBefore"/>; history is kept until then. An instance is stateful and not thread-safe: use one per
+/// source (and per thread).</para>
 /// </remarks>
 public sealed class TransientNoiseSource
 {

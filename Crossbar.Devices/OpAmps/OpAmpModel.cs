@@ -142,7 +142,7 @@ public sealed record OpAmpModel
     /// <returns>Limited output voltage (V).</returns>
     public double LimitOutput(double voltage, out double derivative)
     {
-        if (!HasRails)
+        if (double.IsInfinity(PositiveRail) && double.IsInfinity(NegativeRail))
         {
             derivative = 1.0;
             return voltage;

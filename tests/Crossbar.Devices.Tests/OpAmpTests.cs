@@ -146,6 +146,14 @@ public sealed class OpAmpTests
     }
 
     [Test]
+    public void When_OnlyOneRailFinite_Expect_ArgumentExceptionOnLimit()
+    {
+        var m = new OpAmpModel { PositiveRail = 5.0 };
+        var ex = Assert.Throws<ArgumentException>(() => m.LimitOutput(1.0));
+        Assert.That(ex!.ParamName, Is.EqualTo(nameof(OpAmpModel.PositiveRail)));
+    }
+
+    [Test]
     public void When_NoiseDensityConverted_Expect_SampleAmplitudeDensityOverRootTwoNt()
     {
         var m = new OpAmpModel { InputNoiseDensity = 16e-9 };

@@ -201,14 +201,43 @@ internal static class DenseLuKernel
     }
 
     /// <summary>A22 -= L21·U12 for rows and columns kend..m-1, inner index k0..kend-1.</summary>
+    /// <remarks>
+    /// U12 is copied, one column block at a time, into strips of 8 columns stored row after row
+    /// (p-major) so the 4×8 register kernel reads it contiguously.
+    /// </remarks>
     private static unsafe void TrailingUpdate(double[] a, int m, int k0, int kend)
     {
         int kb = kend - k0;
+        double[] packed = PackBuffer(kb * ColumnBlock);
         fixed (double* pa = a)
+        fixed (double* pb = packed)
         {
             for (int j0 = kend; j0 < m; j0 += ColumnBlock)
             {
                 int j1 = Math.Min(m, j0 + ColumnBlock);
+                int strips = (j1 - j0) / 8;
+                int jv = j0 + (strips * 8);
+                bool vector = Vector256.IsHardwareAccelerated && strips > 0;
+                if (vector)
+                {
+                    for (int s = 0; s < strips; s++)
+                    {
+                        double* dst = pb + ((long)s * kb * 8);
+                        double* src = pa + ((long)k0 * m) + j0 + (s * 8);
+                        for (int p = 0; p < kb; p++)
+                        {
+                            Vector256.Load(src).Store(dst);
+                            Vector256.Load(src + 4).Store(dst + 4);
+                            src += m;
+                            dst += 8;
+                        }
+                    }
+                }
+                else
+                {
+                    jv = j0;
+                }
+
                 int i = kend;
                 for (; i + 4 <= m; i += 4)
                 {
@@ -216,16 +245,15 @@ internal static class DenseLuKernel
                     double* l1 = l0 + m;
                     double* l2 = l1 + m;
                     double* l3 = l2 + m;
-                    int j = j0;
-                    if (Vector256.IsHardwareAccelerated)
+                    if (vector)
                     {
-                        for (; j + 8 <= j1; j += 8)
+                        for (int s = 0; s < strips; s++)
                         {
-                            Kernel4x8(pa, m, k0, kb, l0, l1, l2, l3, i, j);
+                            Kernel4x8(pb + ((long)s * kb * 8), kb, l0, l1, l2, l3, pa + ((long)i * m) + j0 + (s * 8), m);
                         }
                     }
 
-                    for (; j < j1; j++)
+                    for (int j = jv; j < j1; j++)
                     {
                         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
                         double* u = pa + ((long)k0 * m) + j;
@@ -268,19 +296,34 @@ internal static class DenseLuKernel
         }
     }
 
+    [ThreadStatic]
+    private static double[]? t_packBuffer;
+
+    /// <summary>Per-thread packing buffer, allocated once and reused by every later factorisation.</summary>
+    private static double[] PackBuffer(int size)
+    {
+        double[]? buffer = t_packBuffer;
+        if (buffer is null || buffer.Length < size)
+        {
+            buffer = new double[Math.Max(size, PanelWidth * ColumnBlock)];
+            t_packBuffer = buffer;
+        }
+
+        return buffer;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Kernel4x8(double* pa, int m, int k0, int kb, double* l0, double* l1, double* l2, double* l3, int i, int j)
+    private static unsafe void Kernel4x8(double* u, int kb, double* l0, double* l1, double* l2, double* l3, double* c0, int m)
     {
         Vector256<double> c00 = Vector256<double>.Zero, c01 = Vector256<double>.Zero;
         Vector256<double> c10 = Vector256<double>.Zero, c11 = Vector256<double>.Zero;
         Vector256<double> c20 = Vector256<double>.Zero, c21 = Vector256<double>.Zero;
         Vector256<double> c30 = Vector256<double>.Zero, c31 = Vector256<double>.Zero;
-        double* u = pa + ((long)k0 * m) + j;
         for (int p = 0; p < kb; p++)
         {
             Vector256<double> b0 = Vector256.Load(u);
             Vector256<double> b1 = Vector256.Load(u + 4);
-            u += m;
+            u += 8;
             Vector256<double> a0 = Vector256.Create(l0[p]);
             c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
             c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
@@ -295,7 +338,6 @@ internal static class DenseLuKernel
             c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
         }
 
-        double* c0 = pa + ((long)i * m) + j;
         (Vector256.Load(c0) - c00).Store(c0);
         (Vector256.Load(c0 + 4) - c01).Store(c0 + 4);
         double* c1 = c0 + m;

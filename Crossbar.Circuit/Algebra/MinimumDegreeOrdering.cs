@@ -12,7 +12,8 @@ namespace Crossbar.Circuit.Algebra;
 /// (approximate degree). Indistinguishable variables are merged into supervariables and a
 /// variable left with no external neighbours is eliminated together with the pivot (mass
 /// elimination). Elements whose variables all lie in the new element are absorbed as well
-/// (aggressive absorption).
+/// (aggressive absorption). Variables of degree above max(16, 10·√n) are left out of the graph
+/// and ordered last (their column counts are reported as full).
 /// </remarks>
 internal sealed class MinimumDegreeOrdering
 {
@@ -42,6 +43,7 @@ internal sealed class MinimumDegreeOrdering
     private readonly long[] _hashValue;
     private readonly int[] _lme;
     private readonly bool[] _isPivot;
+    private readonly bool[] _isDense;
     private int _minDegree;
 
     private MinimumDegreeOrdering(int n, int[] iw, int used)
@@ -67,6 +69,7 @@ internal sealed class MinimumDegreeOrdering
         _hashValue = new long[n];
         _lme = new int[n];
         _isPivot = new bool[n];
+        _isDense = new bool[n];
     }
 
     /// <summary>
@@ -121,6 +124,12 @@ internal sealed class MinimumDegreeOrdering
         }
 
         var amd = new MinimumDegreeOrdering(n, iw, 0);
+        int denseThreshold = (int)Math.Max(16, 10 * Math.Sqrt(n));
+        for (int i = 0; i < n; i++)
+        {
+            amd._isDense[i] = fill[i] - start[i] > denseThreshold;
+        }
+
         int pos = 0;
         for (int i = 0; i < n; i++)
         {
@@ -129,7 +138,7 @@ internal sealed class MinimumDegreeOrdering
             for (int p = start[i]; p < fill[i]; p++)
             {
                 int j = iw[p];
-                if (mark[j] != stamp)
+                if (mark[j] != stamp && !amd._isDense[j])
                 {
                     mark[j] = stamp;
                     iw[pos++] = j;
@@ -152,17 +161,27 @@ internal sealed class MinimumDegreeOrdering
         int steps = 0;
         Array.Fill(_head, -1);
         Array.Fill(_hashHead, -1);
+        int denseCount = 0;
         for (int i = 0; i < n; i++)
         {
+            _parent[i] = -1;
+            if (_isDense[i])
+            {
+                _nv[i] = 0;
+                _kind[i] = Dead;
+                _len[i] = 0;
+                denseCount++;
+                continue;
+            }
+
             _nv[i] = 1;
             _kind[i] = Variable;
-            _parent[i] = -1;
             _degree[i] = _len[i];
             InsertDegree(i, _degree[i]);
         }
 
         _wflg = 1;
-        int nel = 0;
+        int nel = denseCount;
         while (nel < n)
         {
             int me = SelectPivot();
@@ -192,7 +211,7 @@ internal sealed class MinimumDegreeOrdering
             AdvanceFlag(maxElement + degme + 1);
         }
 
-        return BuildOrder(pivotStep, pivotSize, pivotExternal, steps, out columnCounts);
+        return BuildOrder(pivotStep, pivotSize, pivotExternal, steps, denseCount, out columnCounts);
     }
 
     private int SelectPivot()
@@ -633,12 +652,18 @@ internal sealed class MinimumDegreeOrdering
         }
     }
 
-    private int[] BuildOrder(int[] pivotStep, int[] pivotSize, int[] pivotExternal, int steps, out int[] columnCounts)
+    private int[] BuildOrder(int[] pivotStep, int[] pivotSize, int[] pivotExternal, int steps, int denseCount, out int[] columnCounts)
     {
         int n = _n;
         int[] root = new int[n];
         for (int i = 0; i < n; i++)
         {
+            if (_isDense[i])
+            {
+                root[i] = -1;
+                continue;
+            }
+
             int r = i;
             while (!_isPivot[r])
             {
@@ -651,7 +676,10 @@ internal sealed class MinimumDegreeOrdering
         int[] start = new int[steps + 1];
         for (int i = 0; i < n; i++)
         {
-            start[pivotStep[root[i]] + 1]++;
+            if (root[i] >= 0)
+            {
+                start[pivotStep[root[i]] + 1]++;
+            }
         }
 
         for (int s = 0; s < steps; s++)
@@ -672,13 +700,27 @@ internal sealed class MinimumDegreeOrdering
 
         for (int i = 0; i < n; i++)
         {
-            if (root[i] != i)
+            if (root[i] >= 0 && root[i] != i)
             {
                 order[fill[pivotStep[root[i]]]++] = i;
             }
         }
 
+        int last = n - denseCount;
+        for (int i = 0; i < n; i++)
+        {
+            if (root[i] < 0)
+            {
+                order[last++] = i;
+            }
+        }
+
         columnCounts = new int[n];
+        for (int k = n - denseCount; k < n; k++)
+        {
+            columnCounts[k] = n - 1 - k;
+        }
+
         for (int i = 0; i < n; i++)
         {
             if (root[i] != i)

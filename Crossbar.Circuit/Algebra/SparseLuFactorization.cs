@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Crossbar.Circuit.Algebra;
 
@@ -39,6 +42,8 @@ internal sealed class SparseLuFactorization<T>
     private readonly int[] _rowOfSlot;
     private readonly int[] _lStart;
     private readonly int[] _uStart;
+    private readonly int[] _lSearchEnd;
+    private readonly bool[] _pruned;
     private int[] _lIndex = [];
     private T[] _lValue = [];
     private int[] _uIndex = [];
@@ -68,6 +73,8 @@ internal sealed class SparseLuFactorization<T>
         _rowOfSlot = new int[n];
         _lStart = new int[n + 1];
         _uStart = new int[n + 1];
+        _lSearchEnd = new int[n];
+        _pruned = new bool[n];
         _diagonal = new T[n];
         _x = new T[n];
         _mark = new int[n];
@@ -208,11 +215,7 @@ internal sealed class SparseLuFactorization<T>
                     continue;
                 }
 
-                int end = lStart[j + 1];
-                for (int p = lStart[j]; p < end; p++)
-                {
-                    x[lIndex[p]] -= lValue[p] * xj;
-                }
+                ScatterUpdate(x, lIndex, lValue, lStart[j], lStart[j + 1], xj);
             }
 
             int need = n - top;
@@ -281,6 +284,11 @@ internal sealed class SparseLuFactorization<T>
                 _lValue[lp++] = x[r] / pivot;
                 x[r] = T.Zero;
             }
+
+            _lStart[k + 1] = lp;
+            _lSearchEnd[k] = lp;
+            _pruned[k] = false;
+            Prune(top, pivotRow);
         }
 
         _lStart[tail] = lp;
@@ -311,6 +319,65 @@ internal sealed class SparseLuFactorization<T>
     }
 
     /// <summary>
+    /// Symmetric pruning (Eisenstat and Liu): once U(j, k) and L(pivot row of k, j) are both
+    /// nonzero, every row of L(:, j) pivoted after step k is also reachable through column k,
+    /// so depth-first searches need only the part of L(:, j) pivoted so far. That part is moved
+    /// to the front of the column and the search stops at its end.
+    /// </summary>
+    private void Prune(int top, int pivotRow)
+    {
+        int n = _n;
+        int[] topo = _topo;
+        int[] lIndex = _lIndex;
+        T[] lValue = _lValue;
+        int[] pinv = _slotOfRow;
+        for (int t = top; t < n; t++)
+        {
+            int j = topo[t];
+            if (_pruned[j])
+            {
+                continue;
+            }
+
+            int start = _lStart[j];
+            int end = _lSearchEnd[j];
+            bool found = false;
+            for (int p = start; p < end; p++)
+            {
+                if (lIndex[p] == pivotRow)
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                continue;
+            }
+
+            int head = start;
+            int tailEnd = end;
+            while (head < tailEnd)
+            {
+                if (pinv[lIndex[head]] >= 0)
+                {
+                    head++;
+                }
+                else
+                {
+                    tailEnd--;
+                    (lIndex[head], lIndex[tailEnd]) = (lIndex[tailEnd], lIndex[head]);
+                    (lValue[head], lValue[tailEnd]) = (lValue[tailEnd], lValue[head]);
+                }
+            }
+
+            _lSearchEnd[j] = head;
+            _pruned[j] = true;
+        }
+    }
+
+    /// <summary>
     /// Marks the rows reachable from A(:, col) in the graph of L; pivoted ones go in topological
     /// order to _topo[top..n), unpivoted ones (pivot candidates) to _candidates.
     /// </summary>
@@ -325,6 +392,7 @@ internal sealed class SparseLuFactorization<T>
         int[] stackPos = _stackPosition;
         int[] lStart = _lStart;
         int[] lIndex = _lIndex;
+        int[] searchEnd = _lSearchEnd;
         int top = n;
         int count = 0;
         for (int p = colStart[col]; p < colStart[col + 1]; p++)
@@ -350,7 +418,7 @@ internal sealed class SparseLuFactorization<T>
             {
                 j = stack[head];
                 int q = stackPos[head];
-                int end = lStart[j + 1];
+                int end = searchEnd[j];
                 bool descended = false;
                 while (q < end)
                 {
@@ -453,7 +521,7 @@ internal sealed class SparseLuFactorization<T>
             {
                 int j = stack[head];
                 int q = stackPos[head];
-                int end = _lStart[j + 1];
+                int end = _lSearchEnd[j];
                 bool descended = false;
                 while (q < end)
                 {
@@ -530,11 +598,7 @@ internal sealed class SparseLuFactorization<T>
                     continue;
                 }
 
-                int lend = lStart[j + 1];
-                for (int q = lStart[j]; q < lend; q++)
-                {
-                    x[lIndex[q]] -= lValue[q] * xj;
-                }
+                ScatterUpdate(x, lIndex, lValue, lStart[j], lStart[j + 1], xj);
             }
 
             int c = k - tail;
@@ -590,11 +654,7 @@ internal sealed class SparseLuFactorization<T>
                     continue;
                 }
 
-                int lend = lStart[j + 1];
-                for (int q = lStart[j]; q < lend; q++)
-                {
-                    x[lIndex[q]] -= lValue[q] * xj;
-                }
+                ScatterUpdate(x, lIndex, lValue, lStart[j], lStart[j + 1], xj);
             }
 
             T pivot = x[k];
@@ -671,11 +731,7 @@ internal sealed class SparseLuFactorization<T>
                 continue;
             }
 
-            int end = lStart[k + 1];
-            for (int p = lStart[k]; p < end; p++)
-            {
-                y[lIndex[p]] -= lValue[p] * yk;
-            }
+            ScatterUpdate(y, lIndex, lValue, lStart[k], lStart[k + 1], yk);
         }
 
         if (_tailSize > 0)
@@ -695,16 +751,27 @@ internal sealed class SparseLuFactorization<T>
                 continue;
             }
 
-            int end = uStart[k + 1];
-            for (int p = uStart[k]; p < end; p++)
-            {
-                y[uIndex[p]] -= uValue[p] * yk;
-            }
+            ScatterUpdate(y, uIndex, uValue, uStart[k], uStart[k + 1], yk);
         }
 
         for (int k = 0; k < n; k++)
         {
             rhs[_order[k]] = y[k];
+        }
+    }
+
+    /// <summary>x[index[p]] -= value[p]·scale for p in [start, end), without bounds checks.</summary>
+    /// <remarks>Indices come from the factor's own patterns, which always lie inside x.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ScatterUpdate(Span<T> x, int[] index, T[] value, int start, int end, T scale)
+    {
+        Debug.Assert(end <= index.Length && end <= value.Length, "pattern range inside storage");
+        ref T x0 = ref MemoryMarshal.GetReference(x);
+        ref int i0 = ref MemoryMarshal.GetArrayDataReference(index);
+        ref T v0 = ref MemoryMarshal.GetArrayDataReference(value);
+        for (int p = start; p < end; p++)
+        {
+            Unsafe.Add(ref x0, Unsafe.Add(ref i0, p)) -= Unsafe.Add(ref v0, p) * scale;
         }
     }
 

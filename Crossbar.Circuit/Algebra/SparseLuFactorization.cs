@@ -23,7 +23,7 @@ namespace Crossbar.Circuit.Algebra;
 internal sealed class SparseLuFactorization<T>
     where T : struct, INumberBase<T>
 {
-    private const double DenseTailDensity = 0.4;
+    private const double DenseTailDensity = 0.35;
     private const int MinimumDenseTail = 24;
     private const int MaximumDenseTail = 4096;
 
@@ -173,6 +173,7 @@ internal sealed class SparseLuFactorization<T>
         return best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FactorWithPivoting()
     {
         int n = _n;
@@ -324,6 +325,7 @@ internal sealed class SparseLuFactorization<T>
     /// so depth-first searches need only the part of L(:, j) pivoted so far. That part is moved
     /// to the front of the column and the search stops at its end.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Prune(int top, int pivotRow)
     {
         int n = _n;
@@ -381,6 +383,7 @@ internal sealed class SparseLuFactorization<T>
     /// Marks the rows reachable from A(:, col) in the graph of L; pivoted ones go in topological
     /// order to _topo[top..n), unpivoted ones (pivot candidates) to _candidates.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Reach(int k, int col, out int candidates)
     {
         int n = _n;
@@ -494,6 +497,7 @@ internal sealed class SparseLuFactorization<T>
     }
 
     /// <summary>Pattern of U(0..TailStart-1, k) for a tail column, in topological order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int TailColumnSymbolic(int k, int up)
     {
         int n = _n;
@@ -563,6 +567,7 @@ internal sealed class SparseLuFactorization<T>
     }
 
     /// <summary>U values of the tail columns and the Schur complement, written to the dense block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ComputeTailColumns()
     {
         int n = _n;
@@ -620,6 +625,7 @@ internal sealed class SparseLuFactorization<T>
     }
 
     /// <summary>Numeric factorisation with the stored pivots; false when a pivot degraded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Refactor()
     {
         int tail = _tailStart;
@@ -705,6 +711,7 @@ internal sealed class SparseLuFactorization<T>
     }
 
     /// <summary>Solves A·x = b in place using <paramref name="work"/> (length Size) as scratch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Solve(Span<T> rhs, Span<T> work)
     {
         if (!_factored)

@@ -51,6 +51,7 @@ internal sealed class SparseLuFactorization<T>
     private readonly T[] _diagonal;
     private T[] _dense = [];
     private int[] _denseSwaps = [];
+    private bool[] _tailSlotUsed = [];
 
     private readonly T[] _x;
     private readonly int[] _mark;
@@ -135,6 +136,7 @@ internal sealed class SparseLuFactorization<T>
         _tailSize = _n - _tailStart;
         _dense = new T[(long)_tailSize * _tailSize];
         _denseSwaps = new int[_tailSize];
+        _tailSlotUsed = new bool[_tailSize];
         long estimate = _n;
         for (int k = 0; k < _tailStart; k++)
         {
@@ -465,7 +467,8 @@ internal sealed class SparseLuFactorization<T>
         int n = _n;
         int tail = _tailStart;
         int[] slot = _slotOfRow;
-        bool[] used = new bool[_tailSize];
+        bool[] used = _tailSlotUsed;
+        Array.Clear(used);
         for (int k = tail; k < n; k++)
         {
             int col = _order[k];

@@ -147,6 +147,7 @@ internal static class DenseLuKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FactorReal(double[] a, int m, int[] swaps, double relativeThreshold, double absoluteThreshold)
     {
         for (int k0 = 0; k0 < m; k0 += PanelWidth)
@@ -205,6 +206,7 @@ internal static class DenseLuKernel
     /// U12 is copied, one column block at a time, into strips of 8 columns stored row after row
     /// (p-major) so the 4×8 register kernel reads it contiguously.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void TrailingUpdate(double[] a, int m, int k0, int kend)
     {
         int kb = kend - k0;
@@ -396,6 +398,7 @@ internal static class DenseLuKernel
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SolveReal(double[] a, int m, Span<double> b)
     {
         for (int i = 1; i < m; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Crossbar.Circuit.Algebra;
 
 /// <summary>
@@ -82,6 +83,7 @@ internal sealed class MinimumDegreeOrdering
     /// <param name="columnCounts">On return, for each position k of the order, the number of
     /// below-diagonal nonzeros of column k of the Cholesky factor of the permuted A + Aᵀ.</param>
     /// <returns>order[k] = original index eliminated k-th.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Order(int n, int[] columnStart, int[] rowIndex, out int[] columnCounts)
     {
         int[] degreeCount = new int[n];
@@ -267,6 +269,7 @@ internal sealed class MinimumDegreeOrdering
     }
 
     /// <summary>Gathers the new element's variables into _lme, absorbing the pivot's elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BuildElement(int me, out int count)
     {
         int degme = 0;
@@ -376,6 +379,7 @@ internal sealed class MinimumDegreeOrdering
     }
 
     /// <summary>w(e) - wflg = |Le \ Lme| for every element e adjacent to Lme.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long ComputeExternalSizes(int count)
     {
         long wflg = _wflg;
@@ -415,6 +419,7 @@ internal sealed class MinimumDegreeOrdering
     /// Prunes the lists of the variables in Lme, adds me to their element lists, computes the
     /// partial external degree and mass-eliminates variables with nothing outside Lme.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int UpdateVariables(int me, int count)
     {
         long wflg = _wflg;
@@ -521,6 +526,7 @@ internal sealed class MinimumDegreeOrdering
     }
 
     /// <summary>Merges variables of Lme whose adjacency lists are identical.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DetectSupervariables(int count)
     {
         int n = _n;
@@ -617,6 +623,7 @@ internal sealed class MinimumDegreeOrdering
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinalizeDegrees(int me, int count, int degme, int nel)
     {
         int p0 = _pe[me];

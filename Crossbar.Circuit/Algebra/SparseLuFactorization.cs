@@ -23,7 +23,7 @@ namespace Crossbar.Circuit.Algebra;
 internal sealed class SparseLuFactorization<T>
     where T : struct, INumberBase<T>
 {
-    private const double DenseTailDensity = 0.4;
+    private const double DenseTailDensity = 0.35;
     private const int MinimumDenseTail = 24;
     private const int MaximumDenseTail = 4096;
 
@@ -51,6 +51,7 @@ internal sealed class SparseLuFactorization<T>
     private readonly T[] _diagonal;
     private T[] _dense = [];
     private int[] _denseSwaps = [];
+    private bool[] _tailSlotUsed = [];
 
     private readonly T[] _x;
     private readonly int[] _mark;
@@ -135,6 +136,7 @@ internal sealed class SparseLuFactorization<T>
         _tailSize = _n - _tailStart;
         _dense = new T[(long)_tailSize * _tailSize];
         _denseSwaps = new int[_tailSize];
+        _tailSlotUsed = new bool[_tailSize];
         long estimate = _n;
         for (int k = 0; k < _tailStart; k++)
         {
@@ -173,6 +175,7 @@ internal sealed class SparseLuFactorization<T>
         return best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FactorWithPivoting()
     {
         int n = _n;
@@ -324,6 +327,7 @@ internal sealed class SparseLuFactorization<T>
     /// so depth-first searches need only the part of L(:, j) pivoted so far. That part is moved
     /// to the front of the column and the search stops at its end.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Prune(int top, int pivotRow)
     {
         int n = _n;
@@ -381,6 +385,7 @@ internal sealed class SparseLuFactorization<T>
     /// Marks the rows reachable from A(:, col) in the graph of L; pivoted ones go in topological
     /// order to _topo[top..n), unpivoted ones (pivot candidates) to _candidates.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Reach(int k, int col, out int candidates)
     {
         int n = _n;
@@ -462,7 +467,8 @@ internal sealed class SparseLuFactorization<T>
         int n = _n;
         int tail = _tailStart;
         int[] slot = _slotOfRow;
-        bool[] used = new bool[_tailSize];
+        bool[] used = _tailSlotUsed;
+        Array.Clear(used);
         for (int k = tail; k < n; k++)
         {
             int col = _order[k];
@@ -494,6 +500,7 @@ internal sealed class SparseLuFactorization<T>
     }
 
     /// <summary>Pattern of U(0..TailStart-1, k) for a tail column, in topological order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int TailColumnSymbolic(int k, int up)
     {
         int n = _n;
@@ -563,6 +570,7 @@ internal sealed class SparseLuFactorization<T>
     }
 
     /// <summary>U values of the tail columns and the Schur complement, written to the dense block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ComputeTailColumns()
     {
         int n = _n;
@@ -620,6 +628,7 @@ internal sealed class SparseLuFactorization<T>
     }
 
     /// <summary>Numeric factorisation with the stored pivots; false when a pivot degraded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Refactor()
     {
         int tail = _tailStart;
@@ -705,6 +714,7 @@ internal sealed class SparseLuFactorization<T>
     }
 
     /// <summary>Solves A·x = b in place using <paramref name="work"/> (length Size) as scratch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Solve(Span<T> rhs, Span<T> work)
     {
         if (!_factored)

@@ -52,28 +52,38 @@ public sealed class Vcvs : CircuitElement
         _bcn = context.Entry(Branch, context.Slot(_cn));
     }
 
+    /// <summary>
+    /// Branch-row coefficients: v(p) − v(n) − A·(v(cp) − v(cn)) = 0, divided by A when |A| &gt; 1 so
+    /// that a very high gain (an ideal op-amp) tends to the nullor row v(cp) = v(cn) instead of
+    /// putting 1e12 next to 1 in the matrix.
+    /// </summary>
+    private (double Output, double Control) RowCoefficients()
+        => Math.Abs(Gain) > 1 ? (1 / Gain, 1.0) : (1.0, Gain);
+
     /// <inheritdoc />
     public override void Load(LoadContext context)
     {
         double[] m = context.Matrix;
+        (double output, double control) = RowCoefficients();
         m[_pb] += 1;
         m[_nb] -= 1;
-        m[_bp] += 1;
-        m[_bn] -= 1;
-        m[_bcp] -= Gain;
-        m[_bcn] += Gain;
+        m[_bp] += output;
+        m[_bn] -= output;
+        m[_bcp] -= control;
+        m[_bcn] += control;
     }
 
     /// <inheritdoc />
     public override void LoadAc(AcLoadContext context)
     {
         var m = context.Matrix;
+        (double output, double control) = RowCoefficients();
         m[_pb] += 1;
         m[_nb] -= 1;
-        m[_bp] += 1;
-        m[_bn] -= 1;
-        m[_bcp] -= Gain;
-        m[_bcn] += Gain;
+        m[_bp] += output;
+        m[_bn] -= output;
+        m[_bcp] -= control;
+        m[_bcn] += control;
     }
 
     /// <inheritdoc />

@@ -27,6 +27,26 @@ public static class CircuitCompiler
             }
         }
 
+        foreach (CrossbarArrayCard array in netlist.Arrays)
+        {
+            MosfetParameters? transistor = null;
+            if (array.CellKind == CrossbarCellKind.Transistor)
+            {
+                var probe = new ElementCard("M" + array.Name, []) { Model = array.TransistorModel, Location = array.Location };
+                ModelCard model = FindModel(probe, netlist, "nmos", "pmos");
+                transistor = MosfetParameters.FromModel(model);
+            }
+
+            try
+            {
+                elements.Add(new CrossbarArray(array, transistor));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new NetlistException(array.Location, ex.Message);
+            }
+        }
+
         return elements;
     }
 

@@ -12,6 +12,9 @@ public sealed class Netlist
     /// <summary>Top-level elements, in order.</summary>
     public List<ElementCard> Elements { get; } = [];
 
+    /// <summary>Crossbar arrays (each one element of struct-of-arrays data; the writer expands them).</summary>
+    public List<CrossbarArrayCard> Arrays { get; } = [];
+
     /// <summary>Top-level models.</summary>
     public Dictionary<string, ModelCard> Models { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -49,6 +49,10 @@ public static class NetlistWriter
         }
 
         WriteBody(sb, netlist.Models, netlist.Subcircuits, netlist.Elements, string.Empty);
+        foreach (var array in netlist.Arrays)
+        {
+            CrossbarArrayWriter.Write(sb, array);
+        }
 
         if (netlist.InitialConditions.Count > 0)
         {

@@ -41,6 +41,7 @@ public static class SubcircuitFlattener
             result.InitialConditions[node] = value;
         }
 
+        result.Arrays.AddRange(netlist.Arrays);
         result.Saves.AddRange(netlist.Saves);
         result.Prints.AddRange(netlist.Prints);
         result.Warnings.AddRange(netlist.Warnings);

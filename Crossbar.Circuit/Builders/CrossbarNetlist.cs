@@ -1,0 +1,97 @@
+using Crossbar.Circuit.Netlists;
+using Crossbar.Devices.Transistors;
+
+namespace Crossbar.Circuit.Builders;
+
+/// <summary>Shared pieces of generated crossbar netlists: array cards with the chosen cells and wires, input sources, analyses.</summary>
+internal static class CrossbarNetlist
+{
+    public const string AccessModelName = "nacc";
+
+    /// <summary>Adds an array card (and the access-transistor model once) for conductances G (S).</summary>
+    public static CrossbarArrayCard AddArray(Netlist netlist, string name, IReadOnlyList<string> rows, IReadOnlyList<string> columns, double[,] conductance, CrossbarBuildOptions options)
+    {
+        int m = rows.Count;
+        int n = columns.Count;
+        var g = new double[m * n];
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                g[(i * n) + j] = conductance[i, j];
+            }
+        }
+
+        Mosfet1Parameters t = options.AccessTransistor;
+        if (options.Cell == CrossbarCellKind.Transistor && !netlist.Models.ContainsKey(AccessModelName))
+        {
+            netlist.Models[AccessModelName] = new ModelCard(AccessModelName, t.Polarity == MosfetPolarity.Pmos ? "pmos" : "nmos",
+            [
+                new("level", 1.0),
+                new("vto", t.ThresholdVoltage),
+                new("kp", t.TransconductanceParameter),
+                new("gamma", t.BodyEffectCoefficient),
+                new("phi", t.SurfacePotential),
+                new("lambda", t.ChannelLengthModulation),
+            ]);
+        }
+
+        var card = new CrossbarArrayCard(name, rows, columns, g)
+        {
+            CellKind = options.Cell,
+            TransistorModel = AccessModelName,
+            TransistorWidth = t.Width,
+            TransistorLength = t.Length,
+            GateVoltage = options.GateVoltage,
+            BulkVoltage = options.BulkVoltage,
+            OnResistance = options.Cell == CrossbarCellKind.OnResistance ? new Mosfet1Model(t).OnResistance(options.GateVoltage, options.BulkVoltage) : 0,
+            RowWireResistance = options.Wires.RowResistancePerCell,
+            ColumnWireResistance = options.Wires.ColumnResistancePerCell,
+            RowWireCapacitance = options.Wires.RowCapacitancePerCell,
+            ColumnWireCapacitance = options.Wires.ColumnCapacitancePerCell,
+            RowTerminalAtFarEnd = options.Wires.RowSenseEnd == Devices.Wires.LineEnd.Far,
+            ColumnTerminalAtFarEnd = options.Wires.ColumnDriveEnd == Devices.Wires.LineEnd.Far,
+        };
+        netlist.Arrays.Add(card);
+        return card;
+    }
+
+    /// <summary>A step source card: DC value for .op, a 0 → value step at t = 0+ for .tran.</summary>
+    public static ElementCard Step(string name, string plus, string minus, double value, double riseTime) => new(name, [plus, minus])
+    {
+        Value = value,
+        Waveform = new PulseWaveform(0, value, 0, riseTime, riseTime, 1e3, 2e3, 7),
+    };
+
+    /// <summary>Adds the analysis and the saved vectors.</summary>
+    public static void AddAnalysis(Netlist netlist, CircuitAnalysis analysis, double stopTime, IEnumerable<string> saved)
+    {
+        netlist.Options.Add(new OptionCard("noinit", null, null));
+        if (analysis == CircuitAnalysis.OperatingPoint)
+        {
+            netlist.Analyses.Add(new OpAnalysisCard());
+        }
+        else
+        {
+            double step = stopTime / 500;
+            netlist.Analyses.Add(new TranAnalysisCard(step, stopTime, null, step, false));
+        }
+
+        foreach (string node in saved)
+        {
+            netlist.Saves.Add(new OutputVector('v', node));
+        }
+    }
+
+    /// <summary>Row-major copy of a rectangular array.</summary>
+    public static double[] Column(double[,] a, int j)
+    {
+        var c = new double[a.GetLength(0)];
+        for (int i = 0; i < c.Length; i++)
+        {
+            c[i] = a[i, j];
+        }
+
+        return c;
+    }
+}

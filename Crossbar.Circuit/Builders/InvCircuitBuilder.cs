@@ -1,0 +1,109 @@
+using Crossbar.Circuit.Netlists;
+using Crossbar.Devices.OpAmps;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Crossbar.Circuit.Builders;
+
+/// <summary>
+/// Builds the closed-loop INV circuit of Sun et al. (PNAS 2019), DESIGN.md §2: row line i goes
+/// to the inverting input of op-amp i (non-inverting input grounded), op-amp i's output drives
+/// column line i, cell G_ij joins row i to column j, and input current I_i (or voltage u_i
+/// through Gin) enters row i; then G·V = −I and the outputs are V = −G⁻¹I. Signed matrices use a
+/// second array G⁻ on the same rows whose column j is driven by a unity-gain inverter (−V_j).
+/// </summary>
+public static class InvCircuitBuilder
+{
+    /// <summary>Builds the circuit for A·x = b. Throws <see cref="InvUnstableException"/> when the loop is unstable (unless forced).</summary>
+    public static InvCircuit Build(double[,] matrix, double[] rhs, CrossbarBuildOptions options, CircuitAnalysis analysis)
+    {
+        int n = matrix.GetLength(0);
+        if (matrix.GetLength(1) != n || rhs.Length != n)
+        {
+            throw new ArgumentException($"INV needs a square matrix and a matching right-hand side (got {matrix.GetLength(0)}x{matrix.GetLength(1)} and {rhs.Length})");
+        }
+
+        ConductanceMapping mapping = ConductanceMapping.Map(matrix, options.Levels, options.Quantization, options.ProgrammingSigma, options.Seed);
+        double gin = options.VoltageInputs ? options.InputConductance ?? options.Levels.MaxConductance : 0;
+
+        var rowTotal = new double[n];
+        var signed = new double[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            rowTotal[i] = gin;
+            for (int j = 0; j < n; j++)
+            {
+                double gp = mapping.Positive[i, j];
+                double gm = mapping.Negative?[i, j] ?? 0;
+                signed[i, j] = gp - gm;
+                rowTotal[i] += gp + gm;
+            }
+        }
+
+        InvStability stability = InvStability.Analyze(signed, rowTotal, options.OpAmp);
+        if (!stability.IsStable && !options.Force)
+        {
+            throw new InvUnstableException(stability);
+        }
+
+        // Scale the inputs so the largest output is SignalVoltage (from the ideal solution of the realised matrix).
+        var realized = Matrix<double>.Build.DenseOfArray(mapping.Realized);
+        double[] ideal = realized.Solve(Vector<double>.Build.DenseOfArray(rhs)).ToArray();
+        double maxX = ideal.Max(Math.Abs);
+        if (!(maxX > 0) || !double.IsFinite(maxX))
+        {
+            throw new ArgumentException("the realised matrix is singular or the right-hand side is zero: no INV circuit to build");
+        }
+
+        double g0 = mapping.Unit;
+        double vPerUnit = -options.SignalVoltage / maxX;
+        // G0·A·V = −I  ⇒  V = −A⁻¹·I/G0; with I = b·s:  V = −x·s/G0.  Voltage inputs: I = Gin·u, u = b·s/Gin.
+        double currentPerUnit = -vPerUnit * g0;
+
+        var netlist = new Netlist { Title = $"CrossbarSim INV {n}x{n} ({options.Cell}, {(mapping.IsDifferential ? "differential" : "single array")}, {options.OpAmp.Kind} op-amps)" };
+        var rows = Enumerable.Range(0, n).Select(i => $"r{i}").ToArray();
+        var columns = Enumerable.Range(0, n).Select(j => $"c{j}").ToArray();
+        double rise = RiseTime(stability);
+        for (int i = 0; i < n; i++)
+        {
+            double current = rhs[i] * currentPerUnit;
+            if (options.VoltageInputs)
+            {
+                string u = $"u{i}";
+                netlist.Elements.Add(CrossbarNetlist.Step($"Vin{i}", u, "0", current / gin, rise));
+                netlist.Elements.Add(new ElementCard($"Rin{i}", [u, rows[i]]) { Value = 1 / gin });
+            }
+            else
+            {
+                netlist.Elements.Add(CrossbarNetlist.Step($"Iin{i}", "0", rows[i], current, rise));
+            }
+
+            OpAmpNetlist.Add(netlist, $"op{i}", "0", rows[i], columns[i], options.OpAmp);
+        }
+
+        CrossbarNetlist.AddArray(netlist, "xp", rows, columns, mapping.Positive, options);
+        if (mapping.Negative is { } negative)
+        {
+            var inverted = Enumerable.Range(0, n).Select(j => $"cn{j}").ToArray();
+            for (int j = 0; j < n; j++)
+            {
+                string input = $"ni{j}";
+                netlist.Elements.Add(new ElementCard($"Rinv{j}a", [columns[j], input]) { Value = options.InverterResistance });
+                netlist.Elements.Add(new ElementCard($"Rinv{j}b", [input, inverted[j]]) { Value = options.InverterResistance });
+                OpAmpNetlist.Add(netlist, $"inv{j}", "0", input, inverted[j], options.OpAmp);
+            }
+
+            CrossbarNetlist.AddArray(netlist, "xn", rows, inverted, negative, options);
+        }
+
+        double stop = StopTimeFor(stability);
+        CrossbarNetlist.AddAnalysis(netlist, analysis, stop, columns);
+        return new InvCircuit(netlist, mapping, (double[])rhs.Clone(), vPerUnit, columns, stability, stop);
+    }
+
+    /// <summary>Transient length: ten loop time constants (settling to 2⁻⁸ takes ≈5.5τ), or 1 µs without dynamics.</summary>
+    private static double StopTimeFor(InvStability stability)
+        => double.IsFinite(stability.TimeConstant) ? 10 * stability.TimeConstant : 1e-6;
+
+    private static double RiseTime(InvStability stability)
+        => double.IsFinite(stability.TimeConstant) ? Math.Min(1e-12, stability.TimeConstant / 1000) : 1e-12;
+}

@@ -1,0 +1,402 @@
+using Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Netlists;
+
+namespace Crossbar.Circuit.Elements;
+
+/// <summary>
+/// A whole crossbar array as one element over struct-of-arrays data: wire segments, cells (1R,
+/// 1T1R with level-1 access transistors, or 1T1R with a fixed on-resistance) and wire
+/// capacitances, each family loaded in one tight loop with handles allocated once.
+/// </summary>
+/// <remarks>
+/// Node layout and names follow <see cref="CrossbarArrayCard"/>, so the deck printed by
+/// <see cref="CrossbarArrayWriter"/> is the same circuit. The access transistors' gate and bulk
+/// sit at fixed voltages (word line and bulk rail): their columns fold into the right-hand side.
+/// </remarks>
+public sealed class CrossbarArray : CircuitElement
+{
+    private readonly CrossbarArrayCard _card;
+    private readonly Level1Mosfet? _transistor;
+
+    // Wire segments (a, b, conductance) and their four handles each.
+    private int[] _segA = [];
+    private int[] _segB = [];
+    private double[] _segG = [];
+    private int[] _segH = [];
+
+    // Cells: row-side node, column-side node, internal node (1T1R), conductance, handles.
+    private int[] _cellRow = [];
+    private int[] _cellColumn = [];
+    private int[] _cellMid = [];
+    private double[] _cellG = [];
+    private int[] _cellH = [];
+    private int[] _fetH = [];
+    private Level1State[] _fetState = [];
+
+    // Capacitances to ground.
+    private int[] _capNode = [];
+    private double[] _capValue = [];
+    private int[] _capH = [];
+    private int _capState;
+
+    /// <summary>Compiles an array card; <paramref name="transistorModel"/> is required for 1T1R cells.</summary>
+    public CrossbarArray(CrossbarArrayCard card, MosfetParameters? transistorModel)
+        : base(card.Name)
+    {
+        _card = card;
+        if (card.CellKind == CrossbarCellKind.Transistor)
+        {
+            MosfetParameters p = transistorModel
+                ?? throw new NetlistException(card.Location, $"array {card.Name}: 1T1R cells need an NMOS model (got none)");
+            _transistor = new Level1Mosfet(p, card.TransistorWidth, card.TransistorLength);
+        }
+        else if (card.CellKind == CrossbarCellKind.OnResistance && !(card.OnResistance >= 0))
+        {
+            throw new NetlistException(card.Location, $"array {card.Name}: on-resistance must be non-negative, got {card.OnResistance}");
+        }
+    }
+
+    /// <summary>The card this element was compiled from.</summary>
+    public CrossbarArrayCard Card => _card;
+
+    /// <inheritdoc />
+    public override bool IsNonlinear => _transistor is not null;
+
+    /// <inheritdoc />
+    public override bool IsTimeDependent => _capValue.Length > 0;
+
+    /// <inheritdoc />
+    public override void Bind(UnknownMap unknowns)
+    {
+        CrossbarArrayCard a = _card;
+        int m = a.Rows;
+        int n = a.Columns;
+        var segA = new List<int>();
+        var segB = new List<int>();
+        var segG = new List<double>();
+        int[] rowTerminal = a.RowNodes.Select(unknowns.Node).ToArray();
+        int[] columnTerminal = a.ColumnNodes.Select(unknowns.Node).ToArray();
+
+        _cellRow = new int[m * n];
+        _cellColumn = new int[m * n];
+        _cellMid = new int[m * n];
+        _cellG = new double[m * n];
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                int k = (i * n) + j;
+                _cellRow[k] = a.RowWireResistance > 0 ? unknowns.Node(a.RowWireNode(i, j)) : rowTerminal[i];
+                _cellColumn[k] = a.ColumnWireResistance > 0 ? unknowns.Node(a.ColumnWireNode(i, j)) : columnTerminal[j];
+                _cellMid[k] = a.CellKind == CrossbarCellKind.Transistor ? unknowns.Node(a.CellNode(i, j)) : -1;
+                double g = a.Conductances[k];
+                _cellG[k] = a.CellKind == CrossbarCellKind.OnResistance ? 1 / ((1 / g) + a.OnResistance) : g;
+            }
+        }
+
+        if (a.RowWireResistance > 0)
+        {
+            double g = 1 / a.RowWireResistance;
+            for (int i = 0; i < m; i++)
+            {
+                AddSegment(rowTerminal[i], _cellRow[(i * n) + a.RowEntryColumn], g);
+                for (int j = 0; j + 1 < n; j++)
+                {
+                    AddSegment(_cellRow[(i * n) + j], _cellRow[(i * n) + j + 1], g);
+                }
+            }
+        }
+
+        if (a.ColumnWireResistance > 0)
+        {
+            double g = 1 / a.ColumnWireResistance;
+            for (int j = 0; j < n; j++)
+            {
+                AddSegment(columnTerminal[j], _cellColumn[(a.ColumnEntryRow * n) + j], g);
+                for (int i = 0; i + 1 < m; i++)
+                {
+                    AddSegment(_cellColumn[(i * n) + j], _cellColumn[((i + 1) * n) + j], g);
+                }
+            }
+        }
+
+        _segA = [.. segA];
+        _segB = [.. segB];
+        _segG = [.. segG];
+
+        var capNode = new List<int>();
+        var capValue = new List<double>();
+        if (a.RowWireCapacitance > 0)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                if (a.RowWireResistance > 0)
+                {
+                    for (int j = 0; j < n; j++)
+                    {
+                        capNode.Add(_cellRow[(i * n) + j]);
+                        capValue.Add(a.RowWireCapacitance);
+                    }
+                }
+                else
+                {
+                    capNode.Add(rowTerminal[i]);
+                    capValue.Add(a.RowWireCapacitance * n);
+                }
+            }
+        }
+
+        if (a.ColumnWireCapacitance > 0)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (a.ColumnWireResistance > 0)
+                {
+                    for (int i = 0; i < m; i++)
+                    {
+                        capNode.Add(_cellColumn[(i * n) + j]);
+                        capValue.Add(a.ColumnWireCapacitance);
+                    }
+                }
+                else
+                {
+                    capNode.Add(columnTerminal[j]);
+                    capValue.Add(a.ColumnWireCapacitance * m);
+                }
+            }
+        }
+
+        _capNode = [.. capNode];
+        _capValue = [.. capValue];
+
+        void AddSegment(int x, int y, double g)
+        {
+            segA.Add(x);
+            segB.Add(y);
+            segG.Add(g);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Allocate(AllocationContext context)
+    {
+        Slots(context, _segA);
+        Slots(context, _segB);
+        Slots(context, _cellRow);
+        Slots(context, _cellColumn);
+        Slots(context, _capNode);
+        _segH = new int[4 * _segA.Length];
+        for (int s = 0; s < _segA.Length; s++)
+        {
+            Quad(context, _segH, s, _segA[s], _segB[s]);
+        }
+
+        int cells = _cellG.Length;
+        _cellH = new int[4 * cells];
+        if (_transistor is null)
+        {
+            for (int k = 0; k < cells; k++)
+            {
+                Quad(context, _cellH, k, _cellRow[k], _cellColumn[k]);
+            }
+        }
+        else
+        {
+            Slots(context, _cellMid);
+            _fetH = new int[4 * cells];
+            _fetState = new Level1State[cells];
+            for (int k = 0; k < cells; k++)
+            {
+                Quad(context, _cellH, k, _cellRow[k], _cellMid[k]);
+                Quad(context, _fetH, k, _cellMid[k], _cellColumn[k]);
+                _fetState[k] = _transistor.InitialState;
+            }
+        }
+
+        _capH = new int[_capNode.Length];
+        for (int c = 0; c < _capNode.Length; c++)
+        {
+            _capH[c] = context.Entry(_capNode[c], _capNode[c]);
+        }
+
+        _capState = context.AllocateStates(2 * _capNode.Length);
+    }
+
+    /// <inheritdoc />
+    public override void Load(LoadContext context)
+    {
+        double[] m = context.Matrix;
+        LoadConductances(m, _segH, _segG);
+        LoadConductances(m, _cellH, _cellG);
+        if (_transistor is not null)
+        {
+            LoadTransistors(context);
+        }
+
+        if (_capNode.Length > 0)
+        {
+            LoadCapacitances(context);
+        }
+    }
+
+    private static void LoadConductances(double[] m, int[] handles, double[] conductances)
+    {
+        for (int k = 0; k < conductances.Length; k++)
+        {
+            double g = conductances[k];
+            int h = 4 * k;
+            m[handles[h]] += g;
+            m[handles[h + 1]] -= g;
+            m[handles[h + 2]] -= g;
+            m[handles[h + 3]] += g;
+        }
+    }
+
+    private void LoadTransistors(LoadContext context)
+    {
+        Level1Mosfet fet = _transistor!;
+        double[] x = context.Solution;
+        double[] m = context.Matrix;
+        double[] rhs = context.Rhs;
+        double vg = _card.GateVoltage;
+        double vb = _card.BulkVoltage;
+        double gmin = context.Options.Gmin;
+        bool initialize = context.InitializeJunctions;
+        bool limited = false;
+        for (int k = 0; k < _fetState.Length; k++)
+        {
+            int d = _cellMid[k];
+            int s = _cellColumn[k];
+            fet.Evaluate(x[d], vg, x[s], vb, ref _fetState[k], initialize, false, gmin, ref limited, out Level1Stamp st);
+            int h = 4 * k;
+            m[_fetH[h]] += st.Dd;
+            m[_fetH[h + 1]] += st.Ds;
+            m[_fetH[h + 2]] += st.Sd;
+            m[_fetH[h + 3]] += st.Ss;
+            rhs[d] += st.RhsD - (st.Dg * vg) - (st.Db * vb);
+            rhs[s] += st.RhsS - (st.Sg * vg) - (st.Sb * vb);
+        }
+
+        if (limited)
+        {
+            context.Limited = true;
+        }
+    }
+
+    private void LoadCapacitances(LoadContext context)
+    {
+        double[] x = context.Solution;
+        Integrator integrator = context.Integrator;
+        double[] state = integrator.State0;
+        for (int c = 0; c < _capNode.Length; c++)
+        {
+            state[_capState + (2 * c)] = _capValue[c] * x[_capNode[c]];
+        }
+
+        if (context.Mode != AnalysisMode.Transient)
+        {
+            return;
+        }
+
+        double[] m = context.Matrix;
+        double a0 = integrator.Coefficient0;
+        for (int c = 0; c < _capNode.Length; c++)
+        {
+            double ceq = integrator.Integrate(_capState + (2 * c));
+            m[_capH[c]] += a0 * _capValue[c];
+            context.Rhs[_capNode[c]] -= ceq;
+        }
+    }
+
+    /// <inheritdoc />
+    public override void LoadAc(AcLoadContext context)
+    {
+        var m = context.Matrix;
+        LoadAcConductances(m, _segH, _segG);
+        LoadAcConductances(m, _cellH, _cellG);
+        if (_transistor is not null)
+        {
+            double[] x = context.OperatingPoint;
+            for (int k = 0; k < _fetState.Length; k++)
+            {
+                Level1State state = _fetState[k];
+                bool limited = false;
+                _transistor.Evaluate(x[_cellMid[k]], _card.GateVoltage, x[_cellColumn[k]], _card.BulkVoltage, ref state, false, false, 1e-12, ref limited, out Level1Stamp st);
+                int h = 4 * k;
+                m[_fetH[h]] += st.Dd;
+                m[_fetH[h + 1]] += st.Ds;
+                m[_fetH[h + 2]] += st.Sd;
+                m[_fetH[h + 3]] += st.Ss;
+            }
+        }
+
+        for (int c = 0; c < _capNode.Length; c++)
+        {
+            m[_capH[c]] += new System.Numerics.Complex(0, context.Omega * _capValue[c]);
+        }
+    }
+
+    private static void LoadAcConductances(System.Numerics.Complex[] m, int[] handles, double[] conductances)
+    {
+        for (int k = 0; k < conductances.Length; k++)
+        {
+            double g = conductances[k];
+            int h = 4 * k;
+            m[handles[h]] += g;
+            m[handles[h + 1]] -= g;
+            m[handles[h + 2]] -= g;
+            m[handles[h + 3]] += g;
+        }
+    }
+
+    /// <inheritdoc />
+    public override double TruncationTimestep(Integrator integrator)
+    {
+        double dt = double.PositiveInfinity;
+        for (int c = 0; c < _capNode.Length; c++)
+        {
+            dt = Math.Min(dt, integrator.TruncationTimestep(_capState + (2 * c)));
+        }
+
+        return dt;
+    }
+
+    /// <inheritdoc />
+    public override void DescribeTopology(TopologyBuilder topology)
+    {
+        for (int s = 0; s < _segA.Length; s++)
+        {
+            topology.DcPath(_segA[s], _segB[s]);
+        }
+
+        for (int k = 0; k < _cellG.Length; k++)
+        {
+            if (_transistor is null)
+            {
+                topology.DcPath(_cellRow[k], _cellColumn[k]);
+            }
+            else
+            {
+                topology.DcPath(_cellRow[k], _cellMid[k]);
+                topology.DcPath(_cellMid[k], _cellColumn[k]);
+            }
+        }
+    }
+
+    private static void Slots(AllocationContext context, int[] nodes)
+    {
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            nodes[i] = context.Slot(nodes[i]);
+        }
+    }
+
+    private static void Quad(AllocationContext context, int[] handles, int k, int a, int b)
+    {
+        int h = 4 * k;
+        handles[h] = context.Entry(a, a);
+        handles[h + 1] = context.Entry(a, b);
+        handles[h + 2] = context.Entry(b, a);
+        handles[h + 3] = context.Entry(b, b);
+    }
+}

@@ -1,0 +1,192 @@
+using Crossbar.Circuit.Netlists;
+
+namespace Crossbar.Circuit.Elements;
+
+/// <summary>
+/// Value of an independent source over time, as ngspice evaluates it: PULSE (zero rise/fall
+/// become the print step, width and period default to the stop time), PWL (held constant
+/// outside its points), SIN (held at its t = td value before the delay). DC uses the
+/// explicit DC value, or the waveform at t = 0 when none was given (ngspice's rule).
+/// </summary>
+public sealed class SourceFunction
+{
+    private readonly double _dc;
+    private readonly SourceWaveform? _waveform;
+    private double _printStep;
+    private double _stopTime;
+
+    /// <summary>Creates the function from a card's DC value and waveform.</summary>
+    public SourceFunction(double? dc, SourceWaveform? waveform)
+    {
+        _waveform = waveform is TrNoiseWaveform ? null : waveform;
+        _dc = dc ?? 0;
+        DcGiven = dc.HasValue;
+    }
+
+    /// <summary>True when the card gave an explicit DC value.</summary>
+    public bool DcGiven { get; }
+
+    /// <summary>True when the value changes with time.</summary>
+    public bool HasWaveform => _waveform is not null;
+
+    /// <summary>Sets the transient's print step and stop time (SPICE defaults for PULSE and SIN).</summary>
+    public void SetTransientTimes(double printStep, double stopTime)
+    {
+        _printStep = printStep;
+        _stopTime = stopTime;
+    }
+
+    /// <summary>The DC value: explicit, or the waveform at t = 0.</summary>
+    public double DcValue => DcGiven || _waveform is null ? _dc : Evaluate(0);
+
+    /// <summary>Value at time t in V or A.</summary>
+    public double Evaluate(double time)
+    {
+        switch (_waveform)
+        {
+            case PulseWaveform p:
+                return EvaluatePulse(p, time);
+            case PwlWaveform w:
+                return EvaluatePwl(w, time);
+            case SinWaveform s:
+                return EvaluateSin(s, time);
+            default:
+                return _dc;
+        }
+    }
+
+    /// <summary>Adds waveform corners in (from, to] to the breakpoints.</summary>
+    public void AddBreakpoints(double from, double to, SortedSet<double> breakpoints)
+    {
+        switch (_waveform)
+        {
+            case PulseWaveform p:
+            {
+                (double td, double tr, double tf, double pw, double per) = PulseTimes(p);
+                double[] corners = [0, tr, tr + pw, tr + pw + tf];
+                if (per <= 0)
+                {
+                    break;
+                }
+
+                double start = Math.Max(0, Math.Floor((from - td) / per) - 1);
+                for (double k = start; td + (k * per) <= to; k++)
+                {
+                    foreach (double c in corners)
+                    {
+                        double t = td + (k * per) + c;
+                        if (t > from && t <= to)
+                        {
+                            breakpoints.Add(t);
+                        }
+                    }
+                }
+
+                break;
+            }
+
+            case PwlWaveform w:
+                foreach (var (time, _) in w.Points)
+                {
+                    if (time.Value > from && time.Value <= to)
+                    {
+                        breakpoints.Add(time.Value);
+                    }
+                }
+
+                break;
+            case SinWaveform s:
+                if (s.Delay.Value > from && s.Delay.Value <= to)
+                {
+                    breakpoints.Add(s.Delay.Value);
+                }
+
+                break;
+        }
+    }
+
+    private (double Td, double Tr, double Tf, double Pw, double Per) PulseTimes(PulseWaveform p)
+    {
+        double tr = p.RiseTime.Value > 0 ? p.RiseTime.Value : _printStep;
+        double tf = p.FallTime.Value > 0 ? p.FallTime.Value : _printStep;
+        double pw = p.GivenCount >= 6 && p.Width.Value > 0 ? p.Width.Value : _stopTime;
+        double per = p.GivenCount >= 7 && p.Period.Value > 0 ? p.Period.Value : _stopTime;
+        return (p.Delay.Value, tr, tf, pw, per);
+    }
+
+    private double EvaluatePulse(PulseWaveform p, double time)
+    {
+        double v1 = p.Initial.Value;
+        double v2 = p.Pulsed.Value;
+        (double td, double tr, double tf, double pw, double per) = PulseTimes(p);
+        if (time <= td)
+        {
+            return v1;
+        }
+
+        double t = time - td;
+        if (per > 0 && t > per)
+        {
+            t -= per * Math.Floor(t / per);
+        }
+
+        if (t < tr)
+        {
+            return v1 + ((v2 - v1) * t / tr);
+        }
+
+        if (t <= tr + pw)
+        {
+            return v2;
+        }
+
+        if (t < tr + pw + tf)
+        {
+            return v2 + ((v1 - v2) * (t - tr - pw) / tf);
+        }
+
+        return v1;
+    }
+
+    private static double EvaluatePwl(PwlWaveform w, double time)
+    {
+        var points = w.Points;
+        if (points.Count == 0)
+        {
+            return 0;
+        }
+
+        if (time <= points[0].Time.Value)
+        {
+            return points[0].Value.Value;
+        }
+
+        for (int i = 1; i < points.Count; i++)
+        {
+            double t1 = points[i].Time.Value;
+            if (time <= t1)
+            {
+                double t0 = points[i - 1].Time.Value;
+                double v0 = points[i - 1].Value.Value;
+                double v1 = points[i].Value.Value;
+                return t1 == t0 ? v1 : v0 + ((v1 - v0) * (time - t0) / (t1 - t0));
+            }
+        }
+
+        return points[^1].Value.Value;
+    }
+
+    private double EvaluateSin(SinWaveform s, double time)
+    {
+        double freq = s.GivenCount >= 3 && s.Frequency.Value != 0 ? s.Frequency.Value : (_stopTime > 0 ? 1 / _stopTime : 0);
+        double td = s.Delay.Value;
+        double phase = s.Phase.Value * Math.PI / 180;
+        if (time <= td)
+        {
+            return s.Offset.Value + (s.Amplitude.Value * Math.Sin(phase));
+        }
+
+        double t = time - td;
+        return s.Offset.Value + (s.Amplitude.Value * Math.Sin((2 * Math.PI * freq * t) + phase) * Math.Exp(-t * s.Damping.Value));
+    }
+}

@@ -1,0 +1,41 @@
+using Crossbar.Circuit.Algebra;
+
+namespace Crossbar.Circuit.Engine;
+
+/// <summary>What an element sees while allocating: final unknown indices, matrix handles, state slots.</summary>
+public sealed class AllocationContext
+{
+    private readonly SparsePatternBuilder _pattern;
+    private int _stateCount;
+
+    internal AllocationContext(UnknownMap unknowns, SparsePatternBuilder pattern)
+    {
+        Unknowns = unknowns;
+        _pattern = pattern;
+        Ground = unknowns.Count;
+    }
+
+    /// <summary>All unknowns.</summary>
+    public UnknownMap Unknowns { get; }
+
+    /// <summary>Index of the spare ground slot in solution and right-hand-side vectors (always 0 V / discarded).</summary>
+    public int Ground { get; }
+
+    /// <summary>Number of state slots allocated so far.</summary>
+    public int StateCount => _stateCount;
+
+    /// <summary>Maps a bound node index (-1 for ground) to its vector slot.</summary>
+    public int Slot(int node) => node < 0 ? Ground : node;
+
+    /// <summary>Handle of matrix entry (row, column) given as bound indices or slots; ground gives the trash handle.</summary>
+    public int Entry(int row, int column)
+        => _pattern.Entry(row >= Ground ? -1 : row, column >= Ground ? -1 : column);
+
+    /// <summary>Reserves consecutive integrator state slots and returns the first.</summary>
+    public int AllocateStates(int count)
+    {
+        int first = _stateCount;
+        _stateCount += count;
+        return first;
+    }
+}

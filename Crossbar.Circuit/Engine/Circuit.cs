@@ -1,0 +1,143 @@
+using Crossbar.Circuit.Algebra;
+
+namespace Crossbar.Circuit.Engine;
+
+/// <summary>
+/// A compiled circuit: elements bound to unknowns, a fixed sparse pattern with handles, the
+/// load buffers and the linear solver. Built once per topology; analyses run on it.
+/// </summary>
+public sealed class Circuit
+{
+    private readonly double[] _lastFactored;
+    private bool _hasFactor;
+
+    /// <summary>Binds and allocates the elements.</summary>
+    public Circuit(IReadOnlyList<CircuitElement> elements, SimulationOptions options, SimulationStatistics? statistics = null)
+    {
+        Statistics = statistics ?? new SimulationStatistics();
+        Statistics.SetupTime.Start();
+        Elements = elements;
+        Options = options;
+        Unknowns = new UnknownMap();
+        foreach (CircuitElement e in elements)
+        {
+            e.Bind(Unknowns);
+        }
+
+        int n = Unknowns.Count;
+        var builder = new SparsePatternBuilder(n);
+        var allocation = new AllocationContext(Unknowns, builder);
+        for (int i = 0; i < n; i++)
+        {
+            allocation.Entry(i, i);
+        }
+
+        foreach (CircuitElement e in elements)
+        {
+            e.Allocate(allocation);
+        }
+
+        Pattern = builder.Build();
+        DiagonalHandles = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            DiagonalHandles[i] = builder.Entry(i, i);
+        }
+
+        Load = new LoadContext(n, Pattern.Count, allocation.StateCount, options);
+        Solver = LinearSolverFactory.Create(Pattern, options.Pivoting);
+        _lastFactored = new double[Pattern.Count + 1];
+        IsNonlinear = elements.Any(e => e.IsNonlinear);
+        Statistics.Unknowns = n;
+        Statistics.MatrixNonzeros = Pattern.Count;
+        Statistics.Solver = Solver.Statistics;
+        Statistics.SetupTime.Stop();
+    }
+
+    /// <summary>Elements in netlist order.</summary>
+    public IReadOnlyList<CircuitElement> Elements { get; }
+
+    /// <summary>Unknown names and kinds.</summary>
+    public UnknownMap Unknowns { get; }
+
+    /// <summary>Simulator options.</summary>
+    public SimulationOptions Options { get; }
+
+    /// <summary>Sparse pattern of the MNA matrix.</summary>
+    public SparsePattern Pattern { get; }
+
+    /// <summary>Handle of each diagonal entry (for gmin stepping).</summary>
+    internal int[] DiagonalHandles { get; }
+
+    /// <summary>Load buffers and state.</summary>
+    public LoadContext Load { get; }
+
+    /// <summary>Linear solver over <see cref="Pattern"/>.</summary>
+    public ILinearSolver Solver { get; }
+
+    /// <summary>True when any element needs Newton iterations.</summary>
+    public bool IsNonlinear { get; }
+
+    /// <summary>Counters and timings.</summary>
+    public SimulationStatistics Statistics { get; }
+
+    /// <summary>Number of unknowns.</summary>
+    public int Size => Unknowns.Count;
+
+    /// <summary>Loads every element at the context's current iterate.</summary>
+    internal void LoadAll(double diagonalGmin)
+    {
+        Statistics.LoadTime.Start();
+        LoadContext load = Load;
+        load.Clear();
+        foreach (CircuitElement e in Elements)
+        {
+            e.Load(load);
+        }
+
+        if (diagonalGmin > 0)
+        {
+            double[] m = load.Matrix;
+            for (int i = 0; i < DiagonalHandles.Length; i++)
+            {
+                if (Unknowns.KindOf(i) == UnknownKind.Voltage)
+                {
+                    m[DiagonalHandles[i]] += diagonalGmin;
+                }
+            }
+        }
+
+        Statistics.LoadTime.Stop();
+    }
+
+    /// <summary>
+    /// Factors the loaded matrix unless its values equal the last factored ones (linear
+    /// circuits at a fixed timestep reuse one factorisation).
+    /// </summary>
+    internal void FactorLoaded()
+    {
+        double[] m = Load.Matrix;
+        m[0] = 0;
+        if (_hasFactor && m.AsSpan().SequenceEqual(_lastFactored))
+        {
+            Statistics.ReusedFactorizations++;
+            return;
+        }
+
+        try
+        {
+            Solver.Factor(m);
+        }
+        catch (SingularMatrixException ex)
+        {
+            _hasFactor = false;
+            throw new SimulationException($"singular matrix: {Unknowns.Describe(ex.Unknown)} is undetermined (floating node, no DC path to ground, or a loop of voltage sources)", ex);
+        }
+
+        m.AsSpan().CopyTo(_lastFactored);
+        _hasFactor = true;
+    }
+
+    /// <summary>Forgets the last factorisation (after an analysis changes the matrix structure of values).</summary>
+    internal void InvalidateFactor() => _hasFactor = false;
+}

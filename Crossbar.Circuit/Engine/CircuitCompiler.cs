@@ -1,0 +1,111 @@
+using Crossbar.Circuit.Elements;
+using Crossbar.Circuit.Netlists;
+
+namespace Crossbar.Circuit.Engine;
+
+/// <summary>Turns a (flattened) netlist into compiled elements. Errors name the card's file, line and column.</summary>
+public static class CircuitCompiler
+{
+    /// <summary>Default MOSFET channel width and length in m (ngspice defw/defl).</summary>
+    public const double DefaultMosfetSize = 100e-6;
+
+    /// <summary>Creates the elements of a netlist without subcircuit instances.</summary>
+    public static List<CircuitElement> CreateElements(Netlist netlist)
+    {
+        var elements = new List<CircuitElement>(netlist.Elements.Count);
+        var diodeModels = new Dictionary<string, DiodeParameters>(StringComparer.OrdinalIgnoreCase);
+        var mosModels = new Dictionary<string, MosfetParameters>(StringComparer.OrdinalIgnoreCase);
+        foreach (ElementCard card in netlist.Elements)
+        {
+            try
+            {
+                elements.Add(Create(card, netlist, diodeModels, mosModels));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new NetlistException(card.Location, ex.Message);
+            }
+        }
+
+        return elements;
+    }
+
+    private static CircuitElement Create(ElementCard card, Netlist netlist, Dictionary<string, DiodeParameters> diodeModels, Dictionary<string, MosfetParameters> mosModels)
+    {
+        IReadOnlyList<string> n = card.Nodes;
+        switch (card.Kind)
+        {
+            case 'R':
+                return new Resistor(card.Name, n[0], n[1], Required(card));
+            case 'C':
+                return new Capacitor(card.Name, n[0], n[1], Required(card), card.GetParameter("ic")?.Value);
+            case 'L':
+                return new Inductor(card.Name, n[0], n[1], Required(card), card.GetParameter("ic")?.Value);
+            case 'V':
+                return new VoltageSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
+            case 'I':
+                return new CurrentSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
+            case 'E':
+                return new Vcvs(card.Name, n[0], n[1], n[2], n[3], Required(card));
+            case 'G':
+                return new Vccs(card.Name, n[0], n[1], n[2], n[3], Required(card));
+            case 'F':
+                return new Cccs(card.Name, n[0], n[1], ControlOf(card), Required(card));
+            case 'H':
+                return new Ccvs(card.Name, n[0], n[1], ControlOf(card), Required(card));
+            case 'D':
+            {
+                ModelCard model = FindModel(card, netlist, "d");
+                if (!diodeModels.TryGetValue(model.Name, out DiodeParameters? p))
+                {
+                    p = DiodeParameters.FromModel(model);
+                    diodeModels.Add(model.Name, p);
+                }
+
+                double area = card.GetParameter("area")?.Value ?? card.Value?.Value ?? 1;
+                return new Diode(card.Name, n[0], n[1], p, area, HasFlag(card, "off"));
+            }
+
+            case 'M':
+            {
+                ModelCard model = FindModel(card, netlist, "nmos", "pmos");
+                if (!mosModels.TryGetValue(model.Name, out MosfetParameters? p))
+                {
+                    p = MosfetParameters.FromModel(model);
+                    mosModels.Add(model.Name, p);
+                }
+
+                double w = card.GetParameter("w")?.Value ?? DefaultMosfetSize;
+                double l = card.GetParameter("l")?.Value ?? DefaultMosfetSize;
+                return new Mosfet(card.Name, n[0], n[1], n[2], n[3], p, w, l, HasFlag(card, "off"));
+            }
+
+            default:
+                throw new NetlistException(card.Location, $"element {card.Name}: type '{card.Kind}' cannot be simulated here (subcircuit instances must be flattened first)");
+        }
+    }
+
+    private static double Required(ElementCard card)
+        => card.Value?.Value ?? throw new NetlistException(card.Location, $"element {card.Name}: missing value");
+
+    private static string ControlOf(ElementCard card)
+        => card.ControlSource ?? throw new NetlistException(card.Location, $"element {card.Name}: missing controlling voltage source name");
+
+    private static bool HasFlag(ElementCard card, string flag)
+        => card.Flags.Any(f => f.Equals(flag, StringComparison.OrdinalIgnoreCase));
+
+    private static ModelCard FindModel(ElementCard card, Netlist netlist, params string[] types)
+    {
+        if (card.Model is null || !netlist.Models.TryGetValue(card.Model, out ModelCard? model))
+        {
+            throw new NetlistException(card.Location, $"element {card.Name}: unknown model '{card.Model}'");
+        }
+
+        if (!types.Contains(model.Type, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new NetlistException(card.Location, $"element {card.Name}: model '{model.Name}' is of type {model.Type}, expected {string.Join(" or ", types)}");
+        }
+
+        return model;
+    }
+}

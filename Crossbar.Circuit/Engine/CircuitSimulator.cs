@@ -1,0 +1,67 @@
+using Crossbar.Circuit.Netlists;
+
+namespace Crossbar.Circuit.Engine;
+
+/// <summary>
+/// Runs every analysis of a deck: compile (flattening subcircuits), then .op, .dc and .tran in
+/// deck order, each producing a <see cref="ResultTable"/>.
+/// </summary>
+public static class CircuitSimulator
+{
+    /// <summary>Simulates a netlist.</summary>
+    /// <exception cref="NetlistException">The deck cannot be compiled (unknown model, bad option...).</exception>
+    /// <exception cref="SimulationException">An analysis failed (singular circuit, no convergence, timestep too small).</exception>
+    public static SimulationResults Run(Netlist netlist)
+    {
+        var statistics = new SimulationStatistics();
+        statistics.SetupTime.Start();
+        Netlist flat = Flatten(netlist);
+        SimulationOptions options = SimulationOptions.FromNetlist(flat);
+        List<CircuitElement> elements = CircuitCompiler.CreateElements(flat);
+        var topLevelSources = flat.Elements.Where(e => e.Kind == 'V' && !e.Name.Contains('.', StringComparison.Ordinal)).Select(e => e.Name).ToList();
+        statistics.SetupTime.Stop();
+        var circuit = new Circuit(elements, options, statistics);
+
+        var tables = new List<ResultTable>();
+        foreach (AnalysisCard analysis in flat.Analyses)
+        {
+            switch (analysis)
+            {
+                case OpAnalysisCard:
+                {
+                    statistics.OperatingPointTime.Start();
+                    var output = OutputSelection.For(flat, circuit, "op", topLevelSources);
+                    tables.Add(OperatingPointAnalysis.Run(circuit, output));
+                    statistics.OperatingPointTime.Stop();
+                    break;
+                }
+
+                case DcAnalysisCard dc:
+                {
+                    statistics.DcSweepTime.Start();
+                    var output = OutputSelection.For(flat, circuit, "dc", topLevelSources);
+                    tables.Add(DcSweepAnalysis.Run(circuit, dc, output));
+                    statistics.DcSweepTime.Stop();
+                    break;
+                }
+
+                case TranAnalysisCard tran:
+                {
+                    statistics.TransientTime.Start();
+                    var output = OutputSelection.For(flat, circuit, "tran", topLevelSources);
+                    tables.Add(TransientAnalysis.Run(circuit, flat, tran, output));
+                    statistics.TransientTime.Stop();
+                    break;
+                }
+
+                default:
+                    throw new NetlistException(analysis.Location, $"analysis {analysis.GetType().Name} is not supported by this engine yet");
+            }
+        }
+
+        return new SimulationResults(tables, statistics, [.. netlist.Warnings]);
+    }
+
+    private static Netlist Flatten(Netlist netlist)
+        => netlist.Elements.Any(e => e.Kind == 'X') ? SubcircuitFlattener.Flatten(netlist) : netlist;
+}

@@ -1,0 +1,112 @@
+using Crossbar.Circuit.Netlists;
+
+namespace Crossbar.Circuit.Engine;
+
+/// <summary>DC sweep of one source, or two nested (the first listed is the inner loop, as in SPICE).</summary>
+internal static class DcSweepAnalysis
+{
+    public static ResultTable Run(Circuit circuit, DcAnalysisCard card, OutputSelection output)
+    {
+        var columns = card.Sweeps.Select(s => s.Source.ToLowerInvariant()).Concat(output.Names).ToList();
+        var table = new ResultTable("dc", columns);
+        LoadContext load = circuit.Load;
+        load.Mode = AnalysisMode.Dc;
+        var op = new OperatingPointSolver(circuit);
+
+        CircuitElement inner = FindSource(circuit, card.Sweeps[0], card);
+        double[] innerValues = SweepValues(card.Sweeps[0], card);
+        CircuitElement? outer = card.Sweeps.Count > 1 ? FindSource(circuit, card.Sweeps[1], card) : null;
+        double[] outerValues = card.Sweeps.Count > 1 ? SweepValues(card.Sweeps[1], card) : [double.NaN];
+
+        bool first = true;
+        try
+        {
+            foreach (double outerValue in outerValues)
+            {
+                load.SweptSource2 = outer;
+                load.SweptValue2 = outerValue;
+                foreach (double innerValue in innerValues)
+                {
+                    load.SweptSource = inner;
+                    load.SweptValue = innerValue;
+                    try
+                    {
+                        if (first)
+                        {
+                            op.Solve(polish: true);
+                            first = false;
+                        }
+                        else
+                        {
+                            op.Continue(polish: true);
+                        }
+                    }
+                    catch (SimulationException ex)
+                    {
+                        throw new SimulationException($"DC sweep at {card.Sweeps[0].Source} = {innerValue:G6}{(outer is null ? string.Empty : $", {card.Sweeps[1].Source} = {outerValue:G6}")}: {ex.Message}", ex);
+                    }
+
+                    var row = new double[columns.Count];
+                    row[0] = innerValue;
+                    int offset = 1;
+                    if (outer is not null)
+                    {
+                        row[1] = outerValue;
+                        offset = 2;
+                    }
+
+                    output.Fill(load.Solution, row.AsSpan(offset));
+                    table.Rows.Add(row);
+                }
+            }
+        }
+        finally
+        {
+            load.SweptSource = null;
+            load.SweptSource2 = null;
+        }
+
+        return table;
+    }
+
+    private static CircuitElement FindSource(Circuit circuit, DcSweep sweep, DcAnalysisCard card)
+    {
+        CircuitElement? e = circuit.Elements.FirstOrDefault(x => x.Name.Equals(sweep.Source, StringComparison.OrdinalIgnoreCase));
+        if (e is not (Elements.VoltageSource or Elements.CurrentSource))
+        {
+            throw new NetlistException(card.Location, $".dc: '{sweep.Source}' is not an independent voltage or current source of this circuit");
+        }
+
+        return e;
+    }
+
+    private static double[] SweepValues(DcSweep sweep, DcAnalysisCard card)
+    {
+        double start = sweep.Start.Value;
+        double stop = sweep.Stop.Value;
+        double step = sweep.Step.Value;
+        if (step == 0 || (stop - start) * step < 0)
+        {
+            if (start == stop)
+            {
+                return [start];
+            }
+
+            throw new NetlistException(card.Location, $".dc {sweep.Source}: step {step} does not go from {start} to {stop}");
+        }
+
+        long count = (long)Math.Floor(((stop - start) / step) + 1e-9) + 1;
+        if (count > 10_000_000)
+        {
+            throw new NetlistException(card.Location, $".dc {sweep.Source}: {count} points is too many");
+        }
+
+        var values = new double[count];
+        for (long i = 0; i < count; i++)
+        {
+            values[i] = start + (i * step);
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+
+namespace Crossbar.Circuit.Engine;
+
+/// <summary>
+/// Newton–Raphson on the MNA equations: load, factor (or reuse), solve, and converge on both
+/// the solution change (|Δx| ≤ reltol·|x| + vntol/abstol) and the KCL residual of the
+/// linearised system at the new point, with junction limiting reported by the devices.
+/// </summary>
+internal sealed class NewtonSolver
+{
+    private const int MaxPolishIterations = 4;
+    private readonly Circuit _circuit;
+    private readonly double[] _next;
+    private readonly double[] _rowScale;
+
+    public NewtonSolver(Circuit circuit)
+    {
+        _circuit = circuit;
+        _next = new double[circuit.Size + 1];
+        _rowScale = new double[circuit.Size + 1];
+    }
+
+    /// <summary>Describes the unknowns that moved most in the last failed attempt.</summary>
+    public string LastWorstUnknowns { get; private set; } = string.Empty;
+
+    /// <summary>Extra per-node forcing applied during the load (for .ic clamps): (unknown, value).</summary>
+    public IReadOnlyList<(int Unknown, double Value)> Clamps { get; set; } = [];
+
+    /// <summary>
+    /// Iterates from the current <see cref="LoadContext.Solution"/>. Returns true when converged;
+    /// the solution is then in <see cref="LoadContext.Solution"/>.
+    /// </summary>
+    /// <param name="maxIterations">Iteration limit.</param>
+    /// <param name="diagonalGmin">Conductance added from every node to ground (gmin stepping), 0 normally.</param>
+    /// <param name="initializeJunctions">Start junctions from their initial voltages (first OP attempt).</param>
+    /// <param name="polish">After convergence keep iterating (a few times) until the update is negligible.</param>
+    public bool Solve(int maxIterations, double diagonalGmin, bool initializeJunctions, bool polish)
+    {
+        Circuit c = _circuit;
+        LoadContext load = c.Load;
+        SimulationOptions o = c.Options;
+        int n = c.Size;
+        double[] x = load.Solution;
+        x[n] = 0;
+        load.InitializeJunctions = initializeJunctions;
+        bool deltaConverged = false;
+        bool strictDelta = false;
+        int polishLeft = MaxPolishIterations;
+        int iteration = 0;
+        bool linear = !c.IsNonlinear;
+        while (true)
+        {
+            c.LoadAll(diagonalGmin);
+            ApplyClamps(load);
+            bool limited = load.Limited || load.InitializeJunctions;
+            load.InitializeJunctions = false;
+            if (linear && iteration > 0)
+            {
+                // One solve is exact for a linear circuit; the load above refreshed the charges at it.
+                return true;
+            }
+
+            if (iteration > 0 && deltaConverged && !limited && ResidualConverged())
+            {
+                if (!polish || strictDelta || polishLeft-- <= 0)
+                {
+                    return true;
+                }
+            }
+
+            if (iteration >= maxIterations)
+            {
+                return false;
+            }
+
+            Array.Copy(load.Rhs, _next, n);
+            _next[n] = 0;
+            c.FactorLoaded();
+            c.Solver.Solve(_next.AsSpan(0, n));
+            c.Statistics.NewtonIterations++;
+            iteration++;
+            if (!AllFinite(_next, n))
+            {
+                LastWorstUnknowns = "solution became infinite or NaN";
+                return false;
+            }
+
+            (deltaConverged, strictDelta) = CompareUpdate(x, _next, n, o);
+            Array.Copy(_next, x, n);
+        }
+    }
+
+    private void ApplyClamps(LoadContext load)
+    {
+        foreach (var (unknown, value) in Clamps)
+        {
+            load.Matrix[_circuit.DiagonalHandles[unknown]] += 1e10;
+            load.Rhs[unknown] += 1e10 * value;
+        }
+    }
+
+    private (bool Converged, bool Strict) CompareUpdate(double[] x, double[] next, int n, SimulationOptions o)
+    {
+        bool converged = true;
+        bool strict = true;
+        int worst = -1;
+        double worstRatio = 0;
+        UnknownMap map = _circuit.Unknowns;
+        for (int i = 0; i < n; i++)
+        {
+            double a = next[i];
+            double b = x[i];
+            double diff = Math.Abs(a - b);
+            double scale = Math.Max(Math.Abs(a), Math.Abs(b));
+            double abs = map.KindOf(i) == UnknownKind.Current ? o.AbsoluteTolerance : o.VoltageTolerance;
+            double tol = (o.RelativeTolerance * scale) + abs;
+            if (diff > tol)
+            {
+                converged = false;
+            }
+
+            if (diff > (o.PolishTolerance * scale) + (abs * 1e-6))
+            {
+                strict = false;
+            }
+
+            double ratio = diff / tol;
+            if (ratio > worstRatio)
+            {
+                worstRatio = ratio;
+                worst = i;
+            }
+        }
+
+        if (!converged && worst >= 0)
+        {
+            LastWorstUnknowns = DescribeWorst(x, next, n, o);
+        }
+
+        return (converged, strict);
+    }
+
+    private string DescribeWorst(double[] x, double[] next, int n, SimulationOptions o)
+    {
+        UnknownMap map = _circuit.Unknowns;
+        var ranked = new List<(double Ratio, int Index)>();
+        for (int i = 0; i < n; i++)
+        {
+            double scale = Math.Max(Math.Abs(next[i]), Math.Abs(x[i]));
+            double abs = map.KindOf(i) == UnknownKind.Current ? o.AbsoluteTolerance : o.VoltageTolerance;
+            double ratio = Math.Abs(next[i] - x[i]) / ((o.RelativeTolerance * scale) + abs);
+            if (ratio > 1)
+            {
+                ranked.Add((ratio, i));
+            }
+        }
+
+        return string.Join(", ", ranked.OrderByDescending(r => r.Ratio).Take(3)
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{map.Describe(r.Index)} (last value {next[r.Index]:G6}, step {next[r.Index] - x[r.Index]:G3})")));
+    }
+
+    /// <summary>KCL residual of the system linearised at the current iterate, row by row against SPICE tolerances.</summary>
+    private bool ResidualConverged()
+    {
+        Circuit c = _circuit;
+        LoadContext load = c.Load;
+        SimulationOptions o = c.Options;
+        int n = c.Size;
+        double[] x = load.Solution;
+        double[] m = load.Matrix;
+        double[] rhs = load.Rhs;
+        int[] rows = c.Pattern.Rows;
+        int[] cols = c.Pattern.Columns;
+        Span<double> residual = _next.AsSpan(0, n);
+        for (int i = 0; i < n; i++)
+        {
+            residual[i] = -rhs[i];
+            _rowScale[i] = Math.Abs(rhs[i]);
+        }
+
+        for (int h = 1; h < rows.Length; h++)
+        {
+            double term = m[h] * x[cols[h]];
+            residual[rows[h]] += term;
+            _rowScale[rows[h]] = Math.Max(_rowScale[rows[h]], Math.Abs(term));
+        }
+
+        UnknownMap map = c.Unknowns;
+        for (int i = 0; i < n; i++)
+        {
+            double abs = map.KindOf(i) == UnknownKind.Voltage ? o.AbsoluteTolerance : o.VoltageTolerance;
+            if (Math.Abs(residual[i]) > (o.RelativeTolerance * _rowScale[i]) + abs)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AllFinite(double[] v, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            if (!double.IsFinite(v[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

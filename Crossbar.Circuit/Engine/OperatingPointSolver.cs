@@ -1,0 +1,120 @@
+namespace Crossbar.Circuit.Engine;
+
+/// <summary>
+/// Finds a DC operating point: plain Newton from the junction initial guesses, then gmin
+/// stepping, then source stepping, as SPICE does. A failure names the unknowns that did not
+/// converge; a singular matrix names the floating node or voltage-source loop.
+/// </summary>
+internal sealed class OperatingPointSolver
+{
+    private readonly Circuit _circuit;
+    private readonly NewtonSolver _newton;
+
+    public OperatingPointSolver(Circuit circuit)
+    {
+        _circuit = circuit;
+        _newton = new NewtonSolver(circuit);
+    }
+
+    /// <summary>The Newton solver (shared with DC sweeps and transient for clamps and diagnostics).</summary>
+    public NewtonSolver Newton => _newton;
+
+    /// <summary>Solves from a zero start with fallbacks; throws <see cref="SimulationException"/> on failure.</summary>
+    public void Solve(bool polish)
+    {
+        try
+        {
+            SolveWithFallbacks(polish);
+        }
+        catch (SimulationException ex) when (ex.InnerException is Algebra.SingularMatrixException)
+        {
+            throw new SimulationException(TopologyDiagnostics.Explain(_circuit) ?? ex.Message, ex);
+        }
+    }
+
+    /// <summary>Newton from the present solution (continuation, e.g. the next DC sweep point); falls back to <see cref="Solve"/>.</summary>
+    public void Continue(bool polish)
+    {
+        SimulationOptions o = _circuit.Options;
+        double[] saved = (double[])_circuit.Load.Solution.Clone();
+        if (_newton.Solve(o.DcIterationLimit, 0, false, polish))
+        {
+            return;
+        }
+
+        Array.Copy(saved, _circuit.Load.Solution, saved.Length);
+        Solve(polish);
+    }
+
+    private void SolveWithFallbacks(bool polish)
+    {
+        Circuit c = _circuit;
+        LoadContext load = c.Load;
+        SimulationOptions o = c.Options;
+        int limit = o.DcIterationLimit;
+
+        Array.Clear(load.Solution);
+        load.SourceFactor = 1;
+        if (_newton.Solve(limit, 0, true, polish))
+        {
+            return;
+        }
+
+        if (!c.IsNonlinear)
+        {
+            throw Failure("Newton");
+        }
+
+        // gmin stepping: a conductance from every node to ground, decreasing by decades.
+        Array.Clear(load.Solution);
+        bool ok = true;
+        bool first = true;
+        for (double g = Math.Max(o.Gmin, 1e-12) * 1e10; g > o.Gmin * 1.0001 && ok; g /= 10)
+        {
+            ok = _newton.Solve(limit, g, first, false);
+            first = false;
+        }
+
+        if (ok && _newton.Solve(limit, 0, false, polish))
+        {
+            return;
+        }
+
+        // source stepping: ramp all independent sources from 0 to their values.
+        Array.Clear(load.Solution);
+        double factor = 0;
+        double step = 0.1;
+        first = true;
+        while (factor < 1)
+        {
+            double next = Math.Min(1, factor + step);
+            load.SourceFactor = next;
+            double[] saved = (double[])load.Solution.Clone();
+            if (_newton.Solve(limit, 0, first, false))
+            {
+                factor = next;
+                step = Math.Min(step * 2, 0.25);
+                first = false;
+            }
+            else
+            {
+                Array.Copy(saved, load.Solution, saved.Length);
+                step /= 4;
+                if (step < 1e-4)
+                {
+                    load.SourceFactor = 1;
+                    throw Failure("Newton, gmin stepping and source stepping");
+                }
+            }
+        }
+
+        load.SourceFactor = 1;
+        if (!_newton.Solve(limit, 0, false, polish))
+        {
+            throw Failure("Newton, gmin stepping and source stepping");
+        }
+    }
+
+    private SimulationException Failure(string what)
+        => new($"operating point did not converge after {what}; not converged: {_newton.LastWorstUnknowns}");
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using Crossbar.Circuit.Netlists;
+
+namespace Crossbar.Circuit.Engine;
+
+/// <summary>
+/// Transient analysis: initial operating point (or UIC with .ic), then trapezoidal or Gear-2
+/// integration with local-truncation-error step control (trtol, chgtol), breakpoints at
+/// source corners (landed on exactly, order reset to backward Euler after each), and tmax.
+/// </summary>
+internal static class TransientAnalysis
+{
+    public static ResultTable Run(Circuit circuit, Netlist netlist, TranAnalysisCard card, OutputSelection output)
+    {
+        double tstep = card.Step.Value;
+        double tstop = card.Stop.Value;
+        double tstart = card.Start?.Value ?? 0;
+        if (!(tstep > 0) || !(tstop > 0) || tstart < 0 || tstart >= tstop)
+        {
+            throw new NetlistException(card.Location, $".tran: need tstep > 0, tstop > 0 and 0 <= tstart < tstop (got {tstep}, {tstop}, {tstart})");
+        }
+
+        double tmax = card.MaxStep is { } m && m.Value > 0 ? m.Value : Math.Min(tstep, (tstop - tstart) / 50);
+        double delmin = 1e-9 * tmax;
+        var columns = new List<string> { "time" };
+        columns.AddRange(output.Names);
+        var table = new ResultTable("tran", columns);
+
+        LoadContext load = circuit.Load;
+        Integrator integrator = load.Integrator;
+        SimulationOptions o = circuit.Options;
+        foreach (CircuitElement e in circuit.Elements)
+        {
+            e.PrepareTransient(tstep, tstop);
+        }
+
+        var op = new OperatingPointSolver(circuit);
+        InitialPoint(circuit, netlist, card, op);
+        integrator.InitializeHistory();
+
+        var breakpoints = new SortedSet<double>();
+        foreach (CircuitElement e in circuit.Elements)
+        {
+            e.AddBreakpoints(0, tstop, tstep, breakpoints);
+        }
+
+        breakpoints.Add(tstop);
+
+        double t = 0;
+        if (tstart <= 0)
+        {
+            AddRow(table, output, load.Solution, 0);
+        }
+
+        double delta = Math.Min(tstop / 100, tstep) / 10;
+        delta = Math.Min(delta, tmax);
+        for (int k = 0; k < integrator.Deltas.Length; k++)
+        {
+            integrator.Deltas[k] = delta;
+        }
+
+        integrator.Order = 1;
+        load.Mode = AnalysisMode.Transient;
+        load.UseInitialConditions = false;
+        NewtonSolver newton = op.Newton;
+        newton.Clamps = [];
+        var saved = new double[load.Solution.Length];
+        double timeEpsilon = 1e-12 * tstop;
+        SimulationStatistics stats = circuit.Statistics;
+
+        while (t < tstop - timeEpsilon)
+        {
+            double nextBreak = NextBreakpoint(breakpoints, t, timeEpsilon);
+            bool hitsBreak = false;
+            if (t + delta >= nextBreak - timeEpsilon)
+            {
+                delta = nextBreak - t;
+                hitsBreak = true;
+            }
+            else if (t + (2 * delta) > nextBreak)
+            {
+                // avoid a sliver step just before a breakpoint: split the remainder in two
+                delta = Math.Min(delta, (nextBreak - t) / 2);
+            }
+
+            integrator.Deltas[0] = delta;
+            integrator.ComputeCoefficients();
+            load.Time = t + delta;
+            Array.Copy(load.Solution, saved, saved.Length);
+            bool converged = newton.Solve(o.TransientIterationLimit, 0, false, false);
+            if (!converged)
+            {
+                Array.Copy(saved, load.Solution, saved.Length);
+                stats.RejectedSteps++;
+                delta /= 8;
+                integrator.Order = 1;
+                if (delta < delmin)
+                {
+                    throw new SimulationException(string.Create(CultureInfo.InvariantCulture,
+                        $"timestep too small at time {t:G9} s (step {delta:G3} s): Newton did not converge; not converged: {newton.LastWorstUnknowns}"));
+                }
+
+                continue;
+            }
+
+            double allowed = double.PositiveInfinity;
+            foreach (CircuitElement e in circuit.Elements)
+            {
+                double dt = e.TruncationTimestep(integrator);
+                if (dt < allowed)
+                {
+                    allowed = dt;
+                }
+            }
+
+            if (allowed < 0.9 * delta && delta > delmin)
+            {
+                Array.Copy(saved, load.Solution, saved.Length);
+                stats.RejectedSteps++;
+                delta = Math.Max(allowed, delta / 8);
+                if (delta < delmin)
+                {
+                    throw new SimulationException(string.Create(CultureInfo.InvariantCulture,
+                        $"timestep too small at time {t:G9} s: truncation error demands a step below {delmin:G3} s"));
+                }
+
+                continue;
+            }
+
+            t += delta;
+            integrator.Accept();
+            stats.AcceptedSteps++;
+            if (t >= tstart - timeEpsilon)
+            {
+                AddRow(table, output, load.Solution, t);
+            }
+
+            double grown = Math.Min(Math.Min(2 * delta, allowed), tmax);
+            if (hitsBreak)
+            {
+                t = nextBreak;
+                breakpoints.Remove(nextBreak);
+                integrator.Order = 1;
+                double gap = NextBreakpoint(breakpoints, t, timeEpsilon) - t;
+                delta = Math.Min(grown, 0.1 * Math.Min(delta, gap));
+                delta = Math.Max(delta, Math.Min(gap, 10 * delmin));
+            }
+            else
+            {
+                integrator.Order = 2;
+                delta = grown;
+            }
+        }
+
+        return table;
+    }
+
+    private static void InitialPoint(Circuit circuit, Netlist netlist, TranAnalysisCard card, OperatingPointSolver op)
+    {
+        LoadContext load = circuit.Load;
+        load.Mode = AnalysisMode.Dc;
+        load.Time = 0;
+        var clamps = new List<(int, double)>();
+        foreach (var (node, value) in netlist.InitialConditions)
+        {
+            int? index = circuit.Unknowns.FindNode(node);
+            if (index is null or < 0)
+            {
+                throw new SimulationException($".ic names node '{node}', which is not in the circuit");
+            }
+
+            clamps.Add((index.Value, value));
+        }
+
+        if (card.UseInitialConditions)
+        {
+            Array.Clear(load.Solution);
+            foreach (var (index, value) in clamps)
+            {
+                load.Solution[index] = value;
+            }
+
+            load.UseInitialConditions = true;
+            load.IsTransientOperatingPoint = true;
+            circuit.LoadAll(0);
+            load.IsTransientOperatingPoint = false;
+            return;
+        }
+
+        op.Newton.Clamps = clamps;
+        load.IsTransientOperatingPoint = true;
+        try
+        {
+            op.Solve(polish: false);
+        }
+        finally
+        {
+            load.IsTransientOperatingPoint = false;
+            op.Newton.Clamps = [];
+        }
+    }
+
+    private static double NextBreakpoint(SortedSet<double> breakpoints, double t, double epsilon)
+    {
+        foreach (double b in breakpoints.GetViewBetween(t + epsilon, double.PositiveInfinity))
+        {
+            return b;
+        }
+
+        return double.PositiveInfinity;
+    }
+
+    private static void AddRow(ResultTable table, OutputSelection output, double[] solution, double time)
+    {
+        var row = new double[output.Count + 1];
+        row[0] = time;
+        output.Fill(solution, row.AsSpan(1));
+        table.Rows.Add(row);
+    }
+}

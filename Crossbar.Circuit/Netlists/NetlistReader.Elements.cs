@@ -1,0 +1,404 @@
+namespace Crossbar.Circuit.Netlists;
+
+/// <summary>Element cards: R C L V I E G F H D M X.</summary>
+public sealed partial class NetlistReader
+{
+    private const string SupportedLetters = "RCLVIEGFHDMX";
+
+    private void ReadElement(NetlistCard card)
+    {
+        var nameToken = card.Tokens[0];
+        var name = nameToken.Text;
+        var letter = char.ToUpperInvariant(name[0]);
+        if (!SupportedLetters.Contains(letter, StringComparison.Ordinal))
+        {
+            throw new NetlistException(nameToken.Location, $"unknown element type '{name[0]}' in '{name}': expected an element R C L V I E G F H D M X or a dot-command");
+        }
+
+        if (Current.ElementNames.Contains(name))
+        {
+            throw new NetlistException(nameToken.Location, $"duplicate element name '{name}'{Current.Where}");
+        }
+
+        var element = letter switch
+        {
+            'R' => ReadPassive(card, "resistance"),
+            'C' => ReadPassive(card, "capacitance"),
+            'L' => ReadPassive(card, "inductance"),
+            'V' or 'I' => ReadSource(card),
+            'E' => ReadControlled(card, "gain"),
+            'G' => ReadControlled(card, "transconductance"),
+            'F' => ReadCurrentControlled(card, "current gain"),
+            'H' => ReadCurrentControlled(card, "transresistance"),
+            'D' => ReadDiode(card),
+            'M' => ReadMosfet(card),
+            _ => ReadInstance(card),
+        };
+        Current.ElementNames.Add(name);
+        Current.Elements.Add(element);
+    }
+
+    private List<string> ReadNodes(NetlistCard card, string nodeNames)
+    {
+        var expected = nodeNames.Split(' ');
+        var nodes = new List<string>(expected.Length);
+        var name = card.Tokens[0].Text;
+        for (var k = 0; k < expected.Length; k++)
+        {
+            var i = k + 1;
+            if (i >= card.Tokens.Count)
+            {
+                throw new NetlistException(card.End, $"{name}: missing node(s): expected {expected.Length} nodes ({nodeNames}), found {k}");
+            }
+
+            var token = card.Tokens[i];
+            if (token.Kind != TokenKind.Word || IsAssignment(card.Tokens, i))
+            {
+                throw new NetlistException(token.Location, $"{name}: expected node '{expected[k]}' ({expected.Length} nodes: {nodeNames}), found '{token.Display}'");
+            }
+
+            nodes.Add(NodeName(token.Text));
+        }
+
+        return nodes;
+    }
+
+    private ElementCard ReadPassive(NetlistCard card, string quantity)
+    {
+        var tokens = card.Tokens;
+        var nodes = ReadNodes(card, "n+ n-");
+        var i = 3;
+        if (i + 1 < tokens.Count && tokens[i].IsWordLike(tokens[0].Text[..1]) && tokens[i + 1].Kind == TokenKind.EqualsSign)
+        {
+            i += 2;
+        }
+
+        if (i >= tokens.Count)
+        {
+            throw new NetlistException(card.End, $"{tokens[0].Text}: missing value: expected the {quantity} after the nodes");
+        }
+
+        var value = ReadValue(tokens[i], quantity);
+        var parameters = new List<KeyValuePair<string, ParamValue>>();
+        ReadAssignments(card, i + 1, parameters, null);
+        return new ElementCard(tokens[0].Text, nodes) { Value = value, Parameters = parameters, Location = card.Location };
+    }
+
+    private ElementCard ReadControlled(NetlistCard card, string quantity)
+    {
+        var tokens = card.Tokens;
+        var nodes = ReadNodes(card, "n+ n- nc+ nc-");
+        const int i = 5;
+        if (i >= tokens.Count)
+        {
+            throw new NetlistException(card.End, $"{tokens[0].Text}: missing value: expected the {quantity} after the four nodes");
+        }
+
+        RejectBehavioural(tokens[i]);
+        var value = ReadValue(tokens[i], quantity);
+        var parameters = new List<KeyValuePair<string, ParamValue>>();
+        ReadAssignments(card, i + 1, parameters, null);
+        return new ElementCard(tokens[0].Text, nodes) { Value = value, Parameters = parameters, Location = card.Location };
+    }
+
+    private ElementCard ReadCurrentControlled(NetlistCard card, string quantity)
+    {
+        var tokens = card.Tokens;
+        var nodes = ReadNodes(card, "n+ n-");
+        if (tokens.Count <= 3)
+        {
+            throw new NetlistException(card.End, $"{tokens[0].Text}: missing controlling voltage source: expected '{tokens[0].Text} n+ n- vname {quantity}'");
+        }
+
+        var control = tokens[3];
+        RejectBehavioural(control);
+        if (control.Kind != TokenKind.Word)
+        {
+            throw new NetlistException(control.Location, $"{tokens[0].Text}: expected the name of the controlling voltage source, found '{control.Display}'");
+        }
+
+        if (tokens.Count <= 4)
+        {
+            throw new NetlistException(card.End, $"{tokens[0].Text}: missing value: expected the {quantity} after the controlling source");
+        }
+
+        var value = ReadValue(tokens[4], quantity);
+        var parameters = new List<KeyValuePair<string, ParamValue>>();
+        ReadAssignments(card, 5, parameters, null);
+        var element = new ElementCard(tokens[0].Text, nodes)
+        {
+            Value = value,
+            ControlSource = control.Text,
+            Parameters = parameters,
+            Location = card.Location,
+        };
+        _references[element] = control;
+        return element;
+    }
+
+    private static void RejectBehavioural(NetlistToken token)
+    {
+        if (token.Kind == TokenKind.Word && token.Lower is "poly" or "value" or "vol" or "cur" or "table" or "laplace" or "freq")
+        {
+            throw new NetlistException(token.Location, $"'{token.Text}' controlled sources are not supported: expected a plain gain");
+        }
+    }
+
+    private ElementCard ReadDiode(NetlistCard card)
+    {
+        var tokens = card.Tokens;
+        var nodes = ReadNodes(card, "anode cathode");
+        var model = ReadModelName(card, 3);
+        var parameters = new List<KeyValuePair<string, ParamValue>>();
+        var flags = new List<string>();
+        var i = 4;
+        if (i < tokens.Count && IsValue(tokens[i]))
+        {
+            parameters.Add(new("area", ReadValue(tokens[i], "area")));
+            i++;
+        }
+
+        ReadAssignments(card, i, parameters, flags, "off");
+        var element = new ElementCard(tokens[0].Text, nodes)
+        {
+            Model = model.Text,
+            Parameters = parameters,
+            Flags = flags,
+            Location = card.Location,
+        };
+        _references[element] = model;
+        return element;
+    }
+
+    private ElementCard ReadMosfet(NetlistCard card)
+    {
+        var tokens = card.Tokens;
+        var nodes = ReadNodes(card, "drain gate source bulk");
+        var model = ReadModelName(card, 5);
+        var parameters = new List<KeyValuePair<string, ParamValue>>();
+        var flags = new List<string>();
+        ReadAssignments(card, 6, parameters, flags, "off");
+        var element = new ElementCard(tokens[0].Text, nodes)
+        {
+            Model = model.Text,
+            Parameters = parameters,
+            Flags = flags,
+            Location = card.Location,
+        };
+        _references[element] = model;
+        return element;
+    }
+
+    private static NetlistToken ReadModelName(NetlistCard card, int i)
+    {
+        if (i >= card.Tokens.Count)
+        {
+            throw new NetlistException(card.End, $"{card.Tokens[0].Text}: missing model name after the nodes");
+        }
+
+        var token = card.Tokens[i];
+        if (token.Kind != TokenKind.Word || IsAssignment(card.Tokens, i))
+        {
+            throw new NetlistException(token.Location, $"{card.Tokens[0].Text}: expected a model name, found '{token.Display}'");
+        }
+
+        return token;
+    }
+
+    private ElementCard ReadInstance(NetlistCard card)
+    {
+        var tokens = card.Tokens;
+        var i = 1;
+        while (i < tokens.Count && tokens[i].IsWord && !IsAssignment(tokens, i) && !tokens[i].IsWordLike("params:"))
+        {
+            i++;
+        }
+
+        if (i == 1)
+        {
+            var at = i < tokens.Count ? tokens[i].Location : card.End;
+            throw new NetlistException(at, $"{tokens[0].Text}: missing subcircuit name: expected '{tokens[0].Text} node ... subcircuit [name=value ...]'");
+        }
+
+        var subcircuit = tokens[i - 1];
+        var nodes = new List<string>(i - 2);
+        for (var k = 1; k < i - 1; k++)
+        {
+            nodes.Add(NodeName(tokens[k].Text));
+        }
+
+        if (i < tokens.Count && tokens[i].IsWordLike("params:"))
+        {
+            i++;
+        }
+
+        var parameters = new List<KeyValuePair<string, ParamValue>>();
+        ReadAssignments(card, i, parameters, null);
+        var element = new ElementCard(tokens[0].Text, nodes)
+        {
+            Model = subcircuit.Text,
+            Parameters = parameters,
+            Location = card.Location,
+        };
+        _references[element] = subcircuit;
+        return element;
+    }
+
+    private ElementCard ReadSource(NetlistCard card)
+    {
+        var tokens = card.Tokens;
+        var name = tokens[0].Text;
+        var nodes = ReadNodes(card, "n+ n-");
+        ParamValue? value = null;
+        ParamValue? acMagnitude = null;
+        ParamValue? acPhase = null;
+        SourceWaveform? waveform = null;
+        var i = 3;
+        while (i < tokens.Count)
+        {
+            var token = tokens[i];
+            var lower = token.IsWord ? token.Lower : string.Empty;
+            if (lower == "dc")
+            {
+                if (i + 1 >= tokens.Count)
+                {
+                    throw new NetlistException(card.End, $"{name}: missing value after 'dc'");
+                }
+
+                value = value is null ? ReadValue(tokens[i + 1], "DC value") : throw Duplicate(tokens[i], "DC value");
+                i += 2;
+            }
+            else if (lower == "ac")
+            {
+                if (acMagnitude is not null)
+                {
+                    throw Duplicate(token, "AC specification");
+                }
+
+                i++;
+                acMagnitude = 1.0;
+                if (i < tokens.Count && IsValue(tokens[i]))
+                {
+                    acMagnitude = ReadValue(tokens[i++], "AC magnitude");
+                    if (i < tokens.Count && IsValue(tokens[i]))
+                    {
+                        acPhase = ReadValue(tokens[i++], "AC phase");
+                    }
+                }
+            }
+            else if (lower is "pulse" or "pwl" or "sin" or "trnoise")
+            {
+                if (waveform is not null)
+                {
+                    throw Duplicate(token, "waveform");
+                }
+
+                waveform = ReadWaveform(card, ref i);
+            }
+            else if (lower is "exp" or "sffm" or "am" or "trrandom" or "distof1" or "distof2" or "pat" or "external")
+            {
+                throw new NetlistException(token.Location, $"{name}: waveform '{token.Text}' is not supported: expected PULSE, PWL, SIN or TRNOISE");
+            }
+            else if (IsValue(token) && value is null)
+            {
+                value = ReadValue(token, "DC value");
+                i++;
+            }
+            else
+            {
+                throw new NetlistException(token.Location, $"{name}: unexpected '{token.Display}': expected [dc] value, ac mag [phase], PULSE(...), PWL(...), SIN(...) or TRNOISE(...)");
+            }
+        }
+
+        return new ElementCard(name, nodes)
+        {
+            Value = value,
+            AcMagnitude = acMagnitude,
+            AcPhase = acPhase,
+            Waveform = waveform,
+            Location = card.Location,
+        };
+    }
+
+    private static NetlistException Duplicate(NetlistToken token, string what) =>
+        new(token.Location, $"{what} given twice");
+
+    private SourceWaveform ReadWaveform(NetlistCard card, ref int i)
+    {
+        var tokens = card.Tokens;
+        var keyword = tokens[i];
+        var kind = keyword.Text.ToUpperInvariant();
+        var args = new List<ParamValue>();
+        var argTokens = new List<NetlistToken>();
+        i++;
+        if (i < tokens.Count && tokens[i].Kind == TokenKind.LeftParen)
+        {
+            var open = tokens[i];
+            i++;
+            while (i < tokens.Count && tokens[i].Kind != TokenKind.RightParen)
+            {
+                args.Add(ReadValue(tokens[i], $"{kind} parameter"));
+                argTokens.Add(tokens[i]);
+                i++;
+            }
+
+            if (i >= tokens.Count)
+            {
+                throw new NetlistException(card.End, $"missing ')' to close {kind}( opened at column {open.Location.Column}");
+            }
+
+            i++;
+        }
+        else
+        {
+            while (i < tokens.Count && IsValue(tokens[i]))
+            {
+                args.Add(ReadValue(tokens[i], $"{kind} parameter"));
+                argTokens.Add(tokens[i]);
+                i++;
+            }
+        }
+
+        var end = i - 1 < tokens.Count ? tokens[i - 1].End : card.End;
+        ParamValue Arg(int k) => k < args.Count ? args[k] : 0.0;
+        void Count(int min, int max, string form)
+        {
+            if (args.Count < min || args.Count > max)
+            {
+                var at = args.Count > max ? argTokens[max].Location : end;
+                throw new NetlistException(at, $"{kind} takes {min} to {max} values ({form}), found {args.Count}");
+            }
+        }
+
+        switch (kind)
+        {
+            case "PULSE":
+                Count(2, 7, "v1 v2 [td tr tf pw per]");
+                return new PulseWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), Arg(6), args.Count);
+            case "SIN":
+                Count(2, 6, "vo va [freq td theta phase]");
+                return new SinWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), args.Count);
+            case "TRNOISE":
+                Count(2, 7, "na nt [nalpha namp rtsam rtscapt rtsemt]");
+                return new TrNoiseWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), Arg(6));
+            default:
+                if (args.Count < 2 || args.Count % 2 != 0)
+                {
+                    throw new NetlistException(args.Count == 0 ? end : argTokens[^1].Location, $"PWL takes pairs of values (t1 v1 t2 v2 ...), found {args.Count} value(s)");
+                }
+
+                var points = new List<(ParamValue Time, ParamValue Value)>(args.Count / 2);
+                for (var k = 0; k < args.Count; k += 2)
+                {
+                    if (points.Count > 0 && args[k].Value <= points[^1].Time.Value)
+                    {
+                        throw new NetlistException(argTokens[k].Location, $"PWL time {SpiceNumber.Format(args[k].Value)} is not after the previous time {SpiceNumber.Format(points[^1].Time.Value)}: times must increase");
+                    }
+
+                    points.Add((args[k], args[k + 1]));
+                }
+
+                return new PwlWaveform(points);
+        }
+    }
+}

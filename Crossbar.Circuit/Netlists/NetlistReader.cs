@@ -1,0 +1,294 @@
+using System.Security;
+
+namespace Crossbar.Circuit.Netlists;
+
+/// <summary>
+/// Reads a SPICE3/ngspice deck (a documented subset) into a <see cref="Netlist"/>. Every problem,
+/// including an unreadable file, is reported as a <see cref="NetlistException"/> naming the file,
+/// line and column and what was expected; no other exception escapes.
+/// </summary>
+/// <remarks>
+/// Names compare case-insensitively. Node names are stored lower case (<c>gnd</c> becomes
+/// <c>0</c>); element, model and subcircuit names keep the case they were written in. Expression
+/// values (<c>{...}</c>, <c>'...'</c>) are evaluated with the global <c>.param</c>s (and, inside a
+/// <c>.subckt</c>, its <c>params:</c> defaults) and keep their text for the writer and the
+/// flattener.
+/// </remarks>
+public sealed partial class NetlistReader
+{
+    private const int MaxIncludeDepth = 32;
+    private const int MaxSubcircuitNesting = 64;
+
+    private readonly Netlist _netlist = new();
+    private readonly ParameterScope _globals = new(null);
+    private readonly Dictionary<ElementCard, NetlistToken> _references = new(ReferenceEqualityComparer.Instance);
+    private readonly List<NetlistToken> _sweepSources = [];
+    private readonly Stack<Scope> _scopes = new();
+
+    private NetlistReader()
+    {
+        _scopes.Push(new Scope(null, null, _netlist.Elements, _netlist.Models, _netlist.Subcircuits, _globals));
+    }
+
+    private Scope Current => _scopes.Peek();
+
+    /// <summary>Reads a deck from a file; <c>.include</c> paths are relative to the including file.</summary>
+    /// <param name="path">The deck file.</param>
+    /// <returns>The netlist.</returns>
+    /// <exception cref="NetlistException">The file cannot be read or the deck is invalid.</exception>
+    public static Netlist ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        string fullPath;
+        try
+        {
+            fullPath = Path.GetFullPath(path);
+            text = File.ReadAllText(fullPath);
+        }
+        catch (Exception ex) when (IsIoError(ex))
+        {
+            throw new NetlistException(new SourceLocation(path, 0, 0), $"cannot read netlist file '{path}': {ex.Message}");
+        }
+
+        return Read(text, path, Path.GetDirectoryName(fullPath) ?? ".", fullPath);
+    }
+
+    /// <summary>Reads a deck from text; the first line is the title.</summary>
+    /// <param name="text">The deck.</param>
+    /// <param name="fileName">Name used in locations; relative <c>.include</c> paths resolve against its
+    /// directory, or the current directory for names like <c>&lt;text&gt;</c>.</param>
+    /// <returns>The netlist.</returns>
+    /// <exception cref="NetlistException">The deck is invalid.</exception>
+    public static Netlist ReadText(string text, string fileName = "<text>")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fileName);
+        string directory;
+        try
+        {
+            directory = fileName.StartsWith('<') || fileName.Length == 0
+                ? Directory.GetCurrentDirectory()
+                : Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? Directory.GetCurrentDirectory();
+        }
+        catch (Exception ex) when (IsIoError(ex))
+        {
+            directory = ".";
+        }
+
+        return Read(text, fileName, directory, null);
+    }
+
+    private static Netlist Read(string text, string fileName, string directory, string? fullPath)
+    {
+        var reader = new NetlistReader();
+        var cards = NetlistLexer.Split(text, fileName, hasTitle: true, out var title, reader._netlist.Warnings);
+        reader._netlist.Title = title;
+        var chain = fullPath is null ? new List<string>() : [fullPath];
+        var all = reader.ExpandIncludes(cards, directory, chain);
+        reader.ReadGlobalParameters(all);
+        foreach (var card in all)
+        {
+            reader.ReadCard(card);
+        }
+
+        if (reader._scopes.Count > 1)
+        {
+            var open = reader.Current;
+            throw new NetlistException(open.Start!.Location, $"unterminated .subckt '{open.Definition!.Name}': expected .ends before the end of the deck");
+        }
+
+        NetlistValidator.Validate(reader._netlist, reader._references, reader._sweepSources);
+        return reader._netlist;
+    }
+
+    private static bool IsIoError(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException;
+
+    private List<NetlistCard> ExpandIncludes(List<NetlistCard> cards, string directory, List<string> chain)
+    {
+        var result = new List<NetlistCard>(cards.Count);
+        foreach (var card in cards)
+        {
+            var head = card.Tokens[0];
+            if (!(head.IsWordLike(".include") || head.IsWordLike(".inc")))
+            {
+                result.Add(card);
+                continue;
+            }
+
+            if (card.Tokens.Count < 2 || card.Tokens[1].Kind is not (TokenKind.Word or TokenKind.Quoted) || card.Tokens[1].Text.Length == 0)
+            {
+                throw new NetlistException(card.Tokens.Count < 2 ? card.End : card.Tokens[1].Location, "expected a file name after .include");
+            }
+
+            if (card.Tokens.Count > 2)
+            {
+                throw new NetlistException(card.Tokens[2].Location, $"unexpected '{card.Tokens[2].Display}' after the .include file name");
+            }
+
+            var nameToken = card.Tokens[1];
+            string fullPath;
+            string text;
+            try
+            {
+                fullPath = Path.GetFullPath(Path.Combine(directory, nameToken.Text));
+            }
+            catch (Exception ex) when (IsIoError(ex))
+            {
+                throw new NetlistException(nameToken.Location, $"bad .include file name '{nameToken.Text}': {ex.Message}");
+            }
+
+            if (chain.Contains(fullPath, StringComparer.Ordinal))
+            {
+                throw new NetlistException(head.Location, $"recursive .include: {string.Join(" -> ", chain)} -> {fullPath}");
+            }
+
+            if (chain.Count >= MaxIncludeDepth)
+            {
+                throw new NetlistException(head.Location, $".include nested more than {MaxIncludeDepth} files deep");
+            }
+
+            try
+            {
+                text = File.ReadAllText(fullPath);
+            }
+            catch (Exception ex) when (IsIoError(ex))
+            {
+                throw new NetlistException(nameToken.Location, $"cannot read include file '{nameToken.Text}' ({fullPath}): {ex.Message}");
+            }
+
+            var included = NetlistLexer.Split(text, fullPath, hasTitle: false, out _, _netlist.Warnings);
+            chain.Add(fullPath);
+            result.AddRange(ExpandIncludes(included, Path.GetDirectoryName(fullPath) ?? directory, chain));
+            chain.RemoveAt(chain.Count - 1);
+        }
+
+        return result;
+    }
+
+    /// <summary>First pass: top-level <c>.param</c>s in order, so element values anywhere can use them.</summary>
+    private void ReadGlobalParameters(List<NetlistCard> cards)
+    {
+        var depth = 0;
+        foreach (var card in cards)
+        {
+            var head = card.Tokens[0];
+            if (head.IsWordLike(".subckt"))
+            {
+                depth++;
+            }
+            else if (head.IsWordLike(".ends"))
+            {
+                depth--;
+            }
+            else if (depth == 0 && head.IsWordLike(".param"))
+            {
+                ReadParameterCard(card, _globals, (name, value) => _netlist.Parameters.Add(new ParameterCard(name, value)));
+            }
+        }
+    }
+
+    private void ReadCard(NetlistCard card)
+    {
+        var head = card.Tokens[0];
+        if (head.Kind != TokenKind.Word)
+        {
+            throw new NetlistException(head.Location, $"expected an element name or a dot-command, found '{head.Display}'");
+        }
+
+        if (head.Text[0] == '.')
+        {
+            ReadDotCard(card);
+        }
+        else
+        {
+            ReadElement(card);
+        }
+    }
+
+    private ParamValue ReadValue(NetlistToken token, string what)
+    {
+        switch (token.Kind)
+        {
+            case TokenKind.Expression:
+                var location = token.Location with { Column = token.Location.Column + 1 };
+                return new ParamValue(ExpressionEvaluator.Evaluate(token.Text, Current.Parameters.Lookup, location), token.Text);
+            case TokenKind.Word when SpiceNumber.TryParse(token.Text, out var value):
+                return value;
+            case TokenKind.Word:
+                throw new NetlistException(token.Location, $"bad number '{token.Text}' for {what}: expected a number such as 1k, 2.2u, 1e-3 or a {{expression}}");
+            default:
+                throw new NetlistException(token.Location, $"expected {what} (a number or {{expression}}), found '{token.Display}'");
+        }
+    }
+
+    private static bool IsValue(NetlistToken token) =>
+        token.Kind == TokenKind.Expression || (token.Kind == TokenKind.Word && SpiceNumber.TryParse(token.Text, out _));
+
+    private static bool IsAssignment(List<NetlistToken> tokens, int i) =>
+        i + 1 < tokens.Count && tokens[i].IsWord && tokens[i + 1].Kind == TokenKind.EqualsSign;
+
+    /// <summary>Reads <c>name=value</c> pairs (and bare flags from <paramref name="flags"/>) to the end of the card.</summary>
+    private void ReadAssignments(
+        NetlistCard card, int i, List<KeyValuePair<string, ParamValue>> parameters, List<string>? flagsOut, params string[] flags)
+    {
+        var tokens = card.Tokens;
+        while (i < tokens.Count)
+        {
+            var token = tokens[i];
+            if (IsAssignment(tokens, i))
+            {
+                if (i + 2 >= tokens.Count)
+                {
+                    throw new NetlistException(tokens[i + 1].End, $"missing value after '{token.Text}='");
+                }
+
+                parameters.Add(new(token.Lower, ReadValue(tokens[i + 2], $"parameter '{token.Lower}'")));
+                i += 3;
+            }
+            else if (token.IsWord && flagsOut is not null && flags.Contains(token.Lower))
+            {
+                flagsOut.Add(token.Lower);
+                i++;
+            }
+            else
+            {
+                var expected = flags.Length == 0 ? "name=value" : $"name=value or {string.Join(" or ", flags)}";
+                throw new NetlistException(token.Location, $"unexpected '{token.Display}': expected {expected}");
+            }
+        }
+    }
+
+    private static string NodeName(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        return lower == "gnd" ? "0" : lower;
+    }
+
+    /// <summary>A definition scope being read: the top level or one <c>.subckt</c>.</summary>
+    private sealed class Scope(
+        SubcircuitDefinition? definition,
+        NetlistCard? start,
+        List<ElementCard> elements,
+        Dictionary<string, ModelCard> models,
+        Dictionary<string, SubcircuitDefinition> subcircuits,
+        ParameterScope parameters)
+    {
+        public SubcircuitDefinition? Definition { get; } = definition;
+
+        public NetlistCard? Start { get; } = start;
+
+        public List<ElementCard> Elements { get; } = elements;
+
+        public Dictionary<string, ModelCard> Models { get; } = models;
+
+        public Dictionary<string, SubcircuitDefinition> Subcircuits { get; } = subcircuits;
+
+        public ParameterScope Parameters { get; } = parameters;
+
+        public HashSet<string> ElementNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public string Where => Definition is null ? string.Empty : $" in subcircuit '{Definition.Name}'";
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+
+namespace Crossbar.Circuit.Netlists;
+
+/// <summary>
+/// SPICE numbers: a decimal mantissa with optional exponent, an optional scale suffix
+/// (f p n u m k meg g t mil, case-insensitive) and trailing unit letters that SPICE ignores
+/// (<c>10kOhm</c>, <c>1uF</c>, <c>5V</c>, <c>1e-3s</c>).
+/// </summary>
+public static class SpiceNumber
+{
+    /// <summary>Parses a SPICE number; false when the text is not one (or is not finite).</summary>
+    /// <param name="text">The token, e.g. <c>2.2k</c>.</param>
+    /// <param name="value">The value in SI units.</param>
+    public static bool TryParse(string? text, out double value)
+    {
+        value = 0;
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        var s = text.AsSpan();
+        var i = 0;
+        if (s[i] is '+' or '-')
+        {
+            i++;
+        }
+
+        var digitsBefore = 0;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+        {
+            i++;
+            digitsBefore++;
+        }
+
+        var digitsAfter = 0;
+        if (i < s.Length && s[i] == '.')
+        {
+            i++;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            {
+                i++;
+                digitsAfter++;
+            }
+        }
+
+        if (digitsBefore + digitsAfter == 0)
+        {
+            return false;
+        }
+
+        var mantissaEnd = i;
+        long exponent = 0;
+        if (i < s.Length && (s[i] is 'e' or 'E'))
+        {
+            var j = i + 1;
+            var negative = false;
+            if (j < s.Length && (s[j] is '+' or '-'))
+            {
+                negative = s[j] == '-';
+                j++;
+            }
+
+            var expDigits = 0;
+            while (j < s.Length && char.IsAsciiDigit(s[j]))
+            {
+                exponent = Math.Min(exponent * 10 + (s[j] - '0'), 100_000);
+                j++;
+                expDigits++;
+            }
+
+            if (expDigits > 0)
+            {
+                i = j;
+                exponent = negative ? -exponent : exponent;
+            }
+            else
+            {
+                exponent = 0;
+            }
+        }
+
+        var rest = s[i..];
+        foreach (var c in rest)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        var (power, factor) = Scale(rest);
+        var decimalText = string.Concat(s[..mantissaEnd], "e", (exponent + power).ToString(CultureInfo.InvariantCulture));
+        if (!double.TryParse(decimalText, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return false;
+        }
+
+        value = parsed * factor;
+        return double.IsFinite(value);
+    }
+
+    /// <summary>Parses a SPICE number or throws <see cref="FormatException"/>.</summary>
+    /// <param name="text">The token, e.g. <c>10meg</c>.</param>
+    /// <returns>The value in SI units.</returns>
+    public static double Parse(string text) =>
+        TryParse(text, out var value)
+            ? value
+            : throw new FormatException($"'{text}' is not a SPICE number (expected e.g. 1k, 2.2u, 1e-3)");
+
+    /// <summary>Formats a number for a deck: invariant culture, shortest round-trip form, never a comma.</summary>
+    /// <param name="value">A finite value.</param>
+    public static string Format(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "SPICE decks cannot hold NaN or infinity");
+        }
+
+        return value.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
+    }
+
+    /// <summary>Scale suffix as a power of ten (exact decimal scaling) and an extra factor (for mil).</summary>
+    private static (int Power, double Factor) Scale(ReadOnlySpan<char> letters)
+    {
+        if (letters.IsEmpty)
+        {
+            return (0, 1);
+        }
+
+        if (letters.StartsWith("meg", StringComparison.OrdinalIgnoreCase))
+        {
+            return (6, 1);
+        }
+
+        if (letters.StartsWith("mil", StringComparison.OrdinalIgnoreCase))
+        {
+            return (-6, 25.4);
+        }
+
+        return char.ToLowerInvariant(letters[0]) switch
+        {
+            'f' => (-15, 1),
+            'p' => (-12, 1),
+            'n' => (-9, 1),
+            'u' => (-6, 1),
+            'm' => (-3, 1),
+            'k' => (3, 1),
+            'g' => (9, 1),
+            't' => (12, 1),
+            _ => (0, 1),
+        };
+    }
+}

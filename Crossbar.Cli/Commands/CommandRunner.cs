@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Netlists;
+
+namespace Crossbar.Cli.Commands;
+
+/// <summary>Parses, reports usage errors with exit code 2, and maps exceptions to exit codes with one-line messages on stderr.</summary>
+public static class CommandRunner
+{
+    /// <summary>Parses and invokes a root command.</summary>
+    public static int Invoke(RootCommand root, string[] args)
+    {
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            Console.Error.WriteLine("run 'crossbar --help' for usage");
+            return ExitCodes.UsageError;
+        }
+
+        return parse.Invoke();
+    }
+
+    /// <summary>Runs a command body, turning known failures into messages and exit codes.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (NetlistException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (SimulationException ex)
+        {
+            Console.Error.WriteLine($"simulation failed: {ex.Message}");
+            return ExitCodes.SimulationFailure;
+        }
+        catch (IOException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+    }
+}

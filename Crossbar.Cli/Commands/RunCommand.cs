@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Netlists;
+using Crossbar.Cli.Output;
+
+namespace Crossbar.Cli.Commands;
+
+/// <summary><c>crossbar run deck.cir --out dir [--stats]</c>: simulates every analysis and writes op.csv, dc.csv, tran.csv.</summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var deck = new Argument<FileInfo>("deck") { Description = "SPICE deck (.cir) to simulate" };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "directory for op.csv, dc.csv, tran.csv", Required = true };
+        var stats = new Option<bool>("--stats") { Description = "print solver and Newton statistics to stderr" };
+        var command = new Command("run", "simulate every analysis of a deck and write one CSV per analysis") { deck, output, stats };
+        command.SetAction(parse => CommandRunner.Guard(() =>
+            Execute(parse.GetValue(deck)!, parse.GetValue(output)!, parse.GetValue(stats))));
+        return command;
+    }
+
+    private static int Execute(FileInfo deck, DirectoryInfo outDir, bool printStats)
+    {
+        Netlist netlist = NetlistReader.ReadFile(deck.FullName);
+        foreach (string warning in netlist.Warnings)
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
+
+        if (netlist.Analyses.Count == 0)
+        {
+            Console.Error.WriteLine($"warning: {deck.Name} has no analysis (.op, .dc, .tran): nothing to write");
+        }
+
+        SimulationResults results = CircuitSimulator.Run(netlist);
+        Directory.CreateDirectory(outDir.FullName);
+        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (ResultTable table in results.Tables)
+        {
+            string name = written.Add(table.Analysis) ? table.Analysis : $"{table.Analysis}{written.Count}";
+            string path = Path.Combine(outDir.FullName, name + ".csv");
+            CsvTableWriter.Write(table, path);
+            Console.Error.WriteLine($"wrote {path} ({table.Rows.Count} rows, {table.Columns.Count} columns)");
+        }
+
+        if (printStats)
+        {
+            Console.Error.Write(results.Statistics.Format());
+        }
+
+        return ExitCodes.Ok;
+    }
+}

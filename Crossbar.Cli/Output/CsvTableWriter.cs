@@ -1,0 +1,47 @@
+using System.Globalization;
+using CsvHelper;
+using Crossbar.Circuit.Engine;
+
+namespace Crossbar.Cli.Output;
+
+/// <summary>Writes result tables and row lists as CSV (CsvHelper, invariant culture, round-trip numbers).</summary>
+public static class CsvTableWriter
+{
+    /// <summary>Writes a result table: header of column names, one row per point.</summary>
+    public static void Write(ResultTable table, string path)
+        => Write(path, table.Columns, table.Rows.Select(r => r.Select(v => (object)v).ToArray()));
+
+    /// <summary>Writes a header and rows of numbers, integers, booleans or strings.</summary>
+    public static void Write(string path, IReadOnlyList<string> header, IEnumerable<object[]> rows)
+    {
+        AtomicFile.Write(path, writer =>
+        {
+            using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+            foreach (string column in header)
+            {
+                csv.WriteField(column);
+            }
+
+            csv.NextRecord();
+            foreach (object[] row in rows)
+            {
+                foreach (object value in row)
+                {
+                    csv.WriteField(Format(value));
+                }
+
+                csv.NextRecord();
+            }
+        });
+    }
+
+    /// <summary>Formats one value: doubles round-trip ("R"), booleans lower case, others invariant.</summary>
+    public static string Format(object value) => value switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}

@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Crossbar.Cli.Commands;
+
+namespace Crossbar.Cli;
+
+/// <summary>Entry point of the <c>crossbar</c> command.</summary>
+public static class Program
+{
+    /// <summary>Runs the command line; exit 0 ok, 1 simulation failure, 2 usage or input error.</summary>
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("CrossbarSim: circuit-level simulator for RRAM crossbar analogue computing");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        return CommandRunner.Invoke(root, args);
+    }
+}

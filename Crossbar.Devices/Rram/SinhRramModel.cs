@@ -1,0 +1,50 @@
+namespace Crossbar.Devices.Rram;
+
+/// <summary>
+/// Non-linear RRAM read model I = I0·sinh(V/V0), scaled so that the chord conductance at the read
+/// voltage equals the state's nominal conductance.
+/// </summary>
+/// <remarks>
+/// I(V) = I0·sinh(V/V0) with I0 = G·V_read / sinh(V_read/V0), so I(V_read)/V_read = G and I(−V) = −I(V).
+/// dI/dV = (I0/V0)·cosh(V/V0). The sinh form is the usual compact description of the read I–V of
+/// filamentary oxide RRAM (tunnelling/hopping through the gap; e.g. Yu and Wong, IEEE TED 58, 1352, 2011;
+/// the Stanford-PKU model). As V0 → ∞ it tends to the linear model.
+/// </remarks>
+public sealed class SinhRramModel : IRramReadModel
+{
+    private readonly double _scale;
+
+    /// <summary>Creates the model.</summary>
+    /// <param name="characteristicVoltage">V0 (V), the voltage scale of the non-linearity; must be positive.</param>
+    /// <param name="readVoltage">V_read (V), the voltage at which the nominal conductance is defined; must be positive.</param>
+    /// <exception cref="ArgumentException">A parameter is not positive and finite.</exception>
+    public SinhRramModel(double characteristicVoltage = 0.25, double readVoltage = 0.2)
+    {
+        CharacteristicVoltage = Guard.Positive(characteristicVoltage);
+        ReadVoltage = Guard.Positive(readVoltage);
+        _scale = readVoltage / Math.Sinh(readVoltage / characteristicVoltage);
+    }
+
+    /// <summary>V0, the characteristic voltage of the sinh non-linearity.</summary>
+    /// <value>Volts.</value>
+    public double CharacteristicVoltage { get; }
+
+    /// <summary>V_read, the voltage at which I(V_read)/V_read equals the nominal conductance.</summary>
+    /// <value>Volts.</value>
+    public double ReadVoltage { get; }
+
+    /// <inheritdoc />
+    public bool IsLinear => false;
+
+    /// <summary>Pre-factor I0 for a state of nominal conductance <paramref name="conductance"/>.</summary>
+    /// <param name="conductance">Nominal conductance G (S).</param>
+    /// <returns>I0 = G·V_read/sinh(V_read/V0) (A).</returns>
+    public double CurrentScale(double conductance) => conductance * _scale;
+
+    /// <inheritdoc />
+    public double Current(double voltage, double conductance) => conductance * _scale * Math.Sinh(voltage / CharacteristicVoltage);
+
+    /// <inheritdoc />
+    public double Conductance(double voltage, double conductance) =>
+        conductance * _scale * Math.Cosh(voltage / CharacteristicVoltage) / CharacteristicVoltage;
+}

@@ -1,0 +1,136 @@
+using Crossbar.Circuit.Netlists;
+using NUnit.Framework;
+
+namespace Crossbar.Circuit.Tests.Netlists;
+
+[TestFixture]
+public class NetlistReaderDotCardTests
+{
+    private static Netlist Read(string cards) => NetlistReader.ReadText("my title\n" + cards);
+
+    [Test]
+    public void When_DeckRead_Expect_FirstLineIsTitle() =>
+        Assert.That(Read("R1 a 0 1").Title, Is.EqualTo("my title"));
+
+    [Test]
+    public void When_TitleCardGiven_Expect_TitleReplaced() =>
+        Assert.That(Read(".title Better Title\nR1 a 0 1").Title, Is.EqualTo("Better Title"));
+
+    [Test]
+    public void When_ModelWithAndWithoutParentheses_Expect_TypeAndParameters()
+    {
+        var netlist = Read(".model D1N4148 D (IS=2.52n N=1.752)\n.model nch NMOS level=1 vto=0.7\n.MODEL pch pmos(vto=-0.7)");
+
+        Assert.That(netlist.Models["d1n4148"].Type, Is.EqualTo("d"));
+        Assert.That(netlist.Models["d1n4148"].Get("is"), Is.EqualTo(2.52e-9).Within(1e-24));
+        Assert.That(netlist.Models["NCH"].Type, Is.EqualTo("nmos"));
+        Assert.That(netlist.Models["nch"].Get("vto"), Is.EqualTo(0.7));
+        Assert.That(netlist.Models["pch"].Get("VTO"), Is.EqualTo(-0.7));
+    }
+
+    [Test]
+    public void When_ParamsDependOnEarlierParams_Expect_EvaluatedInOrder()
+    {
+        var netlist = Read(".param a=2 b={a*3}\n.param c = a + b, d=max(a,b)\nR1 x 0 {c}");
+
+        Assert.That(netlist.Parameters.Select(p => p.Name), Is.EqualTo(new[] { "a", "b", "c", "d" }));
+        Assert.That(netlist.Parameters.Select(p => p.Value.Value), Is.EqualTo(new[] { 2.0, 6.0, 8.0, 6.0 }));
+        Assert.That(netlist.Parameters[2].Value.Expression, Is.EqualTo("a + b"));
+        Assert.That(netlist.Elements[0].Value!.Value.Value, Is.EqualTo(8.0));
+    }
+
+    [Test]
+    public void When_ParamUsedBeforeItIsDefined_Expect_ErrorNamingIt()
+    {
+        var ex = Assert.Throws<NetlistException>(() => Read(".param b={a*3}\n.param a=2"))!;
+
+        Assert.That(ex.Detail, Does.Contain("unknown parameter 'a'"));
+        Assert.That(ex.Location, Is.EqualTo(new SourceLocation("<text>", 2, 11)));
+    }
+
+    [Test]
+    public void When_OptionsRead_Expect_RecognisedAndHarmlessKeptUnknownWarned()
+    {
+        var netlist = Read(".options reltol=1e-4 METHOD=Gear noopiter noinit itl1=500\n.option temp=50 klu");
+
+        Assert.That(netlist.Options.Select(o => o.Name), Is.EqualTo(new[] { "reltol", "method", "noopiter", "noinit", "itl1" }));
+        Assert.That(netlist.Options[0].Value, Is.EqualTo(1e-4));
+        Assert.That(netlist.Options[1].Text, Is.EqualTo("gear"));
+        Assert.That(netlist.Warnings, Has.Count.EqualTo(2));
+        Assert.That(netlist.Warnings[0], Does.Contain("option 'temp' is not supported"));
+        Assert.That(netlist.Warnings[1], Does.Contain("<text>:3:17").And.Contain("klu"));
+    }
+
+    [Test]
+    public void When_InitialConditionsRead_Expect_ByNode()
+    {
+        var netlist = Read(".ic v(OUT)=1.5 V(n2) = {2*1}");
+
+        Assert.That(netlist.InitialConditions["out"], Is.EqualTo(1.5));
+        Assert.That(netlist.InitialConditions["n2"], Is.EqualTo(2.0));
+    }
+
+    [Test]
+    public void When_AnalysesRead_Expect_AllFourInOrder()
+    {
+        var netlist = Read("V1 a 0 1\nV2 b 0 1\n.op\n.dc V1 0 1 0.1 v2 0 2 1\n.tran 1n 1u 10n 2n uic\n.ac oct 5 10 1g");
+
+        Assert.That(netlist.Analyses[0], Is.TypeOf<OpAnalysisCard>());
+        var dc = (DcAnalysisCard)netlist.Analyses[1];
+        Assert.That(dc.Sweeps.Select(s => s.Source), Is.EqualTo(new[] { "V1", "v2" }));
+        Assert.That(dc.Sweeps[1].Stop.Value, Is.EqualTo(2.0));
+        var tran = (TranAnalysisCard)netlist.Analyses[2];
+        Assert.That(tran.Step.Value, Is.EqualTo(1e-9).Within(1e-24));
+        Assert.That(tran.Stop.Value, Is.EqualTo(1e-6).Within(1e-21));
+        Assert.That(tran.Start!.Value.Value, Is.EqualTo(1e-8).Within(1e-23));
+        Assert.That(tran.MaxStep!.Value.Value, Is.EqualTo(2e-9).Within(1e-24));
+        Assert.That(tran.UseInitialConditions, Is.True);
+        var ac = (AcAnalysisCard)netlist.Analyses[3];
+        Assert.That(ac.Kind, Is.EqualTo(AcSweepKind.Octave));
+        Assert.That(ac.Points, Is.EqualTo(5));
+        Assert.That(ac.StopFrequency.Value, Is.EqualTo(1e9));
+    }
+
+    [Test]
+    public void When_TranHasOnlyStepAndStop_Expect_OptionalFieldsNull()
+    {
+        var tran = (TranAnalysisCard)Read(".tran 1n 10n").Analyses.Single();
+
+        Assert.That(tran.Start, Is.Null);
+        Assert.That(tran.MaxStep, Is.Null);
+        Assert.That(tran.UseInitialConditions, Is.False);
+    }
+
+    [Test]
+    public void When_SaveAndPrintRead_Expect_Vectors()
+    {
+        var netlist = Read("V1 a 0 1\n.save v(out) V(a, b) i(V1) bare all\n.print tran v(out) i(v1)\n.plot dc v(a)");
+
+        Assert.That(netlist.Saves.Select(v => v.ColumnName), Is.EqualTo(new[] { "v(out)", "v(a,b)", "i(v1)", "v(bare)" }));
+        Assert.That(netlist.Prints.Select(p => p.Analysis), Is.EqualTo(new[] { "tran", "dc" }));
+        Assert.That(netlist.Prints[0].Vectors.Select(v => v.ColumnName), Is.EqualTo(new[] { "v(out)", "i(v1)" }));
+    }
+
+    [Test]
+    public void When_ControlBlockPresent_Expect_SkippedWithWarning()
+    {
+        var netlist = Read("R1 a 0 1\n.control\nrun\nset x = { weird\n.endc\nR2 a 0 1");
+
+        Assert.That(netlist.Elements.Select(e => e.Name), Is.EqualTo(new[] { "R1", "R2" }));
+        Assert.That(netlist.Warnings.Single(), Does.Contain(".control block").And.Contain("<text>:3:1"));
+    }
+
+    [Test]
+    public void When_SubcircuitsNested_Expect_TreeWithParamsAndLocalModels()
+    {
+        var netlist = Read(".subckt outer a b params: g=2 h={g*2}\n.model dl d\n.subckt inner x y\nR1 x y 1\n.ends inner\nX1 a b inner\nD1 a b dl\n.ends outer\nX1 p q outer");
+
+        var outer = netlist.Subcircuits["outer"];
+        Assert.That(outer.Ports, Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(outer.Parameters.Select(p => (p.Key, p.Value.Value)), Is.EqualTo(new[] { ("g", 2.0), ("h", 4.0) }));
+        Assert.That(outer.Models.ContainsKey("DL"), Is.True);
+        Assert.That(outer.Subcircuits["inner"].Elements.Single().Name, Is.EqualTo("R1"));
+        Assert.That(outer.Elements.Select(e => e.Name), Is.EqualTo(new[] { "X1", "D1" }));
+        Assert.That(netlist.Models, Is.Empty);
+    }
+}

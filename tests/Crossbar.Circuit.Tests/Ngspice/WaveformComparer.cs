@@ -60,16 +60,33 @@ public sealed class ComparisonReport
     public int VectorsCompared { get; set; }
 
     /// <summary>Individual values compared.</summary>
-    public int PointsCompared { get; set; }
+    public int PointsCompared { get; private set; }
 
     /// <summary>True when nothing mismatched.</summary>
     public bool Passed => Mismatches.Count == 0;
+
+    /// <summary>Largest error / allowed error over all compared values (below 1 passes): the margin.</summary>
+    public double WorstRatio { get; private set; }
+
+    /// <summary>Where <see cref="WorstRatio"/> occurred.</summary>
+    public string WorstLocation { get; private set; } = "";
+
+    /// <summary>Records one compared value's error ratio.</summary>
+    internal void Track(double ratio, Func<string> location)
+    {
+        PointsCompared++;
+        if (ratio > WorstRatio || double.IsNaN(ratio))
+        {
+            WorstRatio = double.IsNaN(ratio) ? double.PositiveInfinity : ratio;
+            WorstLocation = location();
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{Deck}: {VectorsCompared} vectors, {PointsCompared} values compared, {Mismatches.Count} mismatches");
+        text.Append(CultureInfo.InvariantCulture, $"{Deck}: {VectorsCompared} vectors, {PointsCompared} values compared, {Mismatches.Count} mismatches; worst error/allowed {WorstRatio:G3} ({WorstLocation})");
         foreach (string m in Mismatches)
         {
             text.Append("\n  MISMATCH ").Append(m);
@@ -247,7 +264,8 @@ public static class WaveformComparer
             {
                 double a = Interpolate(ourTime, ours, refTime[r]);
                 double error = Math.Abs(a - expected[r]);
-                report.PointsCompared++;
+                int row = r;
+                report.Track(error / allowed, () => $"tran {variable.Name} at t={Format(refTime[row])} s");
                 if (!(error <= allowed))
                 {
                     failures++;
@@ -351,7 +369,8 @@ public static class WaveformComparer
             double e = expected(r);
             double allowed = (tol.Relative * Math.Max(Math.Abs(a), Math.Abs(e))) + floor;
             double error = Math.Abs(a - e);
-            report.PointsCompared++;
+            int row = r;
+            report.Track(error / allowed, () => $"{analysis} {name} at {pointLabel(row)}");
             if (!(error <= allowed))
             {
                 failures++;
@@ -394,7 +413,8 @@ public static class WaveformComparer
     {
         foreach (string column in table.Columns.Skip(isSweep ? 1 : 0))
         {
-            if (plot.IndexOf(column) < 0 && !string.Equals(column, "time", StringComparison.OrdinalIgnoreCase))
+            // Outer sweep sources of a nested .dc (bare names) are not vectors in ngspice.
+            if (plot.IndexOf(column) < 0 && column.Contains('(', StringComparison.Ordinal))
             {
                 report.Notes.Add($"{analysis}: {column} is in CrossbarSim's table but not saved by ngspice");
             }

@@ -1,0 +1,284 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Crossbar.Circuit.Tests.Ngspice;
+
+/// <summary>What one ngspice batch run produced.</summary>
+/// <param name="ExitCode">Process exit code.</param>
+/// <param name="StandardOutput">Everything written to stdout.</param>
+/// <param name="StandardError">Everything written to stderr.</param>
+/// <param name="Plots">The plots of the raw file (empty when none was written).</param>
+public sealed record NgspiceResult(int ExitCode, string StandardOutput, string StandardError, IReadOnlyList<RawPlot> Plots);
+
+/// <summary>ngspice ran but failed: non-zero exit, an "Error" line, or no raw file.</summary>
+public sealed class NgspiceException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public NgspiceException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public NgspiceException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public NgspiceException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// Runs ngspice in batch mode on a deck (<c>ngspice -b -r out.raw deck.cir</c> with
+/// <c>SPICE_ASCIIRAWFILE=1</c>) in a fresh temporary folder and parses the raw file.
+/// </summary>
+public sealed class NgspiceRunner
+{
+    /// <summary>
+    /// The options added for reference operating points and DC sweeps: ngspice's Newton stops at
+    /// reltol 1e-3, up to 1e-3 away from the solution on steep points (DESIGN.md §7).
+    /// </summary>
+    public const string TightOptionsLine = ".options reltol=1e-9 vntol=1e-13 abstol=1e-16 itl1=500 itl2=500";
+
+    private NgspiceRunner(string executablePath, TimeSpan timeout)
+    {
+        ExecutablePath = executablePath;
+        Timeout = timeout;
+    }
+
+    /// <summary>Full path of the ngspice executable.</summary>
+    public string ExecutablePath { get; }
+
+    /// <summary>Wall-clock limit for one run.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>Finds ngspice on PATH; null when it is not there.</summary>
+    /// <param name="timeout">Limit per run (default 60 s).</param>
+    public static NgspiceRunner? TryCreate(TimeSpan? timeout = null)
+    {
+        string? path = FindOnPath();
+        return path is null ? null : new NgspiceRunner(path, timeout ?? TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>The first <c>ngspice</c> (or <c>ngspice.exe</c>) found on PATH, or null.</summary>
+    public static string? FindOnPath()
+    {
+        string? pathVariable = Environment.GetEnvironmentVariable("PATH");
+        if (string.IsNullOrEmpty(pathVariable))
+        {
+            return null;
+        }
+
+        string[] names = OperatingSystem.IsWindows() ? ["ngspice.exe", "ngspice_con.exe"] : ["ngspice"];
+        foreach (string directory in pathVariable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (string name in names)
+            {
+                string candidate = Path.Combine(directory.Trim('"'), name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A copy of the deck for the tight-tolerance OP/DC reference: <c>.tran</c> cards removed
+    /// and <see cref="TightOptionsLine"/> inserted before <c>.end</c> (appended when there is
+    /// no <c>.end</c>), so it overrides any earlier <c>.options</c>.
+    /// </summary>
+    public static string WithTightTolerances(string deckText)
+    {
+        string[] lines = deckText.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var output = new List<string>(lines.Length + 1);
+        bool inTran = false;
+        bool inserted = false;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string trimmed = lines[i].TrimStart();
+            if (i > 0 && IsCard(trimmed, ".tran"))
+            {
+                inTran = true;
+                continue;
+            }
+
+            if (inTran && trimmed.StartsWith('+'))
+            {
+                continue;
+            }
+
+            inTran = false;
+            if (i > 0 && !inserted && IsCard(trimmed, ".end"))
+            {
+                output.Add(TightOptionsLine);
+                inserted = true;
+            }
+
+            output.Add(lines[i]);
+        }
+
+        if (!inserted)
+        {
+            output.Add(TightOptionsLine);
+            output.Add(".end");
+        }
+
+        return string.Join('\n', output);
+    }
+
+    /// <summary>True when the deck has a <c>.op</c> or <c>.dc</c> card (first line is the title).</summary>
+    public static bool HasOpOrDc(string deckText) => Cards(deckText).Any(c => IsCard(c, ".op") || IsCard(c, ".dc"));
+
+    /// <summary>True when the deck has a <c>.tran</c> card.</summary>
+    public static bool HasTran(string deckText) => Cards(deckText).Any(c => IsCard(c, ".tran"));
+
+    /// <summary>
+    /// The reference plots for a deck file: OP and DC plots from a run with
+    /// <see cref="TightOptionsLine"/>, transient plots from the deck as written.
+    /// </summary>
+    public IReadOnlyList<RawPlot> RunReference(string deckPath)
+    {
+        string text = File.ReadAllText(deckPath);
+        string name = Path.GetFileName(deckPath);
+        var plots = new List<RawPlot>();
+        if (HasOpOrDc(text))
+        {
+            NgspiceResult tight = Run(WithTightTolerances(text), name);
+            plots.AddRange(tight.Plots.Where(p => p.Analysis is "op" or "dc"));
+        }
+
+        if (HasTran(text))
+        {
+            NgspiceResult asWritten = Run(text, name);
+            plots.AddRange(asWritten.Plots.Where(p => p.Analysis == "tran"));
+        }
+
+        return plots;
+    }
+
+    /// <summary>
+    /// Runs one deck in a new temporary folder and parses its raw file.
+    /// </summary>
+    /// <param name="deckText">Deck text (first line is the title).</param>
+    /// <param name="deckName">File name the deck is written as; used in messages.</param>
+    /// <exception cref="NgspiceException">Non-zero exit, an error line in the output, or no raw file.</exception>
+    /// <exception cref="TimeoutException">The run took longer than <see cref="Timeout"/>.</exception>
+    public NgspiceResult Run(string deckText, string deckName = "deck.cir")
+    {
+        DirectoryInfo work = Directory.CreateTempSubdirectory("crossbar-ngspice-");
+        try
+        {
+            string deckFile = Path.Combine(work.FullName, Path.GetFileName(deckName));
+            File.WriteAllText(deckFile, deckText.EndsWith('\n') ? deckText : deckText + "\n");
+            string rawFile = Path.Combine(work.FullName, "out.raw");
+
+            var start = new ProcessStartInfo(ExecutablePath)
+            {
+                WorkingDirectory = work.FullName,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+                CreateNoWindow = true,
+            };
+            start.ArgumentList.Add("-b");
+            start.ArgumentList.Add("-r");
+            start.ArgumentList.Add("out.raw");
+            start.ArgumentList.Add(Path.GetFileName(deckFile));
+            start.Environment["SPICE_ASCIIRAWFILE"] = "1";
+
+            var stdout = new StringBuilder();
+            var stderr = new StringBuilder();
+            using var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    lock (stdout)
+                    {
+                        stdout.AppendLine(e.Data);
+                    }
+                }
+            };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    lock (stderr)
+                    {
+                        stderr.AppendLine(e.Data);
+                    }
+                }
+            };
+
+            process.Start();
+            process.StandardInput.Close();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (!process.WaitForExit(Timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                throw new TimeoutException($"ngspice on {deckName} did not finish in {Timeout.TotalSeconds:0} s");
+            }
+
+            process.WaitForExit(); // flushes the asynchronous readers
+            string output;
+            string errors;
+            lock (stdout)
+            {
+                output = stdout.ToString();
+            }
+
+            lock (stderr)
+            {
+                errors = stderr.ToString();
+            }
+
+            string? errorLine = FirstErrorLine(output) ?? FirstErrorLine(errors);
+            if (process.ExitCode != 0 || errorLine is not null)
+            {
+                throw new NgspiceException(
+                    $"ngspice failed on {deckName} (exit {process.ExitCode}): {errorLine ?? "no error line"}\n--- stderr ---\n{Tail(errors)}\n--- stdout ---\n{Tail(output)}");
+            }
+
+            if (!File.Exists(rawFile))
+            {
+                throw new NgspiceException($"ngspice wrote no raw file for {deckName} (does it have an analysis card?)\n--- stdout ---\n{Tail(output)}");
+            }
+
+            IReadOnlyList<RawPlot> plots = RawFileReader.ReadFile(rawFile);
+            return new NgspiceResult(process.ExitCode, output, errors, plots);
+        }
+        finally
+        {
+            try
+            {
+                work.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temporary folder is harmless.
+            }
+        }
+    }
+
+    private static IEnumerable<string> Cards(string deckText) =>
+        deckText.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Skip(1).Select(l => l.Trim());
+
+    private static bool IsCard(string trimmedLine, string card) =>
+        trimmedLine.StartsWith(card, StringComparison.OrdinalIgnoreCase)
+        && (trimmedLine.Length == card.Length || char.IsWhiteSpace(trimmedLine[card.Length]));
+
+    private static string? FirstErrorLine(string text) =>
+        text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("error", StringComparison.OrdinalIgnoreCase));
+
+    private static string Tail(string text, int characters = 4000) =>
+        text.Length <= characters ? text : "..." + text[^characters..];
+}

@@ -209,7 +209,7 @@ public sealed class CrossbarArray : CircuitElement
             {
                 Quad(context, _cellH, k, _cellRow[k], _cellMid[k]);
                 Quad(context, _fetH, k, _cellMid[k], _cellColumn[k]);
-                _fetState[k] = _transistor.InitialState;
+                _fetState[k] = OnState();
             }
         }
 
@@ -262,12 +262,19 @@ public sealed class CrossbarArray : CircuitElement
         double vb = _card.BulkVoltage;
         double gmin = context.Options.Gmin;
         bool initialize = context.InitializeJunctions;
-        bool limited = false;
+        bool limited = initialize;
         for (int k = 0; k < _fetState.Length; k++)
         {
             int d = _cellMid[k];
             int s = _cellColumn[k];
-            fet.Evaluate(x[d], vg, x[s], vb, ref _fetState[k], initialize, false, gmin, ref limited, out Level1Stamp st);
+            if (initialize)
+            {
+                _fetState[k] = OnState();
+            }
+
+            // Access transistors are switches with a fixed gate: start them from the actual node
+            // voltages (on) rather than SPICE's vgs = VTO guess, which leaves the array singular.
+            fet.Evaluate(x[d], vg, x[s], vb, ref _fetState[k], false, false, gmin, ref limited, out Level1Stamp st);
             int h = 4 * k;
             m[_fetH[h]] += st.Dd;
             m[_fetH[h + 1]] += st.Ds;
@@ -381,6 +388,19 @@ public sealed class CrossbarArray : CircuitElement
                 topology.DcPath(_cellMid[k], _cellColumn[k]);
             }
         }
+    }
+
+    private Level1State OnState()
+    {
+        int type = _transistor!.Parameters.Polarity;
+        return new Level1State
+        {
+            Vgs = type * _card.GateVoltage,
+            Vds = 0,
+            Vbs = type * _card.BulkVoltage,
+            Vbd = type * _card.BulkVoltage,
+            Von = type * _transistor.Parameters.ThresholdVoltage,
+        };
     }
 
     private static void Slots(AllocationContext context, int[] nodes)

@@ -24,6 +24,9 @@ internal sealed class NewtonSolver
     /// <summary>Describes the unknowns that moved most in the last failed attempt.</summary>
     public string LastWorstUnknowns { get; private set; } = string.Empty;
 
+    /// <summary>The singular-matrix failure of the last attempt, or null when it was not singular.</summary>
+    public SimulationException? LastSingular { get; private set; }
+
     /// <summary>Extra per-node forcing applied during the load (for .ic clamps): (unknown, value).</summary>
     public IReadOnlyList<(int Unknown, double Value)> Clamps { get; set; } = [];
 
@@ -43,6 +46,7 @@ internal sealed class NewtonSolver
         int n = c.Size;
         double[] x = load.Solution;
         x[n] = 0;
+        LastSingular = null;
         load.InitializeJunctions = initializeJunctions;
         bool deltaConverged = false;
         bool strictDelta = false;
@@ -76,7 +80,17 @@ internal sealed class NewtonSolver
 
             Array.Copy(load.Rhs, _next, n);
             _next[n] = 0;
-            c.FactorLoaded();
+            try
+            {
+                c.FactorLoaded();
+            }
+            catch (SimulationException ex) when (ex.InnerException is Algebra.SingularMatrixException)
+            {
+                LastSingular = ex;
+                LastWorstUnknowns = ex.Message;
+                return false;
+            }
+
             c.Solver.Solve(_next.AsSpan(0, n));
             c.Statistics.NewtonIterations++;
             iteration++;

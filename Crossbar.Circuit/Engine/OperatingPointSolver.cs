@@ -22,14 +22,7 @@ internal sealed class OperatingPointSolver
     /// <summary>Solves from a zero start with fallbacks; throws <see cref="SimulationException"/> on failure.</summary>
     public void Solve(bool polish)
     {
-        try
-        {
-            SolveWithFallbacks(polish);
-        }
-        catch (SimulationException ex) when (ex.InnerException is Algebra.SingularMatrixException)
-        {
-            throw new SimulationException(TopologyDiagnostics.Explain(_circuit) ?? ex.Message, ex);
-        }
+        SolveWithFallbacks(polish);
     }
 
     /// <summary>Newton from the present solution (continuation, e.g. the next DC sweep point); falls back to <see cref="Solve"/>.</summary>
@@ -64,6 +57,8 @@ internal sealed class OperatingPointSolver
         {
             throw Failure("Newton");
         }
+
+        // A nonlinear circuit can be singular at its first iterate (devices cut off): fall through to gmin stepping.
 
         // gmin stepping: a conductance from every node to ground, decreasing by decades.
         Array.Clear(load.Solution);
@@ -116,5 +111,12 @@ internal sealed class OperatingPointSolver
     }
 
     private SimulationException Failure(string what)
-        => new($"operating point did not converge after {what}; not converged: {_newton.LastWorstUnknowns}");
+    {
+        if (_newton.LastSingular is { } singular)
+        {
+            return new SimulationException(TopologyDiagnostics.Explain(_circuit) ?? singular.Message, singular.InnerException ?? singular);
+        }
+
+        return new SimulationException($"operating point did not converge after {what}; not converged: {_newton.LastWorstUnknowns}");
+    }
 }

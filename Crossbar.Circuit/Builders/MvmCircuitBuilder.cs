@@ -1,0 +1,81 @@
+using Crossbar.Circuit.Netlists;
+
+namespace Crossbar.Circuit.Builders;
+
+/// <summary>
+/// Builds the open-loop MVM circuit of DESIGN.md §2: column line j is driven by a voltage V_j
+/// (ideal or DAC-quantised source), row line i sits at the virtual ground of a transimpedance
+/// amplifier with feedback conductance Gf, so o_i = −(1/Gf)·Σ_j G_ij·V_j. Signed matrices add a
+/// second array on the same rows driven by −V_j. Outputs can be ADC-quantised.
+/// </summary>
+public static class MvmCircuitBuilder
+{
+    /// <summary>Builds the circuit for y = A·x (A is M×N, x has N entries).</summary>
+    public static MvmCircuit Build(double[,] matrix, double[] input, CrossbarBuildOptions options, CircuitAnalysis analysis)
+    {
+        int m = matrix.GetLength(0);
+        int n = matrix.GetLength(1);
+        if (input.Length != n)
+        {
+            throw new ArgumentException($"MVM input has {input.Length} entries, the matrix {n} columns");
+        }
+
+        ConductanceMapping mapping = ConductanceMapping.Map(matrix, options.Levels, options.Quantization, options.ProgrammingSigma, options.Seed);
+        double maxX = input.Max(Math.Abs);
+        if (!(maxX > 0))
+        {
+            maxX = 1;
+        }
+
+        double vRead = options.SignalVoltage;
+        double volts = vRead / maxX;
+        double[] applied = input.Select(x => Quantizer.Apply(x * volts, vRead, options.DacBits) / volts).ToArray();
+
+        // Feedback conductance: the largest total row conductance, so |o_i| ≤ vRead.
+        double gf = 0;
+        for (int i = 0; i < m; i++)
+        {
+            double row = 0;
+            for (int j = 0; j < n; j++)
+            {
+                row += mapping.Positive[i, j] + (mapping.Negative?[i, j] ?? 0);
+            }
+
+            gf = Math.Max(gf, row);
+        }
+
+        var netlist = new Netlist { Title = $"CrossbarSim MVM {m}x{n} ({options.Cell}, {(mapping.IsDifferential ? "differential" : "single array")}, {options.OpAmp.Kind} op-amps)" };
+        var rows = Enumerable.Range(0, m).Select(i => $"r{i}").ToArray();
+        var columns = Enumerable.Range(0, n).Select(j => $"c{j}").ToArray();
+        var outputs = Enumerable.Range(0, m).Select(i => $"o{i}").ToArray();
+        const double rise = 1e-12;
+        for (int j = 0; j < n; j++)
+        {
+            netlist.Elements.Add(CrossbarNetlist.Step($"Vc{j}", columns[j], "0", applied[j] * volts, rise));
+        }
+
+        for (int i = 0; i < m; i++)
+        {
+            netlist.Elements.Add(new ElementCard($"Rf{i}", [rows[i], outputs[i]]) { Value = 1 / gf });
+            OpAmpNetlist.Add(netlist, $"tia{i}", "0", rows[i], outputs[i], options.OpAmp);
+        }
+
+        CrossbarNetlist.AddArray(netlist, "xp", rows, columns, mapping.Positive, options);
+        if (mapping.Negative is { } negative)
+        {
+            var inverted = Enumerable.Range(0, n).Select(j => $"cn{j}").ToArray();
+            for (int j = 0; j < n; j++)
+            {
+                netlist.Elements.Add(CrossbarNetlist.Step($"Vcn{j}", inverted[j], "0", -applied[j] * volts, rise));
+            }
+
+            CrossbarNetlist.AddArray(netlist, "xn", rows, inverted, negative, options);
+        }
+
+        // o = −(G0/Gf)·A·x·volts  ⇒  volts per unit of y = −G0·volts/Gf.
+        double perUnit = -mapping.Unit * volts / gf;
+        double stop = options.OpAmp.Kind == Devices.OpAmps.OpAmpKind.SinglePole ? 20 / (2 * Math.PI * options.OpAmp.GainBandwidth) * 5 : 1e-6;
+        CrossbarNetlist.AddAnalysis(netlist, analysis, stop, outputs);
+        return new MvmCircuit(netlist, mapping, (double[])input.Clone(), applied, perUnit, outputs, vRead, options.AdcBits, stop);
+    }
+}

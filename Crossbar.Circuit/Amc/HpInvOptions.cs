@@ -1,0 +1,79 @@
+namespace Crossbar.Circuit.Amc;
+
+/// <summary>Parameters of <see cref="HpInvSolver"/>.</summary>
+public sealed record HpInvOptions
+{
+    /// <summary>Backend of the LP-INV arrays (the top slice and its Schur complements).</summary>
+    public required IAnalogBackend Backend { get; init; }
+
+    /// <summary>Backend of the HP-MVM slice arrays; null uses <see cref="Backend"/>. A separate backend models
+    /// write-verified MVM arrays with a tighter programming error than the LP-INV arrays.</summary>
+    public IAnalogBackend? MvmBackend { get; init; }
+
+    /// <summary>Largest array dimension; larger problems run through BlockAMC (the paper: 8).</summary>
+    public int ArraySize { get; init; } = 8;
+
+    /// <summary>m, bits per cell and per slice (the paper: 3).</summary>
+    public int BitsPerSlice { get; init; } = 3;
+
+    /// <summary>K, slices of the HP-MVM matrix (the paper: 8, i.e. 24 bits).</summary>
+    public int Slices { get; init; } = 8;
+
+    /// <summary>Digit policy of the slices (rounding of the top slice is what keeps ρ small).</summary>
+    public SliceRounding Rounding { get; init; } = SliceRounding.Round;
+
+    /// <summary>Iteration limit.</summary>
+    public int MaxIterations { get; init; } = 20;
+
+    /// <summary>Stop when ‖x − x*‖/‖x*‖ falls to this (default 2⁻²⁴ ≈ 6e-8).</summary>
+    public double TargetRelativeError { get; init; } = Math.Pow(2.0, -24);
+
+    /// <summary>Input slicing of the HP-MVM.</summary>
+    public HpMvmOptions Mvm { get; init; } = new();
+
+    /// <summary>Run seed (programming error and read noise of every array derive from it).</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Do not iterate when ρ(I − Ã0⁻¹A) ≥ 1 (the iteration cannot converge).</summary>
+    public bool StopOnPredictedDivergence { get; init; } = true;
+
+    /// <summary>Stop and flag divergence when ‖r‖ exceeds this multiple of ‖b‖.</summary>
+    public double ResidualGrowthLimit { get; init; } = 10.0;
+
+    /// <summary>Checks the parameters.</summary>
+    /// <exception cref="ArgumentException">Out of range.</exception>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Backend);
+        if (ArraySize < 1)
+        {
+            throw new ArgumentException($"ArraySize must be positive, got {ArraySize}.", nameof(ArraySize));
+        }
+
+        if (MaxIterations < 0)
+        {
+            throw new ArgumentException($"MaxIterations must be non-negative, got {MaxIterations}.", nameof(MaxIterations));
+        }
+
+        if (!(TargetRelativeError >= 0.0))
+        {
+            throw new ArgumentException($"TargetRelativeError must be non-negative, got {TargetRelativeError}.", nameof(TargetRelativeError));
+        }
+
+        if (!(ResidualGrowthLimit > 1.0))
+        {
+            throw new ArgumentException($"ResidualGrowthLimit must exceed 1, got {ResidualGrowthLimit}.", nameof(ResidualGrowthLimit));
+        }
+
+        Mvm.Validate();
+    }
+}
+
+/// <summary>One HP-INV iteration (iteration 0 is the start, x = 0).</summary>
+/// <param name="Iteration">Iteration number.</param>
+/// <param name="RelativeError">‖x − x*‖/‖x*‖.</param>
+/// <param name="ResidualNorm">‖b − A·x‖ from the HP-MVM.</param>
+/// <param name="SettleTime">Settling time of this iteration's LP-INV (s).</param>
+/// <param name="MvmOperations">Analogue MVMs in this iteration (HP-MVM partial products and BlockAMC MVMs).</param>
+/// <param name="AdcConversions">ADC conversions in this iteration.</param>
+public readonly record struct HpInvIteration(int Iteration, double RelativeError, double ResidualNorm, double SettleTime, long MvmOperations, long AdcConversions);

@@ -1,0 +1,130 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Crossbar.Circuit.Amc;
+
+/// <summary>
+/// HP-INV: iterative refinement of a low-precision analogue INV by a high-precision bit-sliced analogue MVM.
+/// </summary>
+/// <remarks>
+/// <para>DESIGN.md §3 (paper): x0 = 0; repeat r = b − A·x (HP-MVM, <see cref="HighPrecisionMvm"/>);
+/// Δ = LPINV(r) ≈ Ã0⁻¹·r; x ← x + Δ. LP-INV is the closed-loop INV of the most significant slice A ≈ c·A_0,
+/// c = u·2^(m(K−1)), run through <see cref="BlockAmcSolver"/> (blocks programmed with their digits, Schur complements
+/// quantised to m bits); r is rescaled by max|r| into the DAC range and the answer scaled back by max|r|/c.</para>
+/// <para>The error contracts by ρ(I − E·A) per iteration, E the realised LP-INV operator; ρ is computed up front from
+/// the programmed arrays (MathNet eigenvalues). ρ ≥ 1 is reported as divergence and, by default, not iterated on;
+/// a residual that grows beyond <see cref="HpInvOptions.ResidualGrowthLimit"/>·‖b‖ stops the run with the same flag.
+/// The floor is set by the HP-MVM (slices, input bits, ADC), not by the LP-INV.</para>
+/// </remarks>
+public static class HpInvSolver
+{
+    /// <summary>Solves A·x = b.</summary>
+    /// <param name="a">A, N×N.</param>
+    /// <param name="b">b, length N.</param>
+    /// <param name="options">Parameters.</param>
+    /// <param name="counter">Cost counter (a new one when null).</param>
+    /// <returns>The result with its per-iteration record.</returns>
+    public static HpInvResult Solve(double[,] a, double[] b, HpInvOptions options, AmcCostCounter? counter = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        int n = a.GetLength(0);
+        if (a.GetLength(1) != n || b.Length != n)
+        {
+            throw new ArgumentException($"HP-INV needs a square A and a matching b; got A {n}×{a.GetLength(1)}, b of {b.Length}.", nameof(b));
+        }
+
+        counter ??= new AmcCostCounter();
+        var reference = Reference(a, b);
+        var sliced = BitSlicedMatrix.Create(a, options.BitsPerSlice, options.Slices, options.Rounding);
+        double c = sliced.SliceScale(0);
+        var lpinv = BlockAmcSolver.Program(
+            sliced.Slice(0),
+            options.Backend,
+            new BlockAmcOptions { ArraySize = options.ArraySize, BlockBits = 0, SchurBits = options.BitsPerSlice },
+            new SeedSequence(options.Seed, 1),
+            counter);
+        var hpmvm = new HighPrecisionMvm(sliced, options.MvmBackend ?? options.Backend, options.ArraySize, options.Mvm, new SeedSequence(options.Seed, 2), counter);
+        double rho = SpectralRadius(lpinv, a, c);
+
+        var x = new double[n];
+        var r = (double[])b.Clone();
+        double bNorm = MatrixOps.Norm2(b);
+        var rows = new List<HpInvIteration> { new(0, MatrixOps.RelativeError(x, reference), bNorm, 0.0, 0, 0) };
+        bool diverged = false;
+        string? message = null;
+        if (!(rho < 1.0))
+        {
+            diverged = true;
+            message = $"HP-INV diverges: ρ(I − Ã0⁻¹A) = {rho:G4} ≥ 1 for the programmed top slice (error grows by ρ per iteration)";
+            if (options.StopOnPredictedDivergence)
+            {
+                return new HpInvResult(x, reference, rows, rho, diverged, message + "; not iterated", sliced, lpinv.Stages, counter, options.TargetRelativeError);
+            }
+        }
+
+        for (int it = 1; it <= options.MaxIterations; it++)
+        {
+            var before = counter.Snapshot();
+            var delta = lpinv.Solve(r, out double settle);
+            for (int i = 0; i < n; i++)
+            {
+                x[i] += delta[i] / c;
+            }
+
+            var ax = hpmvm.Multiply(x, out _);
+            for (int i = 0; i < n; i++)
+            {
+                r[i] = b[i] - ax[i];
+            }
+
+            double rNorm = MatrixOps.Norm2(r);
+            double rel = MatrixOps.RelativeError(x, reference);
+            rows.Add(new HpInvIteration(it, rel, rNorm, settle, counter.MvmOperations - before.MvmOperations, counter.AdcConversions - before.AdcConversions));
+            if (rel <= options.TargetRelativeError)
+            {
+                break;
+            }
+
+            if (!double.IsFinite(rNorm) || rNorm > options.ResidualGrowthLimit * bNorm)
+            {
+                diverged = true;
+                message = $"HP-INV diverged at iteration {it}: residual norm {rNorm:G4} exceeds {options.ResidualGrowthLimit:G3}·‖b‖ = {options.ResidualGrowthLimit * bNorm:G4} (ρ = {rho:G4})";
+                break;
+            }
+        }
+
+        return new HpInvResult(x, reference, rows, rho, diverged, message, sliced, lpinv.Stages, counter, options.TargetRelativeError);
+    }
+
+    /// <summary>x* = A⁻¹b by MathNet's dense LU in double precision.</summary>
+    /// <param name="a">A.</param>
+    /// <param name="b">b.</param>
+    /// <returns>x*.</returns>
+    public static double[] Reference(double[,] a, double[] b) => MatrixOps.Solve(a, b);
+
+    /// <summary>ρ(I − E·A/c) for an LP-INV solver E of the top slice A ≈ c·A_0.</summary>
+    /// <param name="lpinv">LP-INV solver.</param>
+    /// <param name="a">A.</param>
+    /// <param name="c">Scale of the top slice.</param>
+    /// <returns>The spectral radius.</returns>
+    public static double SpectralRadius(BlockAmcSolver lpinv, double[,] a, double c)
+    {
+        var e = lpinv.EffectiveInverse();
+        int n = a.GetLength(0);
+        var m = Matrix<double>.Build.DenseIdentity(n) - (e * Matrix<double>.Build.DenseOfArray(a) / c);
+        if (!m.ForAll(double.IsFinite))
+        {
+            return double.PositiveInfinity;
+        }
+
+        double rho = 0.0;
+        foreach (var ev in m.Evd().EigenValues)
+        {
+            rho = Math.Max(rho, ev.Magnitude);
+        }
+
+        return rho;
+    }
+}

@@ -12,6 +12,8 @@ public static class Program
         var root = new RootCommand("CrossbarSim: circuit-level simulator for RRAM crossbar analogue computing");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(HpinvCommand.Create());
+        root.Subcommands.Add(MimoCommand.Create());
         return CommandRunner.Invoke(root, args);
     }
 }

@@ -11,6 +11,8 @@ public static class Program
     {
         var root = new RootCommand("CrossbarSim: circuit-level simulator for RRAM crossbar analogue computing");
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(InvCommand.Create());
+        root.Subcommands.Add(MvmCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         return CommandRunner.Invoke(root, args);
     }

@@ -14,6 +14,8 @@ public static class Program
         root.Subcommands.Add(InvCommand.Create());
         root.Subcommands.Add(MvmCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(HpinvCommand.Create());
+        root.Subcommands.Add(MimoCommand.Create());
         return CommandRunner.Invoke(root, args);
     }
 }

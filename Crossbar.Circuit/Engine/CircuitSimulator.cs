@@ -54,8 +54,17 @@ public static class CircuitSimulator
                     break;
                 }
 
+                case AcAnalysisCard acCard:
+                {
+                    statistics.AcTime.Start();
+                    var output = OutputSelection.For(flat, circuit, "ac", topLevelSources);
+                    tables.Add(AcAnalysis.Run(circuit, acCard, output));
+                    statistics.AcTime.Stop();
+                    break;
+                }
+
                 default:
-                    throw new NetlistException(analysis.Location, $"analysis {analysis.GetType().Name} is not supported by this engine yet");
+                    throw new NetlistException(analysis.Location, $"analysis {analysis.GetType().Name} is not supported by this engine");
             }
         }
 

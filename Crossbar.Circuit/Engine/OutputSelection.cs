@@ -50,6 +50,13 @@ internal sealed class OutputSelection
         }
     }
 
+    /// <summary>One selected vector from a complex (AC) solution vector (ground slot last).</summary>
+    public System.Numerics.Complex FillComplex(System.Numerics.Complex[] solution, int index)
+    {
+        (int plus, int minus) = _columns[index];
+        return solution[plus] - solution[minus];
+    }
+
     /// <summary>Number of selected vectors.</summary>
     public int Count => _columns.Count;
 

@@ -64,3 +64,32 @@ public class InvCircuitTests
         }
     }
 }
+
+public class GinvCircuitTests
+{
+    [TestCase(8, 3, false)]
+    [TestCase(10, 4, true)]
+    public void When_IdealOpAmps_Expect_LeastSquaresSolution(int n, int m, bool signed)
+    {
+        var rng = new Random(n * m);
+        var x = new double[n, m];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < m; j++)
+            {
+                x[i, j] = signed ? (rng.NextDouble() * 2) - 1 : 0.1 + rng.NextDouble();
+            }
+        }
+
+        double[] b = InvCircuitTests.Rhs(n, 99);
+        InvCircuit circuit = GinvCircuitBuilder.Build(x, b, InvCircuitTests.IdealOptions, CircuitAnalysis.OperatingPoint);
+        double[] solution = circuit.ReadSolution(CircuitSimulator.Run(circuit.Netlist).Find("op")!);
+        var xm = Matrix<double>.Build.DenseOfArray(x);
+        double[] expected = xm.Solve(Vector<double>.Build.DenseOfArray(b)).ToArray();
+        double scale = expected.Max(Math.Abs);
+        for (int j = 0; j < m; j++)
+        {
+            Tolerance.AssertClose(solution[j], expected[j], 1e-8, 1e-8 * scale, $"x[{j}]");
+        }
+    }
+}

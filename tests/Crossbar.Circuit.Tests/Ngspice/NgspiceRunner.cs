@@ -133,7 +133,7 @@ public sealed class NgspiceRunner
     }
 
     /// <summary>True when the deck has a <c>.op</c> or <c>.dc</c> card (first line is the title).</summary>
-    public static bool HasOpOrDc(string deckText) => Cards(deckText).Any(c => IsCard(c, ".op") || IsCard(c, ".dc"));
+    public static bool HasOpOrDc(string deckText) => Cards(deckText).Any(c => IsCard(c, ".op") || IsCard(c, ".dc") || IsCard(c, ".ac"));
 
     /// <summary>True when the deck has a <c>.tran</c> card.</summary>
     public static bool HasTran(string deckText) => Cards(deckText).Any(c => IsCard(c, ".tran"));
@@ -150,7 +150,7 @@ public sealed class NgspiceRunner
         if (HasOpOrDc(text))
         {
             NgspiceResult tight = Run(WithTightTolerances(text), name);
-            plots.AddRange(tight.Plots.Where(p => p.Analysis is "op" or "dc"));
+            plots.AddRange(tight.Plots.Where(p => p.Analysis is "op" or "dc" or "ac"));
         }
 
         if (HasTran(text))

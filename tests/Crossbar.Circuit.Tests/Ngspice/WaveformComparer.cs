@@ -123,7 +123,7 @@ public static class WaveformComparer
         foreach (RawPlot plot in reference)
         {
             string? analysis = plot.Analysis;
-            if (analysis is not ("op" or "dc" or "tran"))
+            if (analysis is not ("op" or "dc" or "tran" or "ac"))
             {
                 report.Notes.Add($"ngspice plot '{plot.PlotName}' not compared");
                 continue;
@@ -141,6 +141,10 @@ public static class WaveformComparer
             {
                 CompareTransient(report, plot, actual[match], tol);
             }
+            else if (analysis == "ac")
+            {
+                CompareAc(report, plot, actual[match], tol);
+            }
             else
             {
                 ComparePointwise(report, plot, actual[match], tol);
@@ -149,13 +153,48 @@ public static class WaveformComparer
 
         for (int t = 0; t < actual.Count; t++)
         {
-            if (!used[t] && actual[t].Analysis is "op" or "dc" or "tran")
+            if (!used[t] && actual[t].Analysis is "op" or "dc" or "tran" or "ac")
             {
                 report.Mismatches.Add($"{deck}: CrossbarSim produced a {actual[t].Analysis} table ({actual[t].Rows.Count} rows) that ngspice has no plot for");
             }
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// Compares an AC plot: ngspice's complex vectors against CrossbarSim's magnitude (vm/im)
+    /// and phase (vp/ip, degrees) columns, point by point with the OP/DC tolerance; phases get an
+    /// absolute floor of 1e-6 degrees.
+    /// </summary>
+    public static void CompareAc(ComparisonReport report, RawPlot plot, ResultTable table, ComparisonTolerances tol)
+    {
+        int rows = Math.Min(plot.PointCount, table.Rows.Count);
+        if (plot.PointCount != table.Rows.Count)
+        {
+            report.Mismatches.Add($"{report.Deck}: ac has {table.Rows.Count} points in CrossbarSim but {plot.PointCount} in ngspice");
+        }
+
+        string PointLabel(int r) => $"f={Format(plot.Real[r][0])} Hz";
+        CompareColumn(report, "ac", "frequency", rows, r => table.Rows[r][0], r => plot.Real[r][0], isCurrent: false, tol, PointLabel, countVector: false);
+        var phaseTol = tol with { VoltageFloor = 1e-6, CurrentFloor = 1e-6 };
+        for (int v = 1; v < plot.Variables.Count; v++)
+        {
+            RawVariable variable = plot.Variables[v];
+            string name = variable.Name;
+            int mag = table.IndexOf($"{name[0]}m{name[1..]}");
+            int phase = table.IndexOf($"{name[0]}p{name[1..]}");
+            if (mag < 0 || phase < 0)
+            {
+                report.Notes.Add($"ac: {name} is saved by ngspice but not in CrossbarSim's table");
+                continue;
+            }
+
+            int vi = v;
+            System.Numerics.Complex Expected(int r) => new(plot.Real[r][vi], plot.Imaginary![r][vi]);
+            CompareColumn(report, "ac", $"|{name}|", rows, r => table.Rows[r][mag], r => Expected(r).Magnitude, variable.IsCurrent, tol, PointLabel, countVector: true);
+            CompareColumn(report, "ac", $"phase {name}", rows, r => table.Rows[r][phase], r => Expected(r).Phase * 180 / Math.PI, variable.IsCurrent, phaseTol, PointLabel, countVector: false);
+        }
     }
 
     /// <summary>

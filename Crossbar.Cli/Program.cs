@@ -13,6 +13,7 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(InvCommand.Create());
         root.Subcommands.Add(MvmCommand.Create());
+        root.Subcommands.Add(GinvCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(HpinvCommand.Create());
         root.Subcommands.Add(MimoCommand.Create());

@@ -63,7 +63,16 @@ public sealed class CrossbarCircuit
                 }
 
                 default:
-                    throw new UsageException("GINV circuits are not available in this build");
+                {
+                    double[] ideal = Checked(a.QR().Solve(v).ToArray(), "the matrix is rank deficient: the least-squares solution is not unique");
+                    InvCircuit ginv = GinvCircuitBuilder.Build(spec.Matrix, spec.Vector, spec.Options, spec.Analysis);
+                    if (!ginv.Stability.IsStable && !spec.Options.Force)
+                    {
+                        throw new InvUnstableException(ginv.Stability);
+                    }
+
+                    return new CrossbarCircuit(ginv.Netlist, [.. ginv.OutputColumns], t => ginv.ReadSolution(t), ginv.Stability, ideal);
+                }
             }
         }
         catch (ArgumentException ex)

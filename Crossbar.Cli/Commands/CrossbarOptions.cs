@@ -37,7 +37,7 @@ public sealed class CrossbarOptions
         _problem = problem;
         string vectorRole = problem == CrossbarProblem.Mvm ? "input vector x" : "right-hand side b";
         Matrix = new Option<FileInfo?>("--matrix") { HelpName = "file.csv", Description = "matrix: rows of comma-separated numbers, no header (instead of --size/--kind)" };
-        Size = new Option<int?>("--size") { HelpName = "n", Description = $"size N of a generated N×N matrix [default: {DefaultSize}]" };
+        Size = new Option<int?>("--size") { HelpName = "n", Description = problem == CrossbarProblem.Ginv ? $"rows N of a generated N×(N/2) matrix: the first N/2 columns of an N×N --kind matrix [default: {DefaultSize}]" : $"size N of a generated N×N matrix [default: {DefaultSize}]" };
         Kind = new Option<string?>("--kind") { HelpName = "diagdom|spd|wishart", Description = "generated matrix: diagonally dominant, SPD with --condition, or Wishart W = XᵀX/m with m = 4N [default: diagdom]" };
         Kind.AcceptOnlyFromAmong("diagdom", "spd", "wishart");
         Condition = new Option<double?>("--condition") { HelpName = "k", Description = $"2-norm condition number of a generated SPD matrix (--kind spd) [default: {DefaultCondition}]" };
@@ -186,14 +186,15 @@ public sealed class CrossbarOptions
             throw new UsageException("--condition applies to --kind spd only");
         }
 
-        if (_problem == CrossbarProblem.Ginv)
+        if (_problem == CrossbarProblem.Ginv && n < 2)
         {
-            throw new UsageException("ginv needs a tall N×M matrix (N > M): give it with --matrix");
+            throw new UsageException($"ginv needs --size of at least 2 (an N×N/2 matrix), got {n}");
         }
 
         parameters.Add(new("matrix", "generated"));
         parameters.Add(new("size", Text(n)));
         parameters.Add(new("kind", kind));
+        double[,] square;
         try
         {
             switch (kind)
@@ -201,18 +202,40 @@ public sealed class CrossbarOptions
                 case "spd":
                     double k = condition ?? DefaultCondition;
                     parameters.Add(new("condition", Text(k)));
-                    return MatrixGenerators.SpdWithCondition(n, k, seed);
+                    square = MatrixGenerators.SpdWithCondition(n, k, seed);
+                    break;
                 case "wishart":
                     parameters.Add(new("wishart_samples", Text(WishartSamplesPerDimension * n)));
-                    return MatrixGenerators.Wishart(n, WishartSamplesPerDimension * n, seed);
+                    square = MatrixGenerators.Wishart(n, WishartSamplesPerDimension * n, seed);
+                    break;
                 default:
-                    return MatrixGenerators.DiagonallyDominant(n, seed);
+                    square = MatrixGenerators.DiagonallyDominant(n, seed);
+                    break;
             }
         }
         catch (ArgumentException ex)
         {
             throw new UsageException(ex.Message);
         }
+
+        if (_problem != CrossbarProblem.Ginv)
+        {
+            return square;
+        }
+
+        // GINV: the first N/2 columns of the generated N×N matrix (full column rank, since the square matrix is non-singular).
+        int m = n / 2;
+        parameters.Add(new("ginv_columns", Text(m)));
+        var tall = new double[n, m];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < m; j++)
+            {
+                tall[i, j] = square[i, j];
+            }
+        }
+
+        return tall;
     }
 
     private void CheckShape(int rows, int columns, FileInfo? file)

@@ -6,8 +6,8 @@ namespace Crossbar.Cli.Commands;
 
 /// <summary>
 /// <c>crossbar export deck.cir -o out.cir [--flatten]</c>: writes the parsed netlist back as an
-/// ngspice deck; <c>crossbar export inv|mvm -o deck.cir [options]</c>: writes a generated
-/// crossbar circuit (exactly what <c>inv</c>/<c>mvm</c> simulate) as an ngspice deck.
+/// ngspice deck; <c>crossbar export inv|mvm|ginv -o deck.cir [options]</c>: writes a generated
+/// crossbar circuit (exactly what <c>inv</c>/<c>mvm</c>/<c>ginv</c> simulate) as an ngspice deck.
 /// Subcommand names take precedence over the deck argument (a deck named <c>inv</c> needs a path such as <c>./inv</c>).
 /// </summary>
 public static class ExportCommand
@@ -18,7 +18,7 @@ public static class ExportCommand
         var deck = new Argument<FileInfo>("deck") { Description = "SPICE deck (.cir) to read" };
         var output = new Option<FileInfo>("--output", "-o") { HelpName = "deck.cir", Description = "deck file to write", Required = true };
         var flatten = new Option<bool>("--flatten") { Description = "expand subcircuit instances into plain elements" };
-        var command = new Command("export", "write a deck, or a generated crossbar circuit (export inv|mvm), as an ngspice-compatible netlist") { deck, output, flatten };
+        var command = new Command("export", "write a deck, or a generated crossbar circuit (export inv|mvm|ginv), as an ngspice-compatible netlist") { deck, output, flatten };
         command.SetAction(parse => CommandRunner.Guard(() =>
         {
             Netlist netlist = NetlistReader.ReadFile(parse.GetValue(deck)!.FullName);
@@ -34,6 +34,7 @@ public static class ExportCommand
         }));
         command.Subcommands.Add(CreateCircuit(CrossbarProblem.Inv, "inv", "write the closed-loop INV circuit for A·x = b as an ngspice deck"));
         command.Subcommands.Add(CreateCircuit(CrossbarProblem.Mvm, "mvm", "write the open-loop MVM circuit for y = A·x as an ngspice deck"));
+        command.Subcommands.Add(CreateCircuit(CrossbarProblem.Ginv, "ginv", "write the closed-loop least-squares (GINV) circuit for min ‖X·x − b‖ as an ngspice deck"));
         return command;
     }
 

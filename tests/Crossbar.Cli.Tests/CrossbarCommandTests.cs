@@ -27,9 +27,10 @@ public class CrossbarCommandTests
 
     private string P(string name) => Path.Combine(_dir, name);
 
-    [TestCase("inv")]
-    [TestCase("mvm")]
-    public void When_Run_Expect_ExactHeadersAndMetadata(string command)
+    [TestCase("inv", 4)]
+    [TestCase("mvm", 4)]
+    [TestCase("ginv", 2)]
+    public void When_Run_Expect_ExactHeadersAndMetadata(string command, int outputs)
     {
         Cli.Result r = Cli.Run(command, "--size", "4", "--seed", "3", "--out", P("out"));
 
@@ -38,7 +39,7 @@ public class CrossbarCommandTests
         string[] summary = Cli.Lines(P("out/summary.csv"));
         Assert.That(summary[0], Is.EqualTo("size,rel_error_2norm,settling_time_s,max_output_V,stable,mu_min,tau_theory_s,newton_iterations,wall_time_s"));
         Assert.That(summary, Has.Length.EqualTo(2));
-        Assert.That(Cli.Lines(P("out/solution.csv")), Has.Length.EqualTo(5));
+        Assert.That(Cli.Lines(P("out/solution.csv")), Has.Length.EqualTo(outputs + 1));
         Assert.That(summary[1].Split(',')[0], Is.EqualTo("4"));
         Assert.That(summary[1].Split(',')[2], Is.EqualTo("NaN"), "op has no settling time");
         Assert.That(File.Exists(P("out/waveforms.csv")), Is.False, "op writes no waveforms");
@@ -99,6 +100,38 @@ public class CrossbarCommandTests
         {
             Tolerance.AssertClose(circuit[i], expected[i], 1e-9, 1e-12, $"y[{i}]");
         }
+    }
+
+    [Test]
+    public void When_TallMatrixWithIdealCircuit_Expect_GinvEqualsMathNetLeastSquaresTo1e9()
+    {
+        double[,] x = { { 2.0, 0.3, -0.4 }, { 0.5, 1.5, 0.2 }, { -0.3, 0.6, 1.8 }, { 1.0, -0.7, 0.4 }, { 0.2, 0.9, -1.1 } };
+        double[] b = [0.7, -0.2, 1.0, 0.4, -0.6];
+        Cli.WriteMatrix(P("x.csv"), x);
+        Cli.WriteVector(P("b.csv"), b);
+
+        Cli.Result r = Cli.Run(["ginv", "--matrix", P("x.csv"), "--rhs", P("b.csv"), .. IdealCircuit, "--out", P("out")]);
+
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        double[] expected = Matrix<double>.Build.DenseOfArray(x).QR().Solve(Vector<double>.Build.DenseOfArray(b)).ToArray();
+        double[] circuit = Cli.Column(P("out/solution.csv"), "circuit");
+        Assert.That(circuit, Has.Length.EqualTo(3));
+        double scale = expected.Max(Math.Abs);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Tolerance.AssertClose(circuit[i], expected[i], 1e-9, 1e-12 * scale, $"x[{i}]");
+        }
+    }
+
+    [Test]
+    public void When_GinvMatrixNotTall_Expect_Exit2()
+    {
+        Cli.WriteMatrix(P("x.csv"), new double[,] { { 1, 2 }, { 3, 4 } });
+
+        Cli.Result r = Cli.Run("ginv", "--matrix", P("x.csv"), "--out", P("out"));
+
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr, Does.Contain("GINV needs a tall N×M matrix with N > M, got 2×2"));
     }
 
     [Test]

@@ -29,6 +29,7 @@ public class ExportCommandTests
     [TestCase("inv", "1t1r")]
     [TestCase("mvm", "1t1r")]
     [TestCase("inv", "1r")]
+    [TestCase("ginv", "1t1r")]
     public void When_ExportedDeckIsReadBackAndSimulated_Expect_SameAnswerAsTheCommand(string problem, string cell)
     {
         string[] circuitArgs = ["--size", "4", "--seed", "5", "--cell", cell, "--prog-sigma", "0.02"];
@@ -39,11 +40,11 @@ public class ExportCommandTests
         Assert.That(export.ExitCode, Is.EqualTo(0), export.Stderr);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
         Netlist deck = NetlistReader.ReadFile(P("deck.cir"));
-        Assert.That(deck.Title, Does.StartWith($"CrossbarSim {problem.ToUpperInvariant()} 4x4"));
+        Assert.That(deck.Title, Does.StartWith($"CrossbarSim {problem.ToUpperInvariant()} 4x{(problem == "ginv" ? 2 : 4)}"));
         ResultTable op = CircuitSimulator.Run(deck).Find("op")!;
         double[] fromDeck = BuildLikeTheCli(problem, circuitArgs).Read(op);
         double[] fromCommand = Cli.Column(P("out/solution.csv"), "circuit");
-        Assert.That(fromDeck, Has.Length.EqualTo(4));
+        Assert.That(fromDeck, Has.Length.EqualTo(problem == "ginv" ? 2 : 4));
         double scale = fromCommand.Max(Math.Abs);
         for (int i = 0; i < fromDeck.Length; i++)
         {
@@ -53,7 +54,7 @@ public class ExportCommandTests
 
     private static CrossbarCircuit BuildLikeTheCli(string problem, string[] args)
     {
-        var options = new CrossbarOptions(problem == "inv" ? CrossbarProblem.Inv : CrossbarProblem.Mvm);
+        var options = new CrossbarOptions(Enum.Parse<CrossbarProblem>(problem, ignoreCase: true));
         var root = new RootCommand();
         options.AddTo(root);
         return CrossbarCircuit.Build(options.Read(root.Parse(args)));

@@ -125,6 +125,12 @@ public sealed class BitSlicedMatrix
                 }
 
                 double r = a / unit;
+                double nearest = Math.Round(r);
+                if (Math.Abs(r - nearest) <= 1e-9 * Math.Max(1.0, Math.Abs(r)))
+                {
+                    r = nearest; // undo the division's last-bit error so that max|A| is exactly (2^m − 1)·w_0
+                }
+
                 for (int k = 0; k < slices; k++)
                 {
                     double w = Math.Pow(2.0, bitsPerSlice * (slices - 1 - k));

@@ -29,6 +29,15 @@ internal sealed class IdealProgrammedArray : IProgrammedArray
         _mvmFullScale = Math.Max(MatrixOps.MaxAbsRowSum(Realized), double.Epsilon);
     }
 
+    /// <summary>Programmed positive conductances in S.</summary>
+    internal double[,] Plus => _plus;
+
+    /// <summary>Programmed negative conductances in S.</summary>
+    internal double[,] Minus => _minus;
+
+    /// <summary>Conductance per matrix unit in S.</summary>
+    internal double Scale => _scale;
+
     public int Rows => Realized.GetLength(0);
 
     public int Columns => Realized.GetLength(1);

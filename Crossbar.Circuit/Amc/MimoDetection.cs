@@ -29,7 +29,9 @@ public sealed record MimoOptions
     /// <summary>…or once this many bits were sent.</summary>
     public long MaxBits { get; init; } = 1_000_000;
 
-    /// <summary>HP-INV settings (backend, slices, array size); its iteration limit is the detector's iteration count.</summary>
+    /// <summary>HP-INV settings (backend, slices, array size); its iteration limit is the detector's iteration count.
+    /// A detector runs its iterations even when ρ ≥ 1 is predicted (set <see cref="HpInvOptions.StopOnPredictedDivergence"/>
+    /// to false); such frames are counted in <see cref="MimoBerPoint.DivergentFrames"/>.</summary>
     public required HpInvOptions HpInv { get; init; }
 
     /// <summary>Run seed.</summary>
@@ -48,8 +50,10 @@ public sealed record MimoOptions
 /// <param name="ErrorsFp64">Bit errors of FP64 ZF.</param>
 /// <param name="ErrorsFp32">Bit errors of FP32 ZF.</param>
 /// <param name="DisagreementsHpInvFp32">Bits where HP-INV and FP32 decided differently (same frames, same noise).</param>
+/// <param name="DivergentFrames">Frames whose programmed top slice gave ρ(I − Ã0⁻¹A) ≥ 1.</param>
+/// <param name="MeanSpectralRadius">Mean ρ over the frames.</param>
 public readonly record struct MimoBerPoint(double SnrDb, double BerHpInv, double BerFp64, double BerFp32, double MeanIterations,
-    int Frames, long Bits, long ErrorsHpInv, long ErrorsFp64, long ErrorsFp32, long DisagreementsHpInvFp32);
+    int Frames, long Bits, long ErrorsHpInv, long ErrorsFp64, long ErrorsFp32, long DisagreementsHpInvFp32, int DivergentFrames, double MeanSpectralRadius);
 
 /// <summary>
 /// Massive-MIMO zero-forcing detection x̂ = (HᴴH)⁻¹Hᴴy with the Gram system solved by HP-INV, FP64 LU and FP32 LU.
@@ -92,7 +96,8 @@ public static class MimoDetection
         var rng = SeededRandom.Create(o.Seed, 1000 + pointIndex);
         int rx = o.Rx, tx = o.Tx;
         long bits = 0, eHp = 0, e64 = 0, e32 = 0, disagree = 0, iterations = 0;
-        int frames = 0;
+        int frames = 0, divergent = 0;
+        double rhoSum = 0.0;
         var sent = new int[tx];
         var s = new Complex[tx];
         while (frames < o.MaxFrames && bits < o.MaxBits && (frames == 0 || Math.Min(eHp, Math.Min(e64, e32)) < o.MinErrors))
@@ -123,6 +128,12 @@ public static class MimoDetection
             var x32 = SolveFloat32(h, y);
             var hp = HpInvSolver.Solve(gram, z, o.HpInv with { Seed = SeededRandom.DeriveSeed(o.Seed, (pointIndex * 1_000_003) + frames) }, counter);
             iterations += hp.Iterations.Count - 1;
+            rhoSum += hp.SpectralRadius;
+            if (!(hp.SpectralRadius < 1.0))
+            {
+                divergent++;
+            }
+
             for (int t = 0; t < tx; t++)
             {
                 int d64 = qam.Demap(x64[t], x64[t + tx]);
@@ -139,7 +150,7 @@ public static class MimoDetection
         }
 
         return new MimoBerPoint(snrDb, (double)eHp / bits, (double)e64 / bits, (double)e32 / bits, (double)iterations / frames,
-            frames, bits, eHp, e64, e32, disagree);
+            frames, bits, eHp, e64, e32, disagree, divergent, rhoSum / frames);
     }
 
     /// <summary>Hᴴy in real form [Re; Im], double precision.</summary>

@@ -40,6 +40,25 @@ public sealed class ConductanceMapping
     /// <summary>True when the matrix needs two arrays.</summary>
     public bool IsDifferential => Negative is not null;
 
+    /// <summary>Wraps conductances that were programmed elsewhere (e.g. by an AMC backend).</summary>
+    /// <param name="positive">Positive (or only) array in S.</param>
+    /// <param name="negative">Negative array in S, or null.</param>
+    /// <param name="unit">Conductance per matrix unit in S.</param>
+    public static ConductanceMapping FromConductances(double[,] positive, double[,]? negative, double unit)
+    {
+        if (negative is not null && (negative.GetLength(0) != positive.GetLength(0) || negative.GetLength(1) != positive.GetLength(1)))
+        {
+            throw new ArgumentException("positive and negative arrays differ in shape", nameof(negative));
+        }
+
+        if (!(unit > 0))
+        {
+            throw new ArgumentException($"conductance unit must be positive, got {unit}", nameof(unit));
+        }
+
+        return new ConductanceMapping(positive, negative, unit);
+    }
+
     /// <summary>
     /// Maps a matrix: all-positive entries go to one array with G = Q(G0·a), G0 = Gmax/max a;
     /// otherwise differential pairs with the inactive cell at Gmin and G0 = (Gmax − Gmin)/max|a|.

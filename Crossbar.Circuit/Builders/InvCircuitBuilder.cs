@@ -16,13 +16,19 @@ public static class InvCircuitBuilder
     /// <summary>Builds the circuit for A·x = b. Throws <see cref="InvUnstableException"/> when the loop is unstable (unless forced).</summary>
     public static InvCircuit Build(double[,] matrix, double[] rhs, CrossbarBuildOptions options, CircuitAnalysis analysis)
     {
-        int n = matrix.GetLength(0);
-        if (matrix.GetLength(1) != n || rhs.Length != n)
+        ConductanceMapping mapping = ConductanceMapping.Map(matrix, options.Levels, options.Quantization, options.ProgrammingSigma, options.Seed);
+        return Build(mapping, rhs, options, analysis);
+    }
+
+    /// <summary>Builds the circuit on conductances that are already programmed.</summary>
+    public static InvCircuit Build(ConductanceMapping mapping, double[] rhs, CrossbarBuildOptions options, CircuitAnalysis analysis)
+    {
+        int n = mapping.Positive.GetLength(0);
+        if (mapping.Positive.GetLength(1) != n || rhs.Length != n)
         {
-            throw new ArgumentException($"INV needs a square matrix and a matching right-hand side (got {matrix.GetLength(0)}x{matrix.GetLength(1)} and {rhs.Length})");
+            throw new ArgumentException($"INV needs a square matrix and a matching right-hand side (got {n}x{mapping.Positive.GetLength(1)} and {rhs.Length})");
         }
 
-        ConductanceMapping mapping = ConductanceMapping.Map(matrix, options.Levels, options.Quantization, options.ProgrammingSigma, options.Seed);
         double gin = options.VoltageInputs ? options.InputConductance ?? options.Levels.MaxConductance : 0;
 
         var rowTotal = new double[n];
@@ -95,14 +101,17 @@ public static class InvCircuitBuilder
             CrossbarNetlist.AddArray(netlist, "xn", rows, inverted, negative, options);
         }
 
-        double stop = StopTimeFor(stability);
+        double stop = StopTimeFor(stability, mapping.IsDifferential);
         CrossbarNetlist.AddAnalysis(netlist, analysis, stop, columns);
         return new InvCircuit(netlist, mapping, (double[])rhs.Clone(), vPerUnit, columns, stability, stop);
     }
 
-    /// <summary>Transient length: ten loop time constants (settling to 2⁻⁸ takes ≈5.5τ), or 1 µs without dynamics.</summary>
-    private static double StopTimeFor(InvStability stability)
-        => double.IsFinite(stability.TimeConstant) ? 10 * stability.TimeConstant : 1e-6;
+    /// <summary>
+    /// Transient length: ten loop time constants (settling to 2⁻⁸ takes ≈5.5τ), thirty when
+    /// inverters add their own pole to the loop, or 1 µs without op-amp dynamics.
+    /// </summary>
+    private static double StopTimeFor(InvStability stability, bool inverters)
+        => double.IsFinite(stability.TimeConstant) ? (inverters ? 30 : 10) * stability.TimeConstant : 1e-6;
 
     private static double RiseTime(InvStability stability)
         => double.IsFinite(stability.TimeConstant) ? Math.Min(1e-12, stability.TimeConstant / 1000) : 1e-12;

@@ -13,14 +13,20 @@ public static class MvmCircuitBuilder
     /// <summary>Builds the circuit for y = A·x (A is M×N, x has N entries).</summary>
     public static MvmCircuit Build(double[,] matrix, double[] input, CrossbarBuildOptions options, CircuitAnalysis analysis)
     {
-        int m = matrix.GetLength(0);
-        int n = matrix.GetLength(1);
+        ConductanceMapping mapping = ConductanceMapping.Map(matrix, options.Levels, options.Quantization, options.ProgrammingSigma, options.Seed);
+        return Build(mapping, input, options, analysis);
+    }
+
+    /// <summary>Builds the circuit on conductances that are already programmed.</summary>
+    public static MvmCircuit Build(ConductanceMapping mapping, double[] input, CrossbarBuildOptions options, CircuitAnalysis analysis)
+    {
+        int m = mapping.Positive.GetLength(0);
+        int n = mapping.Positive.GetLength(1);
         if (input.Length != n)
         {
             throw new ArgumentException($"MVM input has {input.Length} entries, the matrix {n} columns");
         }
 
-        ConductanceMapping mapping = ConductanceMapping.Map(matrix, options.Levels, options.Quantization, options.ProgrammingSigma, options.Seed);
         double maxX = input.Max(Math.Abs);
         if (!(maxX > 0))
         {

@@ -45,7 +45,7 @@ public static class MimoCommand
 
             var points = ParseSnr(parse.GetValue(snr)!);
             int its = AmcOptions.Positive(parse.GetValue(iterations), "--iterations");
-            var hp = common.Build(parse, its, 0.0);
+            var hp = common.Build(parse, its, 0.0) with { StopOnPredictedDivergence = false };
             var options = new MimoOptions
             {
                 Rx = nr,
@@ -76,10 +76,10 @@ public static class MimoCommand
             CsvTableWriter.Write(path, BerColumns, results.Select(p => new object[] { p.SnrDb, p.BerHpInv, p.BerFp64, p.BerFp32, p.MeanIterations }));
             var inv = CultureInfo.InvariantCulture;
             Console.Error.WriteLine(string.Create(inv, $"# mimo {nr}x{nt} {order}-QAM, {its} HP-INV iterations, seed {hp.Seed}"));
-            Console.Error.WriteLine("snr_dB  frames  bits  errors_hpinv  errors_fp64  errors_fp32  hpinv_vs_fp32_bit_disagreements");
+            Console.Error.WriteLine("snr_dB  frames  bits  errors_hpinv  errors_fp64  errors_fp32  hpinv_vs_fp32_bit_disagreements  mean_rho  frames_rho_ge_1");
             foreach (var p in results)
             {
-                Console.Error.WriteLine(string.Create(inv, $"{p.SnrDb,6:G4}  {p.Frames}  {p.Bits}  {p.ErrorsHpInv}  {p.ErrorsFp64}  {p.ErrorsFp32}  {p.DisagreementsHpInvFp32}"));
+                Console.Error.WriteLine(string.Create(inv, $"{p.SnrDb,6:G4}  {p.Frames}  {p.Bits}  {p.ErrorsHpInv}  {p.ErrorsFp64}  {p.ErrorsFp32}  {p.DisagreementsHpInvFp32}  {p.MeanSpectralRadius:G3}  {p.DivergentFrames}"));
             }
 
             Console.Error.WriteLine($"wrote {path}");

@@ -105,7 +105,7 @@ public class NgspiceRunnerTests
         NgspiceResult result = Runner().Run(File.ReadAllText(path), deck);
 
         Assert.That(result.ExitCode, Is.Zero);
-        Assert.That(result.Plots.Count(p => p.Analysis is "op" or "dc" or "tran"), Is.GreaterThan(0));
+        Assert.That(result.Plots.Count(p => p.Analysis is "op" or "dc" or "tran" or "ac"), Is.GreaterThan(0));
         Assert.That(result.Plots.SelectMany(p => p.Real).SelectMany(r => r), Has.All.Matches<double>(double.IsFinite));
     }
 }

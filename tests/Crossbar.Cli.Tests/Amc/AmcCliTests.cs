@@ -1,0 +1,127 @@
+using Crossbar.Cli;
+
+namespace Crossbar.Cli.Tests.Amc;
+
+public class AmcCliTests
+{
+    private string _dir = string.Empty;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "amc-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Error) Run(params string[] args)
+    {
+        var error = new StringWriter();
+        var saved = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            return (Program.Main(args), error.ToString());
+        }
+        finally
+        {
+            Console.SetError(saved);
+        }
+    }
+
+    [Test]
+    public void When_HpinvRunsOnTheDefault16x16_Expect_ExactHeadersAndTargetReached()
+    {
+        string outDir = Path.Combine(_dir, "a");
+        var (code, error) = Run("hpinv", "--size", "16", "--array-size", "8", "--bits", "3", "--max-iterations", "15", "--seed", "2", "--out", outDir);
+        Assert.That(code, Is.EqualTo(0), error);
+        var iterations = File.ReadAllLines(Path.Combine(outDir, "iterations.csv"));
+        var summary = File.ReadAllLines(Path.Combine(outDir, "summary.csv"));
+        Assert.That(iterations[0], Is.EqualTo("iteration,rel_error,residual_norm,settle_time_s,mvm_ops,adc_conversions"));
+        Assert.That(summary[0], Is.EqualTo("size,bits,iterations_to_target,final_rel_error,analog_time_s,digital_time_s,energy_J"));
+        var fields = summary[1].Split(',');
+        Assert.That(fields[0], Is.EqualTo("16"));
+        Assert.That(int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture), Is.LessThanOrEqualTo(15));
+        Assert.That(double.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture), Is.LessThan(Math.Pow(2, -24)));
+        Assert.That(error, Does.Contain("single_shot_inv").And.Contain("hp_inv"));
+    }
+
+    [Test]
+    public void When_SameSeedTwice_Expect_IdenticalBytes()
+    {
+        string a = Path.Combine(_dir, "a"), b = Path.Combine(_dir, "b");
+        Assert.That(Run("hpinv", "--kind", "spd", "--condition", "5", "--seed", "4", "--out", a).Code, Is.EqualTo(0));
+        Assert.That(Run("hpinv", "--kind", "spd", "--condition", "5", "--seed", "4", "--out", b).Code, Is.EqualTo(0));
+        Assert.That(File.ReadAllBytes(Path.Combine(b, "iterations.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(a, "iterations.csv"))));
+        Assert.That(WithoutDigitalTime(Path.Combine(b, "summary.csv")), Is.EqualTo(WithoutDigitalTime(Path.Combine(a, "summary.csv"))), "digital_time_s is measured, the rest is deterministic");
+
+        string[] mimo = ["mimo", "--rx", "16", "--tx", "4", "--qam", "16", "--snr", "0:5:5", "--frames", "20", "--seed", "3", "--out"];
+        Assert.That(Run([.. mimo, a]).Code, Is.EqualTo(0));
+        Assert.That(Run([.. mimo, b]).Code, Is.EqualTo(0));
+        var ber = File.ReadAllBytes(Path.Combine(a, "ber.csv"));
+        Assert.That(File.ReadAllBytes(Path.Combine(b, "ber.csv")), Is.EqualTo(ber));
+        Assert.That(File.ReadAllLines(Path.Combine(a, "ber.csv"))[0], Is.EqualTo("snr_dB,ber_hpinv,ber_fp64,ber_fp32,iterations"));
+        Assert.That(File.ReadAllLines(Path.Combine(a, "ber.csv")), Has.Length.EqualTo(3));
+    }
+
+    [Test]
+    public void When_MatrixAndRhsFilesAreGiven_Expect_TheyAreSolved()
+    {
+        string m = Path.Combine(_dir, "a.csv"), r = Path.Combine(_dir, "b.csv");
+        File.WriteAllText(m, "4,1,0\n1,5,-1\n0,-1,3\n");
+        File.WriteAllText(r, "1\n2\n3\n");
+        var (code, error) = Run("hpinv", "--matrix", m, "--rhs", r, "--out", Path.Combine(_dir, "o"));
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(File.ReadAllLines(Path.Combine(_dir, "o", "summary.csv"))[1], Does.StartWith("3,3,"));
+    }
+
+    [Test]
+    public void When_MatrixFileHasABadNumber_Expect_Exit2NamingFileAndLine()
+    {
+        string m = Path.Combine(_dir, "bad.csv");
+        File.WriteAllText(m, "4,1\n1,abc\n");
+        var (code, error) = Run("hpinv", "--matrix", m, "--out", Path.Combine(_dir, "o"));
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("bad.csv line 2, field 2").And.Contain("'abc'"));
+    }
+
+    [Test]
+    public void When_MatrixFileIsNotSquare_Expect_Exit2()
+    {
+        string m = Path.Combine(_dir, "rect.csv");
+        File.WriteAllText(m, "4,1,2\n1,2,3\n");
+        var (code, error) = Run("hpinv", "--matrix", m, "--out", Path.Combine(_dir, "o"));
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("rect.csv line 1: 3 numbers, expected 2"));
+    }
+
+    [TestCase("--kind", "banana", "--kind")]
+    [TestCase("--fidelity", "op", "not available yet")]
+    [TestCase("--slice-rounding", "floor", "--slice-rounding")]
+    [TestCase("--opamp", "tube", "--opamp")]
+    [TestCase("--prog-sigma", "-1", "--prog-sigma")]
+    public void When_AnOptionIsBad_Expect_Exit2NamingIt(string option, string value, string expected)
+    {
+        var (code, error) = Run("hpinv", option, value, "--out", Path.Combine(_dir, "o"));
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain(expected));
+    }
+
+    [Test]
+    public void When_MatrixDiverges_Expect_Exit1WithFilesAndMessage()
+    {
+        var (code, error) = Run("hpinv", "--kind", "spd", "--condition", "1000", "--out", Path.Combine(_dir, "o"));
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("diverges"));
+        Assert.That(File.Exists(Path.Combine(_dir, "o", "summary.csv")), Is.True);
+    }
+
+    [Test]
+    public void When_SnrRangeIsMalformed_Expect_Exit2() =>
+        Assert.That(Run("mimo", "--snr", "1:x:3", "--out", Path.Combine(_dir, "o")).Code, Is.EqualTo(2));
+
+    private static string[] WithoutDigitalTime(string path) =>
+        File.ReadAllLines(path).Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 5))).ToArray();
+}

@@ -11,6 +11,9 @@ public static class Program
     {
         var root = new RootCommand("CrossbarSim: circuit-level simulator for RRAM crossbar analogue computing");
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(InvCommand.Create());
+        root.Subcommands.Add(MvmCommand.Create());
+        root.Subcommands.Add(GinvCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(HpinvCommand.Create());
         root.Subcommands.Add(MimoCommand.Create());

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
 
@@ -41,6 +42,11 @@ public static class CommandRunner
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.UsageError;
+        }
+        catch (InvUnstableException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.SimulationFailure;
         }
         catch (SimulationException ex)
         {

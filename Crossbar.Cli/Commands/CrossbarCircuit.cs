@@ -1,0 +1,88 @@
+using Crossbar.Circuit.Builders;
+using Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Netlists;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Crossbar.Cli.Commands;
+
+/// <summary>
+/// A generated INV, MVM or GINV circuit seen uniformly by the commands: the netlist, its output
+/// columns, how to read the answer from a result table, the stability report (closed-loop
+/// circuits only) and the exact answer of the original matrix.
+/// </summary>
+public sealed class CrossbarCircuit
+{
+    private readonly Func<ResultTable, double[]> _read;
+
+    private CrossbarCircuit(Netlist netlist, IReadOnlyList<string> outputColumns, Func<ResultTable, double[]> read, InvStability? stability, double[] ideal)
+    {
+        Netlist = netlist;
+        OutputColumns = outputColumns;
+        _read = read;
+        Stability = stability;
+        Ideal = ideal;
+    }
+
+    /// <summary>The circuit, as simulated and as exported.</summary>
+    public Netlist Netlist { get; }
+
+    /// <summary>Result-table columns of the outputs (<c>v(node)</c>).</summary>
+    public IReadOnlyList<string> OutputColumns { get; }
+
+    /// <summary>Eigenvalues of D⁻¹G and the loop time constant (INV, GINV); null for the open-loop MVM.</summary>
+    public InvStability? Stability { get; }
+
+    /// <summary>The exact answer of the original (unmapped) matrix, from MathNet: A⁻¹b, A·x, or the least-squares solution.</summary>
+    public double[] Ideal { get; }
+
+    /// <summary>The circuit's answer in matrix units from one result table (op, or the last tran point).</summary>
+    public double[] Read(ResultTable table) => _read(table);
+
+    /// <summary>Builds the circuit of a spec.</summary>
+    /// <exception cref="InvUnstableException">A closed-loop circuit is unstable and --force was not given.</exception>
+    /// <exception cref="UsageException">The matrix cannot be mapped or solved (singular, all zeros...).</exception>
+    public static CrossbarCircuit Build(CrossbarSpec spec)
+    {
+        Matrix<double> a = Matrix<double>.Build.DenseOfArray(spec.Matrix);
+        Vector<double> v = Vector<double>.Build.DenseOfArray(spec.Vector);
+        try
+        {
+            switch (spec.Problem)
+            {
+                case CrossbarProblem.Mvm:
+                {
+                    MvmCircuit mvm = MvmCircuitBuilder.Build(spec.Matrix, spec.Vector, spec.Options, spec.Analysis);
+                    return new CrossbarCircuit(mvm.Netlist, Columns(mvm.OutputNodes), t => mvm.ReadResult(t), null, (a * v).ToArray());
+                }
+
+                case CrossbarProblem.Inv:
+                {
+                    double[] ideal = Checked(a.Solve(v).ToArray(), "the matrix is singular: A·x = b has no unique solution");
+                    InvCircuit inv = InvCircuitBuilder.Build(spec.Matrix, spec.Vector, spec.Options, spec.Analysis);
+                    return new CrossbarCircuit(inv.Netlist, [.. inv.OutputColumns], t => inv.ReadSolution(t), inv.Stability, ideal);
+                }
+
+                default:
+                {
+                    double[] ideal = Checked(a.QR().Solve(v).ToArray(), "the matrix is rank deficient: the least-squares solution is not unique");
+                    InvCircuit ginv = GinvCircuitBuilder.Build(spec.Matrix, spec.Vector, spec.Options, spec.Analysis);
+                    if (!ginv.Stability.IsStable && !spec.Options.Force)
+                    {
+                        throw new InvUnstableException(ginv.Stability);
+                    }
+
+                    return new CrossbarCircuit(ginv.Netlist, [.. ginv.OutputColumns], t => ginv.ReadSolution(t), ginv.Stability, ideal);
+                }
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    private static string[] Columns(IEnumerable<string> nodes) => [.. nodes.Select(n => $"v({n})")];
+
+    private static double[] Checked(double[] x, string message)
+        => x.All(double.IsFinite) ? x : throw new UsageException(message);
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using Crossbar.Circuit.Builders;
+using Crossbar.Circuit.Engine;
+using Crossbar.Cli.Output;
+
+namespace Crossbar.Cli.Commands;
+
+/// <summary>
+/// Builds, simulates and reports one crossbar circuit (the body of <c>inv</c>, <c>mvm</c> and
+/// <c>ginv</c>). Writes solution.csv, summary.csv, metadata.txt and, for transient,
+/// waveforms.csv and waveforms.png into the output directory; nothing is written when the
+/// circuit is refused or the simulation fails.
+/// </summary>
+public static class CrossbarRun
+{
+    /// <summary>Columns of solution.csv.</summary>
+    public static readonly IReadOnlyList<string> SolutionHeader = ["index", "ideal", "circuit", "abs_error", "rel_error"];
+
+    /// <summary>Columns of summary.csv (exactly these, in this order).</summary>
+    public static readonly IReadOnlyList<string> SummaryHeader =
+        ["size", "rel_error_2norm", "settling_time_s", "max_output_V", "stable", "mu_min", "tau_theory_s", "newton_iterations", "wall_time_s"];
+
+    /// <summary>Runs a spec and writes its files into <paramref name="outDir"/>.</summary>
+    public static int Execute(string command, CrossbarSpec spec, DirectoryInfo outDir)
+    {
+        var wall = Stopwatch.StartNew();
+        int rows = spec.Matrix.GetLength(0);
+        int columns = spec.Matrix.GetLength(1);
+        Log($"{command}: building a {rows}×{columns} circuit ({spec.Options.Cell}, {spec.Options.OpAmp.Kind} op-amps, {spec.Analysis})");
+        CrossbarCircuit circuit = CrossbarCircuit.Build(spec);
+        if (circuit.Stability is { } stability)
+        {
+            Log(stability.IsStable
+                ? Invariant($"{command}: stable, mu_min = {stability.MinimumEigenvalue.Real:G6}, tau = {stability.TimeConstant:G4} s")
+                : $"warning: {stability.Message} (forced)");
+        }
+
+        SimulationResults results = CircuitSimulator.Run(circuit.Netlist);
+        foreach (string warning in results.Warnings)
+        {
+            Log($"warning: {warning}");
+        }
+
+        string analysis = spec.Analysis == CircuitAnalysis.Transient ? "tran" : "op";
+        ResultTable table = results.Find(analysis)
+            ?? throw new SimulationException($"the simulation produced no {analysis} results");
+        double[] answer = circuit.Read(table);
+        wall.Stop();
+
+        double[] ideal = circuit.Ideal;
+        double settling = double.NaN;
+        if (spec.Analysis == CircuitAnalysis.Transient)
+        {
+            double[] perOutput = SettlingTime.Of(table, circuit.OutputColumns);
+            settling = perOutput.Any(double.IsNaN) ? double.NaN : perOutput.Max();
+            double stop = table.Rows[^1][table.IndexOf("time")];
+            if (!(settling < 0.8 * stop))
+            {
+                Log(Invariant($"warning: the outputs settle (ε = 2^-8) only at {settling:G4} s of a {stop:G4} s transient: the last point may not be the final value"));
+            }
+        }
+
+        double maxOutput = 0;
+        foreach (string column in circuit.OutputColumns)
+        {
+            foreach (double v in table.Column(column))
+            {
+                maxOutput = Math.Max(maxOutput, Math.Abs(v));
+            }
+        }
+
+        double errorNorm = Norm(answer.Zip(ideal, (c, e) => c - e));
+        double idealNorm = Norm(ideal);
+        double relError = idealNorm > 0 ? errorNorm / idealNorm : errorNorm;
+
+        Directory.CreateDirectory(outDir.FullName);
+        string solutionPath = Path.Combine(outDir.FullName, "solution.csv");
+        CsvTableWriter.Write(solutionPath, SolutionHeader, Enumerable.Range(0, answer.Length).Select(i => SolutionRow(i, ideal[i], answer[i])));
+
+        InvStability? s = circuit.Stability;
+        object[] summary =
+        [
+            rows,
+            relError,
+            settling,
+            maxOutput,
+            s?.IsStable ?? true,
+            s?.MinimumEigenvalue.Real ?? double.NaN,
+            s?.TimeConstant ?? double.NaN,
+            results.Statistics.NewtonIterations,
+            wall.Elapsed.TotalSeconds,
+        ];
+        CsvTableWriter.Write(Path.Combine(outDir.FullName, "summary.csv"), SummaryHeader, [summary]);
+
+        if (spec.Analysis == CircuitAnalysis.Transient)
+        {
+            string[] header = ["time_s", .. circuit.OutputColumns];
+            int[] indices = [table.IndexOf("time"), .. circuit.OutputColumns.Select(table.IndexOf)];
+            CsvTableWriter.Write(Path.Combine(outDir.FullName, "waveforms.csv"), header, table.Rows.Select(r => indices.Select(k => (object)r[k]).ToArray()));
+            WaveformPlot.TrySave(Path.Combine(outDir.FullName, "waveforms.png"), $"{command} step response", table, circuit.OutputColumns);
+        }
+
+        MetadataWriter.Write(Path.Combine(outDir.FullName, "metadata.txt"), command, spec.Parameters);
+        Log(Invariant($"{command}: rel_error_2norm = {relError:G4}, max |v_out| = {maxOutput:G4} V, {results.Statistics.NewtonIterations} Newton iterations, {wall.Elapsed.TotalSeconds:F3} s"));
+        Log($"wrote {outDir.FullName}");
+        return ExitCodes.Ok;
+    }
+
+    private static object[] SolutionRow(int index, double ideal, double circuit)
+    {
+        double abs = Math.Abs(circuit - ideal);
+        double rel = ideal != 0 ? abs / Math.Abs(ideal) : abs == 0 ? 0 : double.PositiveInfinity;
+        return [index, ideal, circuit, abs, rel];
+    }
+
+    private static double Norm(IEnumerable<double> values) => Math.Sqrt(values.Sum(v => v * v));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static void Log(string message) => Console.Error.WriteLine(message);
+}

@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace Crossbar.Cli.Commands;
+
+/// <summary><c>crossbar mvm</c>: builds and simulates the open-loop MVM circuit for y = A·x and compares it with the exact product.</summary>
+public static class MvmCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var options = new CrossbarOptions(CrossbarProblem.Mvm);
+        var output = new Option<DirectoryInfo>("--out", "-o") { HelpName = "dir", Description = "directory for solution.csv, summary.csv, metadata.txt (and waveforms.csv/.png for tran)", Required = true };
+        var command = new Command("mvm", "compute y = A·x with an open-loop RRAM crossbar (TIA readout)");
+        options.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(parse => CommandRunner.Guard(() => CrossbarRun.Execute("mvm", options.Read(parse), parse.GetValue(output)!)));
+        return command;
+    }
+}

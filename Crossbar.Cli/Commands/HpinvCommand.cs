@@ -123,7 +123,12 @@ public static class HpinvCommand
                 throw new UsageException("--matrix cannot be combined with --kind or --condition.");
             }
 
-            var a = NumberCsv.ReadSquareMatrix(file.FullName);
+            var a = NumberCsvReader.ReadMatrix(file.FullName);
+            if (a.GetLength(0) != a.GetLength(1))
+            {
+                throw new UsageException($"{file.FullName}: a {a.GetLength(0)}×{a.GetLength(1)} matrix; HP-INV needs a square one.");
+            }
+
             if (size is { } s && s != a.GetLength(0))
             {
                 throw new UsageException($"--size {s} does not match {file.FullName}, which holds a {a.GetLength(0)}×{a.GetLength(0)} matrix.");
@@ -153,7 +158,7 @@ public static class HpinvCommand
     {
         if (file is not null)
         {
-            var b = NumberCsv.ReadVector(file.FullName);
+            var b = NumberCsvReader.ReadVector(file.FullName);
             if (b.Length != n)
             {
                 throw new UsageException($"{file.FullName}: {b.Length} numbers, expected {n} (one per matrix row).");

@@ -84,7 +84,7 @@ public class AmcCliTests
         File.WriteAllText(m, "4,1\n1,abc\n");
         var (code, error) = Run("hpinv", "--matrix", m, "--out", Path.Combine(_dir, "o"));
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(error, Does.Contain("bad.csv line 2, field 2").And.Contain("'abc'"));
+        Assert.That(error, Does.Contain("bad.csv:2:2").And.Contain("'abc'"));
     }
 
     [Test]
@@ -94,11 +94,11 @@ public class AmcCliTests
         File.WriteAllText(m, "4,1,2\n1,2,3\n");
         var (code, error) = Run("hpinv", "--matrix", m, "--out", Path.Combine(_dir, "o"));
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(error, Does.Contain("rect.csv line 1: 3 numbers, expected 2"));
+        Assert.That(error, Does.Contain("rect.csv: a 2×3 matrix; HP-INV needs a square one"));
     }
 
     [TestCase("--kind", "banana", "--kind")]
-    [TestCase("--fidelity", "op", "not available yet")]
+    [TestCase("--fidelity", "spice", "--fidelity")]
     [TestCase("--slice-rounding", "floor", "--slice-rounding")]
     [TestCase("--opamp", "tube", "--opamp")]
     [TestCase("--prog-sigma", "-1", "--prog-sigma")]

@@ -82,25 +82,14 @@ public sealed class Capacitor : CircuitElement
 
         double ceq = integrator.Integrate(_state);
         double geq = integrator.Coefficient0 * Capacitance;
-        double[] m = context.Matrix;
-        m[_aa] += geq;
-        m[_ab] -= geq;
-        m[_ba] -= geq;
-        m[_bb] += geq;
+        Stamp.Admittance(context.Matrix, _aa, _ab, _ba, _bb, geq);
         context.Rhs[_a] -= ceq;
         context.Rhs[_b] += ceq;
     }
 
     /// <inheritdoc />
     public override void LoadAc(AcLoadContext context)
-    {
-        var m = context.Matrix;
-        var y = new System.Numerics.Complex(0, context.Omega * Capacitance);
-        m[_aa] += y;
-        m[_ab] -= y;
-        m[_ba] -= y;
-        m[_bb] += y;
-    }
+        => Stamp.Admittance(context.Matrix, _aa, _ab, _ba, _bb, new System.Numerics.Complex(0, context.Omega * Capacitance));
 
     /// <inheritdoc />
     public override double TruncationTimestep(Integrator integrator) => integrator.TruncationTimestep(_state);

@@ -53,23 +53,15 @@ public sealed class Ccvs : CircuitElement
     /// <inheritdoc />
     public override void Load(LoadContext context)
     {
-        double[] m = context.Matrix;
-        m[_pb] += 1;
-        m[_nb] -= 1;
-        m[_bp] += 1;
-        m[_bn] -= 1;
-        m[_bc] -= Transresistance;
+        Stamp.Branch(context.Matrix, _pb, _nb, _bp, _bn, 1.0);
+        context.Matrix[_bc] -= Transresistance;
     }
 
     /// <inheritdoc />
     public override void LoadAc(AcLoadContext context)
     {
-        var m = context.Matrix;
-        m[_pb] += 1;
-        m[_nb] -= 1;
-        m[_bp] += 1;
-        m[_bn] -= 1;
-        m[_bc] -= Transresistance;
+        Stamp.Branch(context.Matrix, _pb, _nb, _bp, _bn, System.Numerics.Complex.One);
+        context.Matrix[_bc] -= Transresistance;
     }
 
     /// <inheritdoc />

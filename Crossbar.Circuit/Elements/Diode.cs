@@ -122,20 +122,12 @@ public sealed class Diode : CircuitElement
         }
 
         double ieq = cd - (gd * vd);
-        double[] m = context.Matrix;
-        m[_ii] += gd;
-        m[_ik] -= gd;
-        m[_ki] -= gd;
-        m[_kk] += gd;
+        Stamp.Admittance(context.Matrix, _ii, _ik, _ki, _kk, gd);
         context.Rhs[_internal] -= ieq;
         context.Rhs[_cathode] += ieq;
         if (_p.SeriesResistance > 0)
         {
-            double gs = _area / _p.SeriesResistance;
-            m[_aa] += gs;
-            m[_ai] -= gs;
-            m[_ia] -= gs;
-            m[_ii] += gs;
+            Stamp.Admittance(context.Matrix, _aa, _ai, _ia, _ii, _area / _p.SeriesResistance);
         }
     }
 
@@ -146,19 +138,10 @@ public sealed class Diode : CircuitElement
         double vd = x[_internal] - x[_cathode];
         (double cd, double gd) = JunctionCurrent(vd, 1e-12);
         (_, double cap) = Charge(vd, cd, gd);
-        var y = new System.Numerics.Complex(gd, context.Omega * cap);
-        var m = context.Matrix;
-        m[_ii] += y;
-        m[_ik] -= y;
-        m[_ki] -= y;
-        m[_kk] += y;
+        Stamp.Admittance(context.Matrix, _ii, _ik, _ki, _kk, new System.Numerics.Complex(gd, context.Omega * cap));
         if (_p.SeriesResistance > 0)
         {
-            double gs = _area / _p.SeriesResistance;
-            m[_aa] += gs;
-            m[_ai] -= gs;
-            m[_ia] -= gs;
-            m[_ii] += gs;
+            Stamp.Admittance(context.Matrix, _aa, _ai, _ia, _ii, (System.Numerics.Complex)(_area / _p.SeriesResistance));
         }
     }
 

@@ -73,10 +73,7 @@ public sealed class Inductor : CircuitElement
     public override void Load(LoadContext context)
     {
         double[] m = context.Matrix;
-        m[_ab] += 1;
-        m[_bb] -= 1;
-        m[_ba] += 1;
-        m[_bbr] -= 1;
+        Stamp.Branch(m, _ab, _bb, _ba, _bbr, 1.0);
         double i = context.Solution[_branch];
         if (context.UseInitialConditions && InitialCurrent is { } ic)
         {
@@ -99,10 +96,7 @@ public sealed class Inductor : CircuitElement
     public override void LoadAc(AcLoadContext context)
     {
         var m = context.Matrix;
-        m[_ab] += 1;
-        m[_bb] -= 1;
-        m[_ba] += 1;
-        m[_bbr] -= 1;
+        Stamp.Branch(m, _ab, _bb, _ba, _bbr, System.Numerics.Complex.One);
         m[_brbr] -= new System.Numerics.Complex(0, context.Omega * Inductance);
     }
 

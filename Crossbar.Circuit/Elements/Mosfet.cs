@@ -116,19 +116,8 @@ public sealed class Mosfet : CircuitElement
             context.Limited = true;
         }
 
-        double[] m = context.Matrix;
+        StampChannel(context.Matrix, st);
         double[] rhs = context.Rhs;
-        m[_dd] += st.Dd;
-        m[_dg] += st.Dg;
-        m[_ds] += st.Ds;
-        m[_db] += st.Db;
-        m[_sd] += st.Sd;
-        m[_sg] += st.Sg;
-        m[_ss] += st.Ss;
-        m[_sb] += st.Sb;
-        m[_bd] += st.Bd;
-        m[_bs] += st.Bs;
-        m[_bb] += st.Bb;
         rhs[_d] += st.RhsD;
         rhs[_s] += st.RhsS;
         rhs[_b] += st.RhsB;
@@ -166,12 +155,7 @@ public sealed class Mosfet : CircuitElement
         }
 
         double ceq = context.Integrator.Integrate(slot);
-        double geq = context.Integrator.Coefficient0 * cap;
-        double[] m = context.Matrix;
-        m[aa] += geq;
-        m[ab] -= geq;
-        m[ba] -= geq;
-        m[bb] += geq;
+        Stamp.Admittance(context.Matrix, aa, ab, ba, bb, context.Integrator.Coefficient0 * cap);
         context.Rhs[a] -= ceq;
         context.Rhs[b] += ceq;
     }
@@ -184,17 +168,7 @@ public sealed class Mosfet : CircuitElement
         bool limited = false;
         _model.Evaluate(x[_d], x[_g], x[_s], x[_b], ref state, false, _off, 1e-12, ref limited, out Level1Stamp st);
         var m = context.Matrix;
-        m[_dd] += st.Dd;
-        m[_dg] += st.Dg;
-        m[_ds] += st.Ds;
-        m[_db] += st.Db;
-        m[_sd] += st.Sd;
-        m[_sg] += st.Sg;
-        m[_ss] += st.Ss;
-        m[_sb] += st.Sb;
-        m[_bd] += st.Bd;
-        m[_bs] += st.Bs;
-        m[_bb] += st.Bb;
+        StampChannel(m, st);
         double w = context.Omega;
         AddAcCap(m, _p.GateSourceOverlap * _width * w, _gg, _gs, _sg, _ss);
         AddAcCap(m, _p.GateDrainOverlap * _width * w, _gg, _gd, _dg, _dd);
@@ -202,12 +176,22 @@ public sealed class Mosfet : CircuitElement
     }
 
     private static void AddAcCap(System.Numerics.Complex[] m, double b, int aa, int ab, int ba, int bb)
+        => Stamp.Admittance(m, aa, ab, ba, bb, new System.Numerics.Complex(0, b));
+
+    private void StampChannel<T>(T[] m, in Level1Stamp st)
+        where T : System.Numerics.INumberBase<T>
     {
-        var y = new System.Numerics.Complex(0, b);
-        m[aa] += y;
-        m[ab] -= y;
-        m[ba] -= y;
-        m[bb] += y;
+        m[_dd] += T.CreateTruncating(st.Dd);
+        m[_dg] += T.CreateTruncating(st.Dg);
+        m[_ds] += T.CreateTruncating(st.Ds);
+        m[_db] += T.CreateTruncating(st.Db);
+        m[_sd] += T.CreateTruncating(st.Sd);
+        m[_sg] += T.CreateTruncating(st.Sg);
+        m[_ss] += T.CreateTruncating(st.Ss);
+        m[_sb] += T.CreateTruncating(st.Sb);
+        m[_bd] += T.CreateTruncating(st.Bd);
+        m[_bs] += T.CreateTruncating(st.Bs);
+        m[_bb] += T.CreateTruncating(st.Bb);
     }
 
     /// <inheritdoc />

@@ -55,25 +55,11 @@ public sealed class Resistor : CircuitElement
 
     /// <inheritdoc />
     public override void Load(LoadContext context)
-    {
-        double[] m = context.Matrix;
-        double g = Conductance;
-        m[_aa] += g;
-        m[_ab] -= g;
-        m[_ba] -= g;
-        m[_bb] += g;
-    }
+        => Stamp.Admittance(context.Matrix, _aa, _ab, _ba, _bb, Conductance);
 
     /// <inheritdoc />
     public override void LoadAc(AcLoadContext context)
-    {
-        var m = context.Matrix;
-        double g = Conductance;
-        m[_aa] += g;
-        m[_ab] -= g;
-        m[_ba] -= g;
-        m[_bb] += g;
-    }
+        => Stamp.Admittance(context.Matrix, _aa, _ab, _ba, _bb, (System.Numerics.Complex)Conductance);
 
     /// <inheritdoc />
     public override void DescribeTopology(TopologyBuilder topology) => topology.DcPath(_a, _b);

@@ -48,23 +48,9 @@ public sealed class Vccs : CircuitElement
 
     /// <inheritdoc />
     public override void Load(LoadContext context)
-    {
-        double[] m = context.Matrix;
-        double g = Transconductance;
-        m[_pcp] += g;
-        m[_pcn] -= g;
-        m[_ncp] -= g;
-        m[_ncn] += g;
-    }
+        => Stamp.Admittance(context.Matrix, _pcp, _pcn, _ncp, _ncn, Transconductance);
 
     /// <inheritdoc />
     public override void LoadAc(AcLoadContext context)
-    {
-        var m = context.Matrix;
-        double g = Transconductance;
-        m[_pcp] += g;
-        m[_pcn] -= g;
-        m[_ncp] -= g;
-        m[_ncn] += g;
-    }
+        => Stamp.Admittance(context.Matrix, _pcp, _pcn, _ncp, _ncn, (System.Numerics.Complex)Transconductance);
 }

@@ -65,10 +65,7 @@ public sealed class Vcvs : CircuitElement
     {
         double[] m = context.Matrix;
         (double output, double control) = RowCoefficients();
-        m[_pb] += 1;
-        m[_nb] -= 1;
-        m[_bp] += output;
-        m[_bn] -= output;
+        Stamp.Branch(m, _pb, _nb, _bp, _bn, output);
         m[_bcp] -= control;
         m[_bcn] += control;
     }
@@ -78,10 +75,7 @@ public sealed class Vcvs : CircuitElement
     {
         var m = context.Matrix;
         (double output, double control) = RowCoefficients();
-        m[_pb] += 1;
-        m[_nb] -= 1;
-        m[_bp] += output;
-        m[_bn] -= output;
+        Stamp.Branch(m, _pb, _nb, _bp, _bn, (System.Numerics.Complex)output);
         m[_bcp] -= control;
         m[_bcn] += control;
     }

@@ -67,22 +67,14 @@ public sealed class VoltageSource : CircuitElement
     /// <inheritdoc />
     public override void Load(LoadContext context)
     {
-        double[] m = context.Matrix;
-        m[_pb] += 1;
-        m[_nb] -= 1;
-        m[_bp] += 1;
-        m[_bn] -= 1;
+        Stamp.Branch(context.Matrix, _pb, _nb, _bp, _bn, 1.0);
         context.Rhs[Branch] += ValueAt(context) * context.SourceFactor;
     }
 
     /// <inheritdoc />
     public override void LoadAc(AcLoadContext context)
     {
-        var m = context.Matrix;
-        m[_pb] += 1;
-        m[_nb] -= 1;
-        m[_bp] += 1;
-        m[_bn] -= 1;
+        Stamp.Branch(context.Matrix, _pb, _nb, _bp, _bn, System.Numerics.Complex.One);
         context.Rhs[Branch] += System.Numerics.Complex.FromPolarCoordinates(AcMagnitude, AcPhase * Math.PI / 180);
     }
 

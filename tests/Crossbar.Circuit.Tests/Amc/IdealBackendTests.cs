@@ -97,6 +97,10 @@ public class IdealBackendTests
     }
 
     [Test]
-    public void When_FidelityIsOperatingPoint_Expect_NotAvailableYet() =>
-        Assert.That(() => AnalogBackendFactory.Create(Fidelity.OperatingPoint), Throws.TypeOf<NotSupportedException>().With.Message.Contains("not available yet"));
+    public void When_FidelityIsOperatingPointOrTransient_Expect_CircuitBackend()
+    {
+        Assert.That(AnalogBackendFactory.Create(Fidelity.OperatingPoint), Is.TypeOf<CircuitAnalogBackend>().And.Property("Fidelity").EqualTo(Fidelity.OperatingPoint));
+        Assert.That(AnalogBackendFactory.Create(Fidelity.Transient), Is.TypeOf<CircuitAnalogBackend>().And.Property("Fidelity").EqualTo(Fidelity.Transient));
+        Assert.That(AnalogBackendFactory.Create(Fidelity.Ideal), Is.TypeOf<IdealAnalogBackend>());
+    }
 }

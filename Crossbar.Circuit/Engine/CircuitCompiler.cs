@@ -65,6 +65,8 @@ public static class CircuitCompiler
                 return new VoltageSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
             case 'I':
                 return new CurrentSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
+            case 'B':
+                return CreateBehavioral(card, netlist);
             case 'E':
                 return new Vcvs(card.Name, n[0], n[1], n[2], n[3], Required(card));
             case 'G':
@@ -103,6 +105,19 @@ public static class CircuitCompiler
             default:
                 throw new NetlistException(card.Location, $"element {card.Name}: type '{card.Kind}' cannot be simulated here (subcircuit instances must be flattened first)");
         }
+    }
+
+    private static BehavioralSource CreateBehavioral(ElementCard card, Netlist netlist)
+    {
+        BehavioralValue value = card.Behavior ?? throw new NetlistException(card.Location, $"element {card.Name}: missing V={{expr}} or I={{expr}}");
+        var parameters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (ParameterCard parameter in netlist.Parameters)
+        {
+            parameters[parameter.Name] = parameter.Value.Value;
+        }
+
+        BehavioralFunction function = BehavioralFunction.Compile(value.Parse(card.Location), name => parameters.TryGetValue(name, out double v) ? v : null);
+        return new BehavioralSource(card.Name, card.Nodes[0], card.Nodes[1], value.Quantity == 'V', function);
     }
 
     private static double Required(ElementCard card)

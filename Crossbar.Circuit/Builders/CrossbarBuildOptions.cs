@@ -1,6 +1,7 @@
 using Crossbar.Circuit.Netlists;
 using Crossbar.Devices.OpAmps;
 using Crossbar.Devices.Programming;
+using Crossbar.Devices.Rram;
 using Crossbar.Devices.Transistors;
 using Crossbar.Devices.Wires;
 
@@ -11,6 +12,10 @@ public sealed record CrossbarBuildOptions
 {
     /// <summary>Cell kind (default 1T1R with a level-1 access transistor).</summary>
     public CrossbarCellKind Cell { get; init; } = CrossbarCellKind.Transistor;
+
+    /// <summary>Read I–V of the RRAM cells: <see cref="LinearRramModel"/> (default) or <see cref="SinhRramModel"/>
+    /// (I = I0·sinh(V/V0), nominal conductance at the read voltage; exported as ngspice B sources).</summary>
+    public IRramReadModel Rram { get; init; } = LinearRramModel.Instance;
 
     /// <summary>Conductance levels (default 3 bits over 0.5–35 µS; bits 0 = continuous).</summary>
     public ConductanceLevels Levels { get; init; } = new();

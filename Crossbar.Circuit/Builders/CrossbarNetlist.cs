@@ -1,4 +1,5 @@
 using Crossbar.Circuit.Netlists;
+using Crossbar.Devices.Rram;
 using Crossbar.Devices.Transistors;
 
 namespace Crossbar.Circuit.Builders;
@@ -36,8 +37,17 @@ internal static class CrossbarNetlist
             ]);
         }
 
+        var sinh = options.Rram as SinhRramModel;
+        if (sinh is null && !options.Rram.IsLinear)
+        {
+            throw new NotSupportedException($"RRAM read model {options.Rram.GetType().Name} has no circuit form: use LinearRramModel or SinhRramModel");
+        }
+
         var card = new CrossbarArrayCard(name, rows, columns, g)
         {
+            ReadModel = sinh is null ? CrossbarReadModel.Linear : CrossbarReadModel.Sinh,
+            SinhVoltage = sinh?.CharacteristicVoltage ?? 0.25,
+            ReadVoltage = sinh?.ReadVoltage ?? 0.2,
             CellKind = options.Cell,
             TransistorModel = AccessModelName,
             TransistorWidth = t.Width,
@@ -53,6 +63,14 @@ internal static class CrossbarNetlist
             ColumnTerminalAtFarEnd = options.Wires.ColumnDriveEnd == Devices.Wires.LineEnd.Far,
         };
         netlist.Arrays.Add(card);
+        if (sinh is not null && options.Cell == CrossbarCellKind.Transistor && !netlist.Options.Any(o => o.Name == "noopiter"))
+        {
+            // ngspice's plain Newton diverges on sinh B sources behind access transistors (cosh
+            // overflow); gmin stepping from the start converges. CrossbarSim ignores both options.
+            netlist.Options.Add(new OptionCard("noopiter", null, null));
+            netlist.Options.Add(new OptionCard("gminsteps", 20, null));
+        }
+
         return card;
     }
 

@@ -31,6 +31,9 @@ public sealed class CrossbarArray : CircuitElement
     private double[] _cellG = [];
     private int[] _cellH = [];
     private int[] _fetH = [];
+    private double[] _cellI0 = [];
+    private bool _sinh;
+    private double _v0;
     private Level1State[] _fetState = [];
 
     // Capacitances to ground.
@@ -60,7 +63,7 @@ public sealed class CrossbarArray : CircuitElement
     public CrossbarArrayCard Card => _card;
 
     /// <inheritdoc />
-    public override bool IsNonlinear => _transistor is not null;
+    public override bool IsNonlinear => _transistor is not null || _sinh;
 
     /// <inheritdoc />
     public override bool IsTimeDependent => _capValue.Length > 0;
@@ -81,6 +84,14 @@ public sealed class CrossbarArray : CircuitElement
         _cellColumn = new int[m * n];
         _cellMid = new int[m * n];
         _cellG = new double[m * n];
+        _sinh = a.ReadModel == CrossbarReadModel.Sinh;
+        _v0 = a.SinhVoltage;
+        _cellI0 = _sinh ? new double[m * n] : [];
+        if (_sinh && !(a.SinhVoltage > 0 && a.ReadVoltage > 0))
+        {
+            throw new NetlistException(a.Location, $"array {a.Name}: sinh cells need positive V0 and read voltage, got {a.SinhVoltage} and {a.ReadVoltage}");
+        }
+
         for (int i = 0; i < m; i++)
         {
             for (int j = 0; j < n; j++)
@@ -88,9 +99,17 @@ public sealed class CrossbarArray : CircuitElement
                 int k = (i * n) + j;
                 _cellRow[k] = a.RowWireResistance > 0 ? unknowns.Node(a.RowWireNode(i, j)) : rowTerminal[i];
                 _cellColumn[k] = a.ColumnWireResistance > 0 ? unknowns.Node(a.ColumnWireNode(i, j)) : columnTerminal[j];
-                _cellMid[k] = a.CellKind == CrossbarCellKind.Transistor ? unknowns.Node(a.CellNode(i, j)) : -1;
+                _cellMid[k] = a.HasCellNode ? unknowns.Node(a.CellNode(i, j)) : -1;
                 double g = a.Conductances[k];
-                _cellG[k] = a.CellKind == CrossbarCellKind.OnResistance ? 1 / ((1 / g) + a.OnResistance) : g;
+                _cellG[k] = a.CellKind == CrossbarCellKind.OnResistance && !_sinh ? 1 / ((1 / g) + a.OnResistance) : g;
+                if (_sinh)
+                {
+                    _cellI0[k] = a.SinhCurrentScale(g);
+                    if (a.CellKind == CrossbarCellKind.OnResistance)
+                    {
+                        AddSegment(_cellMid[k], _cellColumn[k], 1 / a.OnResistance);
+                    }
+                }
             }
         }
 
@@ -193,11 +212,19 @@ public sealed class CrossbarArray : CircuitElement
 
         int cells = _cellG.Length;
         _cellH = new int[4 * cells];
-        if (_transistor is null)
+        if (_transistor is null && !_card.HasCellNode)
         {
             for (int k = 0; k < cells; k++)
             {
                 Quad(context, _cellH, k, _cellRow[k], _cellColumn[k]);
+            }
+        }
+        else if (_transistor is null)
+        {
+            Slots(context, _cellMid);
+            for (int k = 0; k < cells; k++)
+            {
+                Quad(context, _cellH, k, _cellRow[k], _cellMid[k]);
             }
         }
         else
@@ -227,7 +254,15 @@ public sealed class CrossbarArray : CircuitElement
     {
         double[] m = context.Matrix;
         LoadConductances(m, _segH, _segG);
-        LoadConductances(m, _cellH, _cellG);
+        if (_sinh)
+        {
+            LoadSinhCells(context);
+        }
+        else
+        {
+            LoadConductances(m, _cellH, _cellG);
+        }
+
         if (_transistor is not null)
         {
             LoadTransistors(context);
@@ -250,6 +285,47 @@ public sealed class CrossbarArray : CircuitElement
             m[handles[h + 2]] -= g;
             m[handles[h + 3]] += g;
         }
+    }
+
+    /// <summary>
+    /// Sinh cells: I = I0·sinh(v/V0), g = (I0/V0)·cosh(v/V0) at the iterate; Newton companion
+    /// current I − g·v. Beyond |v/V0| = 40 (far outside any read) the curve continues linearly with
+    /// the slope at the limit, so a wild early iterate cannot overflow.
+    /// </summary>
+    private void LoadSinhCells(LoadContext context)
+    {
+        double[] x = context.Solution;
+        double[] m = context.Matrix;
+        double[] rhs = context.Rhs;
+        int[] b = _card.HasCellNode ? _cellMid : _cellColumn;
+        for (int k = 0; k < _cellI0.Length; k++)
+        {
+            int a = _cellRow[k];
+            double v = x[a] - x[b[k]];
+            (double current, double g) = SinhCell(_cellI0[k], v);
+            double ieq = current - (g * v);
+            int h = 4 * k;
+            m[_cellH[h]] += g;
+            m[_cellH[h + 1]] -= g;
+            m[_cellH[h + 2]] -= g;
+            m[_cellH[h + 3]] += g;
+            rhs[a] -= ieq;
+            rhs[b[k]] += ieq;
+        }
+    }
+
+    private (double Current, double Conductance) SinhCell(double i0, double v)
+    {
+        const double limit = 40;
+        double u = v / _v0;
+        if (Math.Abs(u) <= limit)
+        {
+            return (i0 * Math.Sinh(u), i0 * Math.Cosh(u) / _v0);
+        }
+
+        double edge = Math.CopySign(limit, u);
+        double slope = i0 * Math.Cosh(edge) / _v0;
+        return ((i0 * Math.Sinh(edge)) + (slope * (v - (edge * _v0))), slope);
     }
 
     private void LoadTransistors(LoadContext context)
@@ -320,7 +396,22 @@ public sealed class CrossbarArray : CircuitElement
     {
         var m = context.Matrix;
         LoadAcConductances(m, _segH, _segG);
-        LoadAcConductances(m, _cellH, _cellG);
+        if (_sinh)
+        {
+            double[] x = context.OperatingPoint;
+            int[] b = _card.HasCellNode ? _cellMid : _cellColumn;
+            var g = new double[_cellI0.Length];
+            for (int k = 0; k < g.Length; k++)
+            {
+                g[k] = SinhCell(_cellI0[k], x[_cellRow[k]] - x[b[k]]).Conductance;
+            }
+
+            LoadAcConductances(m, _cellH, g);
+        }
+        else
+        {
+            LoadAcConductances(m, _cellH, _cellG);
+        }
         if (_transistor is not null)
         {
             double[] x = context.OperatingPoint;
@@ -378,7 +469,7 @@ public sealed class CrossbarArray : CircuitElement
 
         for (int k = 0; k < _cellG.Length; k++)
         {
-            if (_transistor is null)
+            if (!_card.HasCellNode)
             {
                 topology.DcPath(_cellRow[k], _cellColumn[k]);
             }

@@ -1,4 +1,5 @@
 using Crossbar.Circuit.Netlists;
+using Crossbar.Devices.Noise;
 
 namespace Crossbar.Circuit.Elements;
 
@@ -7,17 +8,35 @@ namespace Crossbar.Circuit.Elements;
 /// become the print step, width and period default to the stop time), PWL (held constant
 /// outside its points), SIN (held at its t = td value before the delay). DC uses the
 /// explicit DC value, or the waveform at t = 0 when none was given (ngspice's rule).
+/// TRNOISE adds a seeded <see cref="TransientNoiseSource"/> realisation to the DC value in
+/// transient (0 at DC and at t = 0, as in ngspice); its statistics follow ngspice's TRNOISE but
+/// the random numbers differ, so compare noise with ngspice statistically, never sample by sample.
 /// </summary>
 public sealed class SourceFunction
 {
     private readonly double _dc;
     private readonly SourceWaveform? _waveform;
+    private readonly TransientNoiseSource? _noise;
     private double _printStep;
     private double _stopTime;
 
     /// <summary>Creates the function from a card's DC value and waveform.</summary>
-    public SourceFunction(double? dc, SourceWaveform? waveform)
+    /// <param name="dc">Explicit DC value, or null.</param>
+    /// <param name="waveform">Waveform, or null.</param>
+    /// <param name="seed">Seed of a TRNOISE realisation (same seed, same waveform).</param>
+    public SourceFunction(double? dc, SourceWaveform? waveform, int seed = 0)
     {
+        if (waveform is TrNoiseWaveform n)
+        {
+            var parameters = TransientNoiseParameters.FromTrnoise(
+                n.WhiteAmplitude.Value, n.Step.Value, n.FlickerExponent.Value, n.FlickerAmplitude.Value,
+                n.RtsAmplitude.Value, n.RtsCaptureTime.Value, n.RtsEmissionTime.Value);
+            if (parameters.HasWhite || parameters.HasFlicker || parameters.HasRts)
+            {
+                _noise = new TransientNoiseSource(parameters, seed);
+            }
+        }
+
         _waveform = waveform is TrNoiseWaveform ? null : waveform;
         _dc = dc ?? 0;
         DcGiven = dc.HasValue;
@@ -27,7 +46,7 @@ public sealed class SourceFunction
     public bool DcGiven { get; }
 
     /// <summary>True when the value changes with time.</summary>
-    public bool HasWaveform => _waveform is not null;
+    public bool HasWaveform => _waveform is not null || _noise is not null;
 
     /// <summary>Sets the transient's print step and stop time (SPICE defaults for PULSE and SIN).</summary>
     public void SetTransientTimes(double printStep, double stopTime)
@@ -39,9 +58,17 @@ public sealed class SourceFunction
     /// <summary>The DC value: explicit, or the waveform at t = 0.</summary>
     public double DcValue => DcGiven || _waveform is null ? _dc : Evaluate(0);
 
+    /// <summary>The noise realisation of a TRNOISE source, or null.</summary>
+    public TransientNoiseSource? Noise => _noise;
+
     /// <summary>Value at time t in V or A.</summary>
     public double Evaluate(double time)
     {
+        if (_noise is not null)
+        {
+            return _dc + _noise.Value(Math.Max(time, 0));
+        }
+
         switch (_waveform)
         {
             case PulseWaveform p:
@@ -58,6 +85,19 @@ public sealed class SourceFunction
     /// <summary>Adds waveform corners in (from, to] to the breakpoints.</summary>
     public void AddBreakpoints(double from, double to, SortedSet<double> breakpoints)
     {
+        if (_noise is { Parameters.SampleTime: > 0 } noise && (noise.Parameters.HasWhite || noise.Parameters.HasFlicker))
+        {
+            double nt = noise.Parameters.SampleTime;
+            for (long k = Math.Max(0, (long)Math.Floor(from / nt)); k * nt <= to; k++)
+            {
+                double t = k * nt;
+                if (t > from)
+                {
+                    breakpoints.Add(t);
+                }
+            }
+        }
+
         switch (_waveform)
         {
             case PulseWaveform p:

@@ -62,9 +62,11 @@ public static class CircuitCompiler
             case 'L':
                 return new Inductor(card.Name, n[0], n[1], Required(card), card.GetParameter("ic")?.Value);
             case 'V':
-                return new VoltageSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
+                return new VoltageSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform, NoiseSeed(netlist, card.Name)), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
             case 'I':
-                return new CurrentSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
+                return new CurrentSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform, NoiseSeed(netlist, card.Name)), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
+            case 'B':
+                return CreateBehavioral(card, netlist);
             case 'E':
                 return new Vcvs(card.Name, n[0], n[1], n[2], n[3], Required(card));
             case 'G':
@@ -103,6 +105,38 @@ public static class CircuitCompiler
             default:
                 throw new NetlistException(card.Location, $"element {card.Name}: type '{card.Kind}' cannot be simulated here (subcircuit instances must be flattened first)");
         }
+    }
+
+    /// <summary>
+    /// Seed of a source's TRNOISE realisation: the deck seed (<c>.options seed=N</c>, default 1)
+    /// mixed with a stable (FNV-1a) hash of the lower-case source name, so every source has its own
+    /// stream and the same deck always gives the same waveforms.
+    /// </summary>
+    public static int NoiseSeed(Netlist netlist, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(netlist);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        double deckSeed = netlist.Options.LastOrDefault(o => o.Name.Equals("seed", StringComparison.OrdinalIgnoreCase))?.Value ?? 1;
+        uint hash = 2166136261;
+        foreach (char c in sourceName.ToLowerInvariant())
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        return unchecked((int)(hash ^ (uint)(long)deckSeed));
+    }
+
+    private static BehavioralSource CreateBehavioral(ElementCard card, Netlist netlist)
+    {
+        BehavioralValue value = card.Behavior ?? throw new NetlistException(card.Location, $"element {card.Name}: missing V={{expr}} or I={{expr}}");
+        var parameters = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (ParameterCard parameter in netlist.Parameters)
+        {
+            parameters[parameter.Name] = parameter.Value.Value;
+        }
+
+        BehavioralFunction function = BehavioralFunction.Compile(value.Parse(card.Location), name => parameters.TryGetValue(name, out double v) ? v : null);
+        return new BehavioralSource(card.Name, card.Nodes[0], card.Nodes[1], value.Quantity == 'V', function);
     }
 
     private static double Required(ElementCard card)

@@ -18,7 +18,7 @@ public static class CircuitSimulator
         Netlist flat = Flatten(netlist);
         SimulationOptions options = SimulationOptions.FromNetlist(flat);
         List<CircuitElement> elements = CircuitCompiler.CreateElements(flat);
-        var topLevelSources = flat.Elements.Where(e => e.Kind == 'V' && !e.Name.Contains('.', StringComparison.Ordinal)).Select(e => e.Name).ToList();
+        var topLevelSources = flat.Elements.Where(e => (e.Kind == 'V' || e.Behavior?.Quantity == 'V') && !e.Name.Contains('.', StringComparison.Ordinal)).Select(e => e.Name).ToList();
         statistics.SetupTime.Stop();
         var circuit = new Circuit(elements, options, statistics);
 

@@ -13,6 +13,19 @@ public enum CrossbarCellKind
     OnResistance,
 }
 
+/// <summary>Read I–V of the RRAM cells of an array.</summary>
+public enum CrossbarReadModel
+{
+    /// <summary>Linear: I = G·V.</summary>
+    Linear,
+
+    /// <summary>
+    /// I = I0·sinh(V/V0) with I0 = G·V_read/sinh(V_read/V0), so that I(V_read)/V_read = G
+    /// (Crossbar.Devices.Rram.SinhRramModel; Yu and Wong, IEEE TED 58, 1352, 2011).
+    /// </summary>
+    Sinh,
+}
+
 /// <summary>
 /// An M×N crossbar array as one card (struct-of-arrays, not one card per cell): row and column
 /// terminal nodes, a conductance per cell, the cell kind and the wire parasitics. The engine
@@ -25,7 +38,9 @@ public enum CrossbarCellKind
 /// node <c>{name}_c{i}_{j}</c>, joined to their neighbours and (at the near or far end) to the
 /// terminal node by one segment each; without it the cell sits directly on the terminals. A
 /// 1T1R cell adds the node <c>{name}_m{i}_{j}</c> between the RRAM (row side) and the transistor
-/// (drain at m, source at the column, gate and bulk at fixed word-line and bulk voltages).
+/// (drain at m, source at the column, gate and bulk at fixed word-line and bulk voltages); so does
+/// an on-resistance cell with a sinh RRAM (RRAM row side, on-resistance column side). Sinh cells
+/// are written as ngspice B sources <c>I={I0*sinh(v(a,b)/V0)}</c>.
 /// </remarks>
 public sealed class CrossbarArrayCard
 {
@@ -90,6 +105,23 @@ public sealed class CrossbarArrayCard
 
     /// <summary>Bulk voltage of the access transistors in V (negative, so the bulk junctions stay reverse biased).</summary>
     public double BulkVoltage { get; init; } = -3.3;
+
+    /// <summary>Read I–V of the RRAM (default linear).</summary>
+    public CrossbarReadModel ReadModel { get; init; } = CrossbarReadModel.Linear;
+
+    /// <summary>V0 of the sinh read model, in V.</summary>
+    public double SinhVoltage { get; init; } = 0.25;
+
+    /// <summary>Read voltage at which a sinh cell's chord conductance equals its nominal conductance, in V.</summary>
+    public double ReadVoltage { get; init; } = 0.2;
+
+    /// <summary>True when a cell has the internal node <see cref="CellNode"/> (1T1R, or on-resistance with a sinh RRAM).</summary>
+    public bool HasCellNode => CellKind == CrossbarCellKind.Transistor
+        || (CellKind == CrossbarCellKind.OnResistance && ReadModel == CrossbarReadModel.Sinh);
+
+    /// <summary>I0 = G·V_read/sinh(V_read/V0) of a sinh cell of nominal conductance G, in A.</summary>
+    /// <param name="conductance">G in S.</param>
+    public double SinhCurrentScale(double conductance) => conductance * ReadVoltage / Math.Sinh(ReadVoltage / SinhVoltage);
 
     /// <summary>On-resistance in Ω for <see cref="CrossbarCellKind.OnResistance"/>.</summary>
     public double OnResistance { get; init; }

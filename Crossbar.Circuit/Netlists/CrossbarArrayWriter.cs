@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Crossbar.Circuit.Netlists;
 
-/// <summary>Expands a <see cref="CrossbarArrayCard"/> into plain SPICE lines (R, M, C, V) with the node names the engine uses.</summary>
+/// <summary>Expands a <see cref="CrossbarArrayCard"/> into plain SPICE lines (R, M, C, V, and B for sinh cells) with the node names the engine uses.</summary>
 public static class CrossbarArrayWriter
 {
     /// <summary>Appends the array's lines to a deck.</summary>
@@ -53,6 +53,12 @@ public static class CrossbarArrayWriter
                 double g = a.Conductance(i, j);
                 string row = a.RowWireNode(i, j);
                 string column = a.ColumnWireNode(i, j);
+                if (a.ReadModel == CrossbarReadModel.Sinh)
+                {
+                    WriteSinhCell(sb, a, i, j, row, column);
+                    continue;
+                }
+
                 switch (a.CellKind)
                 {
                     case CrossbarCellKind.Resistor:
@@ -67,6 +73,22 @@ public static class CrossbarArrayWriter
                         break;
                 }
             }
+        }
+    }
+
+    private static void WriteSinhCell(StringBuilder sb, CrossbarArrayCard a, int i, int j, string row, string column)
+    {
+        string n = a.Name;
+        string rram = a.HasCellNode ? a.CellNode(i, j) : column;
+        string i0 = F(a.SinhCurrentScale(a.Conductance(i, j)));
+        sb.Append(CultureInfo.InvariantCulture, $"B{n}_{i}_{j} {row} {rram} I={{{i0}*sinh(v({row},{rram})/{F(a.SinhVoltage)})}}\n");
+        if (a.CellKind == CrossbarCellKind.Transistor)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"M{n}_{i}_{j} {rram} {a.GateNode} {column} {a.BulkNode} {a.TransistorModel} w={F(a.TransistorWidth)} l={F(a.TransistorLength)}\n");
+        }
+        else if (a.CellKind == CrossbarCellKind.OnResistance)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"R{n}_{i}_{j}_on {rram} {column} {F(a.OnResistance)}\n");
         }
     }
 

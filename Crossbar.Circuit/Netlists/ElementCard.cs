@@ -1,7 +1,7 @@
 namespace Crossbar.Circuit.Netlists;
 
 /// <summary>
-/// One element line of a deck (R, C, L, V, I, E, G, F, H, D, M, X). A plain data record: the
+/// One element line of a deck (R, C, L, V, I, B, E, G, F, H, D, M, X). A plain data record: the
 /// reader produces it, the engine compiles it, the writer prints it.
 /// </summary>
 public sealed class ElementCard
@@ -36,6 +36,9 @@ public sealed class ElementCard
 
     /// <summary>AC phase in degrees.</summary>
     public ParamValue? AcPhase { get; init; }
+
+    /// <summary>Expression of a behavioural (B) source, or null for other elements.</summary>
+    public BehavioralValue? Behavior { get; init; }
 
     /// <summary>Transient waveform of an independent source, or null for DC only.</summary>
     public SourceWaveform? Waveform { get; init; }

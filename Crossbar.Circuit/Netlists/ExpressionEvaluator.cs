@@ -3,7 +3,7 @@ namespace Crossbar.Circuit.Netlists;
 /// <summary>
 /// Evaluates SPICE parameter expressions (the text inside <c>{...}</c> and <c>.param</c> values):
 /// <c>+ - * / ^ **</c>, unary minus, parentheses, numbers with SI suffixes, parameter names and
-/// the functions sqrt exp log ln log10 abs sin cos tan atan pow min max pi.
+/// the functions sqrt exp log ln log10 abs sin cos tan atan sinh cosh tanh pow min max pi.
 /// </summary>
 /// <remarks>
 /// Precedence, loosest first: <c>+ -</c>; <c>* /</c>; unary <c>+ -</c>; <c>^</c>/<c>**</c>
@@ -306,10 +306,10 @@ public static class ExpressionEvaluator
             var expected = lower switch
             {
                 "pi" => 0,
-                "sqrt" or "exp" or "log" or "ln" or "log10" or "abs" or "sin" or "cos" or "tan" or "atan" => 1,
+                "sqrt" or "exp" or "log" or "ln" or "log10" or "abs" or "sin" or "cos" or "tan" or "atan" or "sinh" or "cosh" or "tanh" => 1,
                 "pow" => 2,
                 "min" or "max" => -2,
-                _ => throw Error(at, $"unknown function '{name}' in expression '{text}': expected one of sqrt exp log ln log10 abs sin cos tan atan pow min max pi"),
+                _ => throw Error(at, $"unknown function '{name}' in expression '{text}': expected one of sqrt exp log ln log10 abs sin cos tan atan sinh cosh tanh pow min max pi"),
             };
             if ((expected >= 0 && args.Count != expected) || (expected < 0 && args.Count < -expected))
             {
@@ -329,6 +329,9 @@ public static class ExpressionEvaluator
                 "cos" => Math.Cos(args[0]),
                 "tan" => Math.Tan(args[0]),
                 "atan" => Math.Atan(args[0]),
+                "sinh" => Math.Sinh(args[0]),
+                "cosh" => Math.Cosh(args[0]),
+                "tanh" => Math.Tanh(args[0]),
                 "pow" => Math.Pow(args[0], args[1]),
                 "min" => args.Min(),
                 _ => args.Max(),

@@ -11,13 +11,13 @@ public sealed partial class NetlistReader
     /// <summary>Options the engine understands.</summary>
     private static readonly HashSet<string> RecognisedOptions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "reltol", "abstol", "vntol", "gmin", "trtol", "chgtol", "itl1", "itl4", "pivrel", "pivtol", "method",
+        "reltol", "abstol", "vntol", "gmin", "trtol", "chgtol", "itl1", "itl4", "pivrel", "pivtol", "method", "seed",
     };
 
     /// <summary>ngspice options that change nothing in the results (printing, convergence aids); kept so the writer prints them back.</summary>
     private static readonly HashSet<string> HarmlessOptions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "noopiter", "noinit", "acct", "noacct", "nopage", "norefvalue", "list", "nomod", "numdgt", "keepopinfo", "savecurrents",
+        "noopiter", "gminsteps", "noinit", "acct", "noacct", "nopage", "norefvalue", "list", "nomod", "numdgt", "keepopinfo", "savecurrents",
     };
 
     private void ReadDotCard(NetlistCard card)

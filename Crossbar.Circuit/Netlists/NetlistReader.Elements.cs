@@ -1,9 +1,9 @@
 namespace Crossbar.Circuit.Netlists;
 
-/// <summary>Element cards: R C L V I E G F H D M X.</summary>
+/// <summary>Element cards: R C L V I B E G F H D M X.</summary>
 public sealed partial class NetlistReader
 {
-    private const string SupportedLetters = "RCLVIEGFHDMX";
+    private const string SupportedLetters = "RCLVIBEGFHDMX";
 
     private void ReadElement(NetlistCard card)
     {
@@ -12,7 +12,7 @@ public sealed partial class NetlistReader
         var letter = char.ToUpperInvariant(name[0]);
         if (!SupportedLetters.Contains(letter, StringComparison.Ordinal))
         {
-            throw new NetlistException(nameToken.Location, $"unknown element type '{name[0]}' in '{name}': expected an element R C L V I E G F H D M X or a dot-command");
+            throw new NetlistException(nameToken.Location, $"unknown element type '{name[0]}' in '{name}': expected an element R C L V I B E G F H D M X or a dot-command");
         }
 
         if (Current.ElementNames.Contains(name))
@@ -26,6 +26,7 @@ public sealed partial class NetlistReader
             'C' => ReadPassive(card, "capacitance"),
             'L' => ReadPassive(card, "inductance"),
             'V' or 'I' => ReadSource(card),
+            'B' => ReadBehavioral(card),
             'E' => ReadControlled(card, "gain"),
             'G' => ReadControlled(card, "transconductance"),
             'F' => ReadCurrentControlled(card, "current gain"),

@@ -127,6 +127,9 @@ public static class NetlistWriter
                 }
 
                 break;
+            case 'B' when element.Behavior is { } behavior:
+                sb.Append(' ').Append(char.ToLowerInvariant(behavior.Quantity)).Append("={").Append(behavior.Expression).Append('}');
+                break;
             case 'F' or 'H':
                 sb.Append(' ').Append(element.ControlSource);
                 AppendValue(sb, element.Value);

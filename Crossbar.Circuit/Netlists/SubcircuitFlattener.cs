@@ -151,11 +151,18 @@ public static class SubcircuitFlattener
             ControlSource = element.ControlSource is { } control ? $"V.{frame.Path}.{control}" : null,
             AcMagnitude = Eval(element.AcMagnitude),
             AcPhase = Eval(element.AcPhase),
+            Behavior = element.Behavior is { } behavior ? Rename(frame, behavior, location) : null,
             Waveform = element.Waveform is { } waveform ? Waveform(waveform, v => Plain(scope, v, location)) : null,
             Parameters = element.Parameters.Select(p => new KeyValuePair<string, ParamValue>(p.Key, Plain(scope, p.Value, location))).ToList(),
             Flags = element.Flags,
             Location = location,
         };
+    }
+
+    private static BehavioralValue Rename(Frame frame, BehavioralValue behavior, SourceLocation location)
+    {
+        var tree = BehavioralExpression.Rewrite(behavior.Parse(location), frame.MapNode, source => $"{char.ToUpperInvariant(source[0])}.{frame.Path}.{source}", frame.Parameters.Lookup);
+        return behavior with { Expression = BehavioralExpression.Print(tree) };
     }
 
     private static ParamValue Plain(ParameterScope scope, ParamValue value, SourceLocation location) =>

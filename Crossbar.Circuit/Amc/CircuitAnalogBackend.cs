@@ -6,8 +6,8 @@ namespace Crossbar.Circuit.Amc;
 /// Runs every analogue operation through the circuit engine: an MVM or INV circuit is generated
 /// on the programmed conductances and simulated at its operating point or in transient (which
 /// also gives the settling time). Programming (levels, error) is shared with
-/// <see cref="IdealAnalogBackend"/>, so the two fidelities see the same conductances and agree
-/// where the circuit is ideal.
+/// <see cref="IdealAnalogBackend"/>, and so is white read noise (drawn per operation), so the
+/// two fidelities see the same conductances and agree where the circuit is ideal.
 /// </summary>
 public sealed class CircuitAnalogBackend : IAnalogBackend
 {
@@ -51,7 +51,6 @@ public sealed class CircuitAnalogBackend : IAnalogBackend
     public IProgrammedArray Program(double[,] matrix, int bits, int seed)
     {
         var programmed = (IdealProgrammedArray)_programming.Program(matrix, bits, seed);
-        var mapping = ConductanceMapping.FromConductances(programmed.Plus, programmed.Minus, programmed.Scale);
-        return new CircuitProgrammedArray(this, mapping, programmed);
+        return new CircuitProgrammedArray(this, programmed);
     }
 }

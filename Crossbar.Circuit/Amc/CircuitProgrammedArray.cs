@@ -7,14 +7,14 @@ namespace Crossbar.Circuit.Amc;
 internal sealed class CircuitProgrammedArray : IProgrammedArray
 {
     private readonly CircuitAnalogBackend _backend;
-    private readonly ConductanceMapping _mapping;
+    private readonly IdealProgrammedArray _programmed;
     private readonly double _mvmFullScale;
     private readonly double _invFullScale;
 
-    public CircuitProgrammedArray(CircuitAnalogBackend backend, ConductanceMapping mapping, IdealProgrammedArray programmed)
+    public CircuitProgrammedArray(CircuitAnalogBackend backend, IdealProgrammedArray programmed)
     {
         _backend = backend;
-        _mapping = mapping;
+        _programmed = programmed;
         Realized = programmed.Realized;
         _mvmFullScale = Math.Max(MatrixOps.MaxAbsRowSum(Realized), double.Epsilon);
         _invFullScale = Rows == Columns ? InverseRowSum(Realized) : double.Epsilon;
@@ -41,7 +41,7 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
             return new AnalogResult(new double[Rows], _backend.Options.MvmTime, clipped);
         }
 
-        MvmCircuit circuit = MvmCircuitBuilder.Build(_mapping, v, _backend.Circuit, Analysis);
+        MvmCircuit circuit = MvmCircuitBuilder.Build(ReadMapping(), v, _backend.Circuit, Analysis);
         ResultTable table = Simulate(circuit.Netlist);
         double[] y = circuit.ReadResult(table);
         double settle = Settle(table, circuit.OutputNodes, _backend.Options.MvmTime);
@@ -65,7 +65,7 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
         InvCircuit circuit;
         try
         {
-            circuit = InvCircuitBuilder.Build(_mapping, v, _backend.Circuit, Analysis);
+            circuit = InvCircuitBuilder.Build(ReadMapping(), v, _backend.Circuit, Analysis);
         }
         catch (InvUnstableException ex)
         {
@@ -77,6 +77,13 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
         double settle = Settle(table, circuit.OutputNodes, _backend.Options.InvTime);
         bool saturated = Converters.Adc(x, _backend.Options.AdcBits, _invFullScale);
         return new AnalogResult(x, settle, clipped || saturated);
+    }
+
+    /// <summary>The conductances of this read (white read noise drawn per operation when enabled).</summary>
+    private ConductanceMapping ReadMapping()
+    {
+        (double[,] plus, double[,] minus) = _programmed.ReadConductances();
+        return ConductanceMapping.FromConductances(plus, minus, _programmed.Scale);
     }
 
     private ResultTable Simulate(Netlists.Netlist netlist)

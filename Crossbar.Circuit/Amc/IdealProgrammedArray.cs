@@ -29,12 +29,6 @@ internal sealed class IdealProgrammedArray : IProgrammedArray
         _mvmFullScale = Math.Max(MatrixOps.MaxAbsRowSum(Realized), double.Epsilon);
     }
 
-    /// <summary>Programmed positive conductances in S.</summary>
-    internal double[,] Plus => _plus;
-
-    /// <summary>Programmed negative conductances in S.</summary>
-    internal double[,] Minus => _minus;
-
     /// <summary>Conductance per matrix unit in S.</summary>
     internal double Scale => _scale;
 
@@ -123,17 +117,35 @@ internal sealed class IdealProgrammedArray : IProgrammedArray
             return Realized;
         }
 
+        (double[,] plus, double[,] minus) = ReadConductances();
+        return Difference(plus, minus, _scale);
+    }
+
+    /// <summary>
+    /// The conductances one read sees: with white read noise, each cell drawn afresh
+    /// (G·(1 + σ·n)); without it, the programmed values. The circuit backend builds its
+    /// circuits from these, so both fidelities see the same noise model.
+    /// </summary>
+    internal (double[,] Plus, double[,] Minus) ReadConductances()
+    {
+        if (_options.ReadNoiseSigma == 0.0)
+        {
+            return (_plus, _minus);
+        }
+
         int rows = _plus.GetLength(0), cols = _plus.GetLength(1);
-        var m = new double[rows, cols];
+        var plus = new double[rows, cols];
+        var minus = new double[rows, cols];
         for (int i = 0; i < rows; i++)
         {
             for (int j = 0; j < cols; j++)
             {
-                m[i, j] = (_readNoise.Sample(_plus[i, j], _noise) - _readNoise.Sample(_minus[i, j], _noise)) / _scale;
+                plus[i, j] = _readNoise.Sample(_plus[i, j], _noise);
+                minus[i, j] = _readNoise.Sample(_minus[i, j], _noise);
             }
         }
 
-        return m;
+        return (plus, minus);
     }
 
     private static double[,] Difference(double[,] plus, double[,] minus, double scale)

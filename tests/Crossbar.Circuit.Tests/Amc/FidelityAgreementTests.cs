@@ -47,6 +47,28 @@ public class FidelityAgreementTests
     }
 
     [Test]
+    public void When_ReadNoiseWithSameSeed_Expect_OperatingPointSeesTheSameNoisyConductances()
+    {
+        var options = new AnalogBackendOptions { OpAmp = OpAmpModel.Ideal(), ReadNoiseSigma = 0.02 };
+        IProgrammedArray ideal = new IdealAnalogBackend(options).Program(Matrix(5, 4), 3, 11);
+        IProgrammedArray op = new CircuitAnalogBackend(Fidelity.OperatingPoint, options).Program(Matrix(5, 4), 3, 11);
+        double[] x = [0.5, -0.25, 1, -1, 0.125];
+        for (int read = 0; read < 3; read++)
+        {
+            double[] yIdeal = ideal.Multiply(x).Values;
+            double[] yOp = op.Multiply(x).Values;
+            for (int i = 0; i < x.Length; i++)
+            {
+                Tolerance.AssertClose(yOp[i], yIdeal[i], 1e-9, 1e-12, $"read {read}, y[{i}]");
+            }
+        }
+
+        double first = ideal.Multiply(x).Values[0];
+        double second = ideal.Multiply(x).Values[0];
+        Assert.That(second, Is.Not.EqualTo(first), "each read draws new noise");
+    }
+
+    [Test]
     public void When_SinglePoleTransient_Expect_FinalValueOfFiniteGainAndSettlingTime()
     {
         var options = new AnalogBackendOptions { OpAmp = OpAmpModel.WithSinglePole(1e7, 16e6) };

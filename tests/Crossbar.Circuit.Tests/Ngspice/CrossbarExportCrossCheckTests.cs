@@ -129,6 +129,23 @@ public class CrossbarExportCrossCheckTests
         Assert.That(report.VectorsCompared, Is.GreaterThanOrEqualTo(saveAll ? 3 * n * n : n), report.ToString());
     }
 
+    private static IEnumerable<TestCaseData> LargeTransientCases()
+    {
+        foreach (Kind kind in new[] { Kind.Inv, Kind.Mvm })
+        {
+            foreach (bool signed in new[] { false, true })
+            {
+                yield return Case(kind, 32, signed, CircuitAnalysis.Transient, 0, saveAll: false);
+            }
+        }
+    }
+
+    /// <summary>32×32 transients: ngspice alone needs 9–49 s per deck here, so run on request only.</summary>
+    [Explicit("ngspice needs 9-49 s per 32x32 1T1R transient on 2 cores; run on request")]
+    [TestCaseSource(nameof(LargeTransientCases))]
+    public void When_Large_Generated_Circuit_Is_Exported_Expect_Ngspice_Agrees_In_Transient(Kind kind, int n, bool signed, CircuitAnalysis analysis, double wireCapacitance, bool saveAll)
+        => When_Generated_Circuit_Is_Exported_Expect_Ngspice_Agrees(kind, n, signed, analysis, wireCapacitance, saveAll);
+
     /// <summary>Inserts an option line before the deck's <c>.end</c>.</summary>
     internal static string WithOptions(string deck, string optionsLine)
     {

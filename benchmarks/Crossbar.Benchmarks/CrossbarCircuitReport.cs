@@ -16,7 +16,7 @@ namespace Crossbar.Benchmarks;
 /// <list type="bullet">
 /// <item><c>inv1t1r [--decks DIR] [--seed S] N...</c>: INV operating point of a 1T1R array with
 /// 1.73 Ω wires, single-pole op-amps, 3-bit levels, positive diagonally dominant matrix; prints
-/// the engine statistics per N and, with --decks, writes DIR/inv1t1r_N.cir (the exported deck
+/// the engine statistics per N (after an unreported 8×8 warm-up run) and, with --decks, writes DIR/inv1t1r_N.cir (the exported deck
 /// with <c>.options noopiter</c>) and DIR/inv1t1r_N.crossbar.csv (our outputs, one
 /// <c>name,value</c> line per saved vector) for comparison with ngspice.</item>
 /// <item><c>deck inv|mvm N positive|signed op|tran OUT.cir [--wire-c FARADS] [--seed S]</c>:
@@ -87,6 +87,9 @@ public static class CrossbarCircuitReport
         {
             Directory.CreateDirectory(decks);
         }
+
+        // Warm-up (JIT): one small circuit, not reported.
+        _ = CircuitSimulator.Run(BuildInv1T1R(8, seed, CircuitAnalysis.OperatingPoint).Netlist);
 
         Console.WriteLine("N,unknowns,matrix_nnz,factor_nnz,newton_iterations,factorisations,build_s,simulate_s,setup_s,load_s,ordering_s,factor_s,solve_s,op_s");
         foreach (int n in sizes)

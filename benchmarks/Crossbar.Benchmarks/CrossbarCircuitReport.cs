@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Crossbar.Circuit.Algebra;
 using Crossbar.Circuit.Amc;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
@@ -120,6 +121,93 @@ public static class CrossbarCircuitReport
                 File.WriteAllText(Path.Combine(decks, $"inv1t1r_{n}.crossbar.csv"), csv.ToString());
             }
         }
+    }
+
+    /// <summary>
+    /// <c>inv1t1r-profile N...</c>: the INV 1T1R circuit's own MNA matrix (loaded around the
+    /// word line at its gate voltage, bulk at its rail, everything else 0 V, i.e. the access
+    /// transistors on) factored by a fresh <see cref="SparseLuSolver"/>: fill, dense tail, first
+    /// factorisation (ordering + pivoting), full refactorisation with new pivots, numeric
+    /// refactorisation with the stored pivots, one solve; then the same pattern with synthetic
+    /// diagonally dominant values (the ordering's fill with diagonal pivots).
+    /// </summary>
+    public static void RunProfile(string[] args)
+    {
+        int[] sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [32, 64, 128, 256];
+        CultureInfo c = CultureInfo.InvariantCulture;
+        foreach (int n in sizes)
+        {
+            InvCircuit inv = BuildInv1T1R(n, 1, CircuitAnalysis.OperatingPoint);
+            var clock = Stopwatch.StartNew();
+            List<CircuitElement> elements = CircuitCompiler.CreateElements(inv.Netlist);
+            var circuit = new Circuit.Engine.Circuit(elements, SimulationOptions.FromNetlist(inv.Netlist));
+            double compile = clock.Elapsed.TotalSeconds;
+            LoadContext load = circuit.Load;
+            foreach (string node in new[] { "xp_wl", "xp_bulk" })
+            {
+                if (circuit.Unknowns.FindNode(node) is int k)
+                {
+                    load.Solution[k] = node.EndsWith("wl", StringComparison.Ordinal) ? 3.3 : -3.3;
+                }
+            }
+
+            clock.Restart();
+            foreach (CircuitElement e in elements)
+            {
+                e.Load(load);
+            }
+
+            double loadTime = clock.Elapsed.TotalSeconds;
+            double[] values = (double[])load.Matrix.Clone();
+            values[0] = 0;
+            Console.WriteLine(string.Create(c, $"N={n}: unknowns {circuit.Size}, nnz(A) {circuit.Pattern.Count}, compile {compile:F3} s, one load {loadTime:F4} s"));
+            Report("  circuit values ", circuit.Pattern, values);
+
+            SparsePattern pattern = circuit.Pattern;
+            var synthetic = new double[values.Length];
+            var offDiagonal = new double[circuit.Size];
+            for (int h = 1; h <= pattern.Count; h++)
+            {
+                if (pattern.Rows[h] != pattern.Columns[h])
+                {
+                    synthetic[h] = -1;
+                    offDiagonal[pattern.Rows[h]] += 1;
+                }
+            }
+
+            for (int h = 1; h <= pattern.Count; h++)
+            {
+                if (pattern.Rows[h] == pattern.Columns[h])
+                {
+                    synthetic[h] = offDiagonal[pattern.Rows[h]] + 1;
+                }
+            }
+
+            Report("  synthetic DD   ", circuit.Pattern, synthetic);
+        }
+    }
+
+    private static void Report(string label, SparsePattern pattern, double[] values)
+    {
+        var solver = new SparseLuSolver(pattern);
+        var clock = Stopwatch.StartNew();
+        solver.Factor(values);
+        double first = clock.Elapsed.TotalSeconds;
+        long fill = solver.Statistics.FactorNonzeros;
+        clock.Restart();
+        solver.RequestRepivot();
+        solver.Factor(values);
+        double full = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        solver.Factor(values);
+        double refactor = clock.Elapsed.TotalSeconds;
+        var b = new double[pattern.Size];
+        b.AsSpan().Fill(1e-6);
+        clock.Restart();
+        solver.Solve(b);
+        double solve = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label}nnz(L+U) {fill} (after repivot {solver.Statistics.FactorNonzeros}), dense tail {solver.DenseTailSize}, ordering {solver.Statistics.OrderingTime.Elapsed.TotalSeconds:F3} s, first factor {first:F3} s, full factor {full:F3} s, refactor {refactor:F3} s, solve {solve:F4} s"));
     }
 
     public static void RunDeck(string[] args)

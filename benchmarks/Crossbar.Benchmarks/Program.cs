@@ -13,6 +13,12 @@ if (args.Length > 0 && args[0] == "inv1t1r")
     return;
 }
 
+if (args.Length > 0 && args[0] == "inv1t1r-profile")
+{
+    CrossbarCircuitReport.RunProfile(args.Skip(1).ToArray());
+    return;
+}
+
 if (args.Length > 0 && args[0] == "deck")
 {
     CrossbarCircuitReport.RunDeck(args.Skip(1).ToArray());

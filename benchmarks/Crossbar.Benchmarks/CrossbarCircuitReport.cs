@@ -129,7 +129,8 @@ public static class CrossbarCircuitReport
     /// transistors on) factored by a fresh <see cref="SparseLuSolver"/>: fill, dense tail, first
     /// factorisation (ordering + pivoting), full refactorisation with new pivots, numeric
     /// refactorisation with the stored pivots, one solve; then the same pattern with synthetic
-    /// diagonally dominant values (the ordering's fill with diagonal pivots).
+    /// diagonally dominant values (the ordering's fill with diagonal pivots), and the circuit values
+/// with pivrel 1e-6 instead of 1e-3 (how much fill the threshold pivoting adds).
     /// </summary>
     public static void RunProfile(string[] args)
     {
@@ -162,8 +163,23 @@ public static class CrossbarCircuitReport
             values[0] = 0;
             Console.WriteLine(string.Create(c, $"N={n}: unknowns {circuit.Size}, nnz(A) {circuit.Pattern.Count}, compile {compile:F3} s, one load {loadTime:F4} s"));
             Report("  circuit values ", circuit.Pattern, values);
+            Report("  pivrel 1e-6    ", circuit.Pattern, values, new PivotOptions { RelativeThreshold = 1e-6 });
 
             SparsePattern pattern = circuit.Pattern;
+
+            // Where the threshold pivoting adds fill: the op-amp transconductance A0/Rp = 100 S
+            // (pole row, inverting-input column) dwarfs the inverting-input node's own conductance
+            // once its wire neighbours are eliminated; scale it down by 1e4 and compare the fill.
+            var weakGain = (double[])values.Clone();
+            for (int h = 1; h <= pattern.Count; h++)
+            {
+                if (circuit.Unknowns.NameOf(pattern.Rows[h]).EndsWith("_p", StringComparison.Ordinal) && pattern.Rows[h] != pattern.Columns[h])
+                {
+                    weakGain[h] *= 1e-4;
+                }
+            }
+
+            Report("  gain / 1e4     ", pattern, weakGain);
             var synthetic = new double[values.Length];
             var offDiagonal = new double[circuit.Size];
             for (int h = 1; h <= pattern.Count; h++)
@@ -187,9 +203,9 @@ public static class CrossbarCircuitReport
         }
     }
 
-    private static void Report(string label, SparsePattern pattern, double[] values)
+    private static void Report(string label, SparsePattern pattern, double[] values, PivotOptions? pivoting = null)
     {
-        var solver = new SparseLuSolver(pattern);
+        var solver = new SparseLuSolver(pattern, pivoting);
         var clock = Stopwatch.StartNew();
         solver.Factor(values);
         double first = clock.Elapsed.TotalSeconds;

@@ -53,8 +53,9 @@ public class CrossbarExportCrossCheckTests
             // Every node and source current, not only the outputs.
             yield return Case(kind, 8, true, CircuitAnalysis.OperatingPoint, 0, saveAll: true);
 
-            // Wire capacitance 1 fF per cell on rows and columns (a pole near the op-amp's).
-            yield return Case(kind, 8, true, CircuitAnalysis.Transient, 1e-15, saveAll: false);
+            // Wire capacitance 100 fF per cell on rows and columns: 0.8 pF per line puts a pole
+            // near the op-amp's; the 8x8 INV step response overshoots 30% and settles 2x slower.
+            yield return Case(kind, 8, true, CircuitAnalysis.Transient, 1e-13, saveAll: false);
         }
     }
 

@@ -14,7 +14,9 @@
 # runs CircuitSimulator.Run on it in-process, prints one CSV line per N (unknowns, fill,
 # Newton iterations, time split) and the engine statistics on stderr, and writes
 # DIR/inv1t1r_N.cir (exported deck + noopiter) and DIR/inv1t1r_N.crossbar.csv (our outputs).
-# ngspice: wall time of `ngspice -b -r inv1t1r_N.raw inv1t1r_N.cir` (process start included).
+# ngspice: wall and cpu (user + system) time of `ngspice -b -r inv1t1r_N.raw inv1t1r_N.cir`
+# (process start included). Compare cpu times on a shared machine: wall time there mostly
+# measures the other jobs.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -54,18 +56,20 @@ if [[ -n "$ngspice_sizes" ]]; then
   command -v ngspice > /dev/null || { echo "ngspice not found on PATH" >&2; exit 2; }
   echo
   echo "ngspice 39 on the exported decks (.options noopiter), wall seconds; agreement of v(c*):"
-  printf '%6s %10s %12s %14s %14s\n' N ngspice_s crossbar_op_s max_rel_diff rel_diff_2norm
+  printf '%6s %10s %10s %10s %10s %14s %14s\n' N ngspice_s ngspice_cpu crossbar_s crossbar_cpu max_rel_diff rel_diff_2norm
   for n in $ngspice_sizes; do
     deck="inv1t1r_${n}.cir"
     [[ -f "$work/$deck" ]] || { echo "no deck for N=$n (add it to the CrossbarSim sizes)" >&2; continue; }
-    t0=$(date +%s.%N)
     set +e
-    ( cd "$work" && SPICE_ASCIIRAWFILE=1 timeout "$timeout_s" ngspice -b -r "inv1t1r_${n}.raw" "$deck" > "inv1t1r_${n}.ngspice.log" 2>&1 )
+    ( cd "$work" && SPICE_ASCIIRAWFILE=1 /usr/bin/time -f "%e %U %S" -o "inv1t1r_${n}.ngspice.time" \
+        timeout "$timeout_s" ngspice -b -r "inv1t1r_${n}.raw" "$deck" > "inv1t1r_${n}.ngspice.log" 2>&1 )
     rc=$?
     set -e
-    t1=$(date +%s.%N)
-    if [[ $rc -eq 124 ]]; then ng="timeout"; elif [[ $rc -ne 0 ]]; then ng="fail($rc)"; else ng=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }'); fi
-    ours=$(awk -F, -v n="$n" '$1 == n { print $14 }' "$work/crossbar.csv")
+    if [[ $rc -eq 124 ]]; then ng="timeout -"; elif [[ $rc -ne 0 ]]; then ng="fail($rc) -"
+    else ng=$(awk '{ printf "%.2f %.2f", $1, $2 + $3 }' "$work/inv1t1r_${n}.ngspice.time"); fi
+    # CrossbarSim: the whole CircuitSimulator.Run (wall and process cpu) of this N.
+    ours=$(awk -F, -v n="$n" 'NR == 1 { for (k = 1; k <= NF; k++) col[$k] = k }
+      $1 == n { print $col["simulate_s"], $col["simulate_cpu_s"] }' "$work/crossbar.csv")
     agreement="- -"
     if [[ $rc -eq 0 ]]; then
       agreement=$(python3 - "$work/inv1t1r_${n}.raw" "$work/inv1t1r_${n}.crossbar.csv" <<'EOF'
@@ -100,7 +104,7 @@ EOF
 )
     fi
     # shellcheck disable=SC2086
-    printf '%6s %10s %12s %14s %14s\n' "$n" "$ng" "$ours" $agreement
+    printf '%6s %10s %10s %10s %10s %14s %14s\n' "$n" $ng $ours $agreement
   done
 fi
 echo "load: $(uptime)" >&2

@@ -92,21 +92,23 @@ public static class CrossbarCircuitReport
         // Warm-up (JIT): one small circuit, not reported.
         _ = CircuitSimulator.Run(BuildInv1T1R(8, seed, CircuitAnalysis.OperatingPoint).Netlist);
 
-        Console.WriteLine("N,unknowns,matrix_nnz,factor_nnz,newton_iterations,factorisations,build_s,simulate_s,setup_s,load_s,ordering_s,factor_s,solve_s,op_s");
+        Console.WriteLine("N,unknowns,matrix_nnz,factor_nnz,newton_iterations,factorisations,build_s,simulate_s,simulate_cpu_s,setup_s,load_s,ordering_s,factor_s,solve_s,op_s");
         foreach (int n in sizes)
         {
             var clock = Stopwatch.StartNew();
             InvCircuit circuit = BuildInv1T1R(n, seed, CircuitAnalysis.OperatingPoint);
             double build = clock.Elapsed.TotalSeconds;
             clock.Restart();
+            TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             SimulationResults results = CircuitSimulator.Run(circuit.Netlist);
             double simulate = clock.Elapsed.TotalSeconds;
+            double simulateCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
             SimulationStatistics s = results.Statistics;
             Console.Error.WriteLine($"--- N = {n} ---");
             Console.Error.Write(s.Format());
             CultureInfo c = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(c,
-                $"{n},{s.Unknowns},{s.MatrixNonzeros},{s.Solver?.FactorNonzeros},{s.NewtonIterations},{s.Solver?.Factorizations},{build:F3},{simulate:F3},{s.SetupTime.Elapsed.TotalSeconds:F3},{s.LoadTime.Elapsed.TotalSeconds:F3},{s.Solver?.OrderingTime.Elapsed.TotalSeconds:F3},{s.Solver?.FactorTime.Elapsed.TotalSeconds:F3},{s.Solver?.SolveTime.Elapsed.TotalSeconds:F3},{s.OperatingPointTime.Elapsed.TotalSeconds:F3}"));
+                $"{n},{s.Unknowns},{s.MatrixNonzeros},{s.Solver?.FactorNonzeros},{s.NewtonIterations},{s.Solver?.Factorizations},{build:F3},{simulate:F3},{simulateCpu:F3},{s.SetupTime.Elapsed.TotalSeconds:F3},{s.LoadTime.Elapsed.TotalSeconds:F3},{s.Solver?.OrderingTime.Elapsed.TotalSeconds:F3},{s.Solver?.FactorTime.Elapsed.TotalSeconds:F3},{s.Solver?.SolveTime.Elapsed.TotalSeconds:F3},{s.OperatingPointTime.Elapsed.TotalSeconds:F3}"));
             if (decks is not null)
             {
                 string deck = WithOptions(NetlistWriter.Write(circuit.Netlist), ".options noopiter");

@@ -19,8 +19,9 @@ namespace Crossbar.Circuit.Tests.Ngspice;
 /// INV decks get <c>.options noopiter</c> in the copy handed to ngspice (DESIGN.md §7): ngspice
 /// converges without it (its plain Newton fails on the 1T1R loop and dynamic gmin stepping
 /// rescues it), but at reltol 1e-9 the failed plain-Newton attempt costs 10× the time
-/// (N = 32: 15 s instead of 1.6 s). MVM decks run unmodified. The transient cases are 8×8 only:
-/// ngspice needs 13–49 s for one 32×32 1T1R INV transient on the 2-core machine.
+/// (N = 32: 15 s instead of 1.6 s). MVM decks run unmodified. The default transient cases are
+/// 8×8 only: ngspice needs 13–49 s for one 32×32 1T1R INV transient on the 2-core machine; the
+/// 32×32 transients are explicit tests.
 /// </remarks>
 [TestFixture]
 public class CrossbarExportCrossCheckTests
@@ -141,7 +142,10 @@ public class CrossbarExportCrossCheckTests
         }
     }
 
-    /// <summary>32×32 transients: ngspice alone needs 9–49 s per deck here, so run on request only.</summary>
+    /// <summary>
+    /// 32×32 transients: ngspice alone needs 9–49 s per deck here (the four cases took 16 s, 42 s,
+    /// 50 s and 177 s at load 9–15 on 2 cores, all passing), so they run on request only.
+    /// </summary>
     [Explicit("ngspice needs 9-49 s per 32x32 1T1R transient on 2 cores; run on request")]
     [TestCaseSource(nameof(LargeTransientCases))]
     public void When_Large_Generated_Circuit_Is_Exported_Expect_Ngspice_Agrees_In_Transient(Kind kind, int n, bool signed, CircuitAnalysis analysis, double wireCapacitance, bool saveAll)

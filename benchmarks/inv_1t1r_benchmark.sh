@@ -46,6 +46,7 @@ echo "load: $(uptime)" >&2
 
 echo "building Crossbar.Benchmarks (Release)..." >&2
 dotnet build -c Release "$root/benchmarks/Crossbar.Benchmarks/Crossbar.Benchmarks.csproj" -nologo -v q >&2
+dotnet build -c Release "$root/Crossbar.Cli/Crossbar.Cli.csproj" -nologo -v q >&2
 bench="$root/benchmarks/Crossbar.Benchmarks/bin/Release/net10.0/Crossbar.Benchmarks.dll"
 
 dotnet "$bench" inv1t1r --seed "$seed" --decks "$work" "${sizes[@]}" > "$work/crossbar.csv" 2> "$work/crossbar.stats.txt"
@@ -55,8 +56,9 @@ column -s, -t < "$work/crossbar.csv"
 if [[ -n "$ngspice_sizes" ]]; then
   command -v ngspice > /dev/null || { echo "ngspice not found on PATH" >&2; exit 2; }
   echo
-  echo "ngspice 39 on the exported decks (.options noopiter), wall seconds; agreement of v(c*):"
-  printf '%6s %10s %10s %10s %10s %14s %14s\n' N ngspice_s ngspice_cpu crossbar_s crossbar_cpu max_rel_diff rel_diff_2norm
+  echo "ngspice 39 on the exported decks (.options noopiter), seconds; agreement of v(c*) with the in-process run;"
+  echo "cli_*: \`crossbar run\` on the same exported deck (Crossbar.Cli must be built in Release)"
+  printf '%6s %10s %10s %10s %10s %14s %14s %10s %10s %8s\n' N ngspice_s ngspice_cpu crossbar_s crossbar_cpu max_rel_diff rel_diff_2norm cli_s cli_cpu cli_its
   for n in $ngspice_sizes; do
     deck="inv1t1r_${n}.cir"
     [[ -f "$work/$deck" ]] || { echo "no deck for N=$n (add it to the CrossbarSim sizes)" >&2; continue; }
@@ -104,7 +106,23 @@ EOF
 )
     fi
     # shellcheck disable=SC2086
-    printf '%6s %10s %10s %10s %10s %14s %14s\n' "$n" $ng $ours $agreement
+    # CrossbarSim CLI on the exported deck (plain R/M/V elements, no array card; process start included).
+    cli_dll="$root/Crossbar.Cli/bin/Release/net10.0/crossbar.dll"
+    cli="- - -"
+    if [[ -f "$cli_dll" ]]; then
+      set +e
+      /usr/bin/time -f "%e %U %S" -o "$work/inv1t1r_${n}.cli.time" timeout "$timeout_s" \
+        dotnet "$cli_dll" run "$work/$deck" --out "$work/inv1t1r_${n}.cli" --stats > "$work/inv1t1r_${n}.cli.log" 2>&1
+      crc=$?
+      set -e
+      if [[ $crc -eq 0 ]]; then
+        cli="$(awk '{ printf "%.2f %.2f", $1, $2 + $3 }' "$work/inv1t1r_${n}.cli.time") $(awk '/^newton iterations/ { print $3 }' "$work/inv1t1r_${n}.cli.log")"
+      else
+        cli="fail($crc) - -"
+      fi
+    fi
+    # shellcheck disable=SC2086
+    printf '%6s %10s %10s %10s %10s %14s %14s %10s %10s %8s\n' "$n" $ng $ours $agreement $cli
   done
 fi
 echo "load: $(uptime)" >&2

@@ -10,6 +10,7 @@
 #   --work DIR         where decks and outputs go (default: a new temporary folder)
 #   --seed S           matrix seed (default 1)
 #   --timeout SECONDS  per run (default 600)
+# Times: wall and cpu (user + system) seconds of each process, start-up included.
 # CrossbarSim runs as: dotnet Crossbar.Cli/bin/Release/net10.0/crossbar.dll run DECK --out DIR
 # (built here with dotnet build -c Release unless --crossbar-only/--ngspice-only says otherwise).
 set -euo pipefail
@@ -52,20 +53,22 @@ if [[ $run_ngspice -eq 1 ]] && ! command -v ngspice > /dev/null; then
   exit 2
 fi
 
-# Runs a command with a timeout; prints elapsed wall seconds, or "fail(rc)" / "timeout".
+# Runs a command with a timeout; prints "wall cpu" seconds (cpu = user + system of the
+# command and its children, which the other jobs on a shared machine disturb far less than
+# wall time), or "fail(rc) -" / "timeout -".
 timed() {
   local log="$1"; shift
-  local t0 t1 rc
-  t0=$(date +%s.%N)
+  local rc times
+  times="$(mktemp)"
   set +e
-  timeout "$timeout_s" "$@" > "$log" 2>&1
+  /usr/bin/time -f "%e %U %S" -o "$times" timeout "$timeout_s" "$@" > "$log" 2>&1
   rc=$?
   set -e
-  t1=$(date +%s.%N)
-  if [[ $rc -eq 124 ]]; then echo "timeout"
-  elif [[ $rc -ne 0 ]]; then echo "fail($rc)"
-  else awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+  if [[ $rc -eq 124 ]]; then echo "timeout -"
+  elif [[ $rc -ne 0 ]]; then echo "fail($rc) -"
+  else awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$times"
   fi
+  rm -f "$times"
 }
 
 results=()
@@ -73,7 +76,7 @@ for n in "${sizes[@]}"; do
   for analysis in $analyses; do
     deck="$work/inv${n}_${analysis}.cir"
     python3 "$here/inv_deck.py" generate "$n" "$analysis" "$deck" --seed "$seed"
-    ng="-"; cb="-"
+    ng="- -"; cb="- -"
     if [[ $run_ngspice -eq 1 ]]; then
       ng=$( cd "$work" && SPICE_ASCIIRAWFILE=1 timed "inv${n}_${analysis}.ngspice.log" ngspice -b -r "inv${n}_${analysis}.raw" "$deck" )
     fi
@@ -82,17 +85,19 @@ for n in "${sizes[@]}"; do
       rm -rf "$out"
       cb=$(timed "$work/inv${n}_${analysis}.crossbar.log" dotnet "$crossbar_dll" run "$deck" --out "$out")
     fi
-    ratio=$(awk -v a="$ng" -v b="$cb" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2f", a / b; else print "-" }')
+    ratio=$(awk -v a="$ng" -v b="$cb" 'BEGIN { split(a, x, " "); split(b, y, " ");
+      for (k = 1; k <= 2; k++) { if (x[k]+0 > 0 && y[k]+0 > 0) printf "%.2f ", x[k] / y[k]; else printf "- " } }')
     results+=("$n $analysis $ng $cb $ratio")
-    echo "N=$n $analysis: ngspice $ng s, crossbar $cb s" >&2
+    echo "N=$n $analysis: ngspice $ng s, crossbar $cb s (wall cpu), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   done
 done
 
 echo
-printf '%6s %9s %12s %12s %16s\n' N analysis ngspice_s crossbar_s ngspice/crossbar
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min)"
+printf '%6s %9s %11s %11s %11s %11s %10s %10s\n' N analysis ngspice_wall ngspice_cpu crossbar_wall crossbar_cpu ratio_wall ratio_cpu
 for r in "${results[@]}"; do
   # shellcheck disable=SC2086
-  printf '%6s %9s %12s %12s %16s\n' $r
+  printf '%6s %9s %11s %11s %11s %11s %10s %10s\n' $r
 done
 
 echo

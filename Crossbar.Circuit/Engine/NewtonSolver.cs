@@ -71,6 +71,24 @@ internal sealed class NewtonSolver
                 {
                     return true;
                 }
+
+                // Polish with a chord step: the residual left in _next, solved with the factors of
+                // the previous iterate (no refactorisation), until the update is negligible.
+                for (int i = 0; i < n; i++)
+                {
+                    _next[i] = -_next[i];
+                }
+
+                c.Solver.Solve(_next.AsSpan(0, n));
+                for (int i = 0; i < n; i++)
+                {
+                    _next[i] += x[i];
+                }
+
+                c.Statistics.PolishIterations++;
+                (deltaConverged, strictDelta) = CompareUpdate(x, _next, n, o);
+                Array.Copy(_next, x, n);
+                continue;
             }
 
             if (iteration >= maxIterations)

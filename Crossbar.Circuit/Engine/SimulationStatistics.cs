@@ -17,6 +17,9 @@ public sealed class SimulationStatistics
     /// <summary>Newton iterations (all analyses).</summary>
     public int NewtonIterations { get; set; }
 
+    /// <summary>Polishing steps after SPICE convergence (chord steps on the last factorisation, no refactorisation).</summary>
+    public int PolishIterations { get; set; }
+
     /// <summary>Accepted transient time points.</summary>
     public int AcceptedSteps { get; set; }
 
@@ -64,6 +67,7 @@ public sealed class SimulationStatistics
         }
 
         sb.AppendLine(c, $"newton iterations       {NewtonIterations}");
+        sb.AppendLine(c, $"polish (chord) steps    {PolishIterations}");
         sb.AppendLine(c, $"accepted time steps     {AcceptedSteps}");
         sb.AppendLine(c, $"rejected time steps     {RejectedSteps}");
         sb.AppendLine(c, $"setup time s            {SetupTime.Elapsed.TotalSeconds:F6}");

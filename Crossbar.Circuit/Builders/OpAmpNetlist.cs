@@ -30,8 +30,15 @@ public static class OpAmpNetlist
     /// <summary>Gain used for an ideal op-amp.</summary>
     public const double IdealGain = 1e12;
 
-    /// <summary>Internal pole-node resistance in Ω.</summary>
+    /// <summary>Internal resistance of the second-pole stage in Ω.</summary>
     public const double PoleResistance = 1e3;
+
+    /// <summary>
+    /// Transconductance of the input stage in S. Kept at 1 S (the pole resistance is A0/gm) so that
+    /// the op-amp's matrix entries are of the order of the wire conductances: with 100 S the
+    /// threshold pivoting of the sparse LU leaves the inverting-input diagonals and fills in.
+    /// </summary>
+    public const double InputTransconductance = 1.0;
 
     /// <summary>Adds op-amp <paramref name="name"/> with inputs (+, −) and output.</summary>
     /// <param name="netlist">The netlist.</param>
@@ -91,8 +98,9 @@ public static class OpAmpNetlist
             default:
             {
                 string pole = $"{name}_p";
-                double capacitance = model.DcGain / (2 * Math.PI * model.GainBandwidth * PoleResistance);
-                double gm = model.DcGain / PoleResistance;
+                double gm = InputTransconductance;
+                double poleResistance = model.DcGain / gm;
+                double capacitance = model.DcGain / (2 * Math.PI * model.GainBandwidth * poleResistance);
                 if (slew)
                 {
                     double imax = model.SlewRate * capacitance;
@@ -104,7 +112,7 @@ public static class OpAmpNetlist
                     Add(netlist, new ElementCard($"G{name}", ["0", pole, plus, minus]) { Value = gm });
                 }
 
-                Add(netlist, new ElementCard($"R{name}_p", [pole, "0"]) { Value = PoleResistance });
+                Add(netlist, new ElementCard($"R{name}_p", [pole, "0"]) { Value = poleResistance });
                 Add(netlist, new ElementCard($"C{name}_p", [pole, "0"]) { Value = capacitance });
                 string last = pole;
                 if (model.SecondPoleFrequency is { } f2)

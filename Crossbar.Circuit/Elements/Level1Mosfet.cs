@@ -144,7 +144,10 @@ public sealed class Level1Mosfet
             else
             {
                 vbs = -1;
-                vgs = type * Parameters.ThresholdVoltage;
+                // SPICE starts at vgs = VTO, where gm = gds = 0: pass transistors (1T1R access
+                // devices) then leave their nodes floating and Newton falls back to gmin
+                // stepping. One volt above threshold conducts, and converges to the same answer.
+                vgs = (type * Parameters.ThresholdVoltage) + 1;
                 vds = 0;
             }
         }

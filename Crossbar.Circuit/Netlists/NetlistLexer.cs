@@ -115,7 +115,6 @@ internal static class NetlistLexer
         while (i < line.Length)
         {
             var c = line[i];
-            var at = new SourceLocation(file, lineNumber, i + 1);
             if (char.IsWhiteSpace(c))
             {
                 i++;
@@ -126,6 +125,8 @@ internal static class NetlistLexer
             {
                 return;
             }
+
+            var at = new SourceLocation(file, lineNumber, i + 1);
 
             switch (c)
             {

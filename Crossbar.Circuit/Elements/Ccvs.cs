@@ -51,6 +51,9 @@ public sealed class Ccvs : CircuitElement
     }
 
     /// <inheritdoc />
+    public override bool IsConstant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext context)
     {
         double[] m = context.Matrix;

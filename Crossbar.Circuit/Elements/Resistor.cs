@@ -54,6 +54,9 @@ public sealed class Resistor : CircuitElement
     }
 
     /// <inheritdoc />
+    public override bool IsConstant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext context)
     {
         double[] m = context.Matrix;

@@ -9,6 +9,9 @@ namespace Crossbar.Circuit.Engine;
 public sealed class Circuit
 {
     private readonly double[] _lastFactored;
+    private readonly CircuitElement[] _varying;
+    private readonly CircuitElement[] _constant;
+    private double[]? _constantMatrix;
     private bool _hasFactor;
 
     /// <summary>Binds and allocates the elements.</summary>
@@ -48,6 +51,8 @@ public sealed class Circuit
         Solver = LinearSolverFactory.Create(Pattern, options.Pivoting);
         _lastFactored = new double[Pattern.Count + 1];
         IsNonlinear = elements.Any(e => e.IsNonlinear);
+        _constant = [.. elements.Where(e => e.IsConstant)];
+        _varying = [.. elements.Where(e => !e.IsConstant)];
         Statistics.Unknowns = n;
         Statistics.MatrixNonzeros = Pattern.Count;
         Statistics.Solver = Solver.Statistics;
@@ -56,6 +61,9 @@ public sealed class Circuit
 
     /// <summary>Elements in netlist order.</summary>
     public IReadOnlyList<CircuitElement> Elements { get; }
+
+    /// <summary>Elements whose load changes between calls (not <see cref="CircuitElement.IsConstant"/>): the only ones with state, charges or truncation error.</summary>
+    internal IReadOnlyList<CircuitElement> VaryingElements => _varying;
 
     /// <summary>Unknown names and kinds.</summary>
     public UnknownMap Unknowns { get; }
@@ -90,7 +98,21 @@ public sealed class Circuit
         Statistics.LoadTime.Start();
         LoadContext load = Load;
         load.Clear();
-        foreach (CircuitElement e in Elements)
+        if (_constantMatrix is null)
+        {
+            foreach (CircuitElement e in _constant)
+            {
+                e.Load(load);
+            }
+
+            _constantMatrix = (double[])load.Matrix.Clone();
+        }
+        else
+        {
+            _constantMatrix.CopyTo(load.Matrix, 0);
+        }
+
+        foreach (CircuitElement e in _varying)
         {
             e.Load(load);
         }

@@ -12,12 +12,14 @@ internal sealed class NewtonSolver
     private const int MaxPolishIterations = 4;
     private readonly Circuit _circuit;
     private readonly double[] _next;
+    private readonly double[] _previous;
     private readonly double[] _rowScale;
 
     public NewtonSolver(Circuit circuit)
     {
         _circuit = circuit;
         _next = new double[circuit.Size + 1];
+        _previous = new double[circuit.Size + 1];
         _rowScale = new double[circuit.Size + 1];
     }
 
@@ -75,6 +77,7 @@ internal sealed class NewtonSolver
 
             if (iteration >= maxIterations)
             {
+                LastWorstUnknowns = DescribeWorst(_previous, x, n, o);
                 return false;
             }
 
@@ -100,7 +103,12 @@ internal sealed class NewtonSolver
                 return false;
             }
 
-            (deltaConverged, strictDelta) = CompareUpdate(x, _next, n, o);
+            if (!linear)
+            {
+                (deltaConverged, strictDelta) = CompareUpdate(x, _next, n, o);
+                Array.Copy(x, _previous, n);
+            }
+
             Array.Copy(_next, x, n);
         }
     }
@@ -118,8 +126,6 @@ internal sealed class NewtonSolver
     {
         bool converged = true;
         bool strict = true;
-        int worst = -1;
-        double worstRatio = 0;
         UnknownMap map = _circuit.Unknowns;
         for (int i = 0; i < n; i++)
         {
@@ -138,23 +144,12 @@ internal sealed class NewtonSolver
             {
                 strict = false;
             }
-
-            double ratio = diff / tol;
-            if (ratio > worstRatio)
-            {
-                worstRatio = ratio;
-                worst = i;
-            }
-        }
-
-        if (!converged && worst >= 0)
-        {
-            LastWorstUnknowns = DescribeWorst(x, next, n, o);
         }
 
         return (converged, strict);
     }
 
+    /// <summary>The unknowns that moved most in the last iteration (from <paramref name="x"/> to <paramref name="next"/>), for failure messages.</summary>
     private string DescribeWorst(double[] x, double[] next, int n, SimulationOptions o)
     {
         UnknownMap map = _circuit.Unknowns;
@@ -168,6 +163,11 @@ internal sealed class NewtonSolver
             {
                 ranked.Add((ratio, i));
             }
+        }
+
+        if (ranked.Count == 0)
+        {
+            return "the update converged but the KCL residual stayed above tolerance";
         }
 
         return string.Join(", ", ranked.OrderByDescending(r => r.Ratio).Take(3)

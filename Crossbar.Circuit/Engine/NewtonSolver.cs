@@ -67,12 +67,17 @@ internal sealed class NewtonSolver
                 return true;
             }
 
+            bool chord = false;
             if (iteration > 0 && deltaConverged && !limited && ResidualConverged())
             {
                 if (!polish || strictDelta || polishLeft-- <= 0)
                 {
                     return true;
                 }
+
+                // Polishing a converged point: the Jacobian has stopped changing, so the last
+                // factorisation serves for a residual correction (a chord step).
+                chord = true;
             }
 
             if (iteration >= maxIterations)
@@ -81,20 +86,28 @@ internal sealed class NewtonSolver
                 return false;
             }
 
-            Array.Copy(load.Rhs, _next, n);
-            _next[n] = 0;
-            try
+            if (chord)
             {
-                c.FactorLoaded();
+                ChordStep(load, n);
             }
-            catch (SimulationException ex) when (ex.InnerException is Algebra.SingularMatrixException)
+            else
             {
-                LastSingular = ex;
-                LastWorstUnknowns = ex.Message;
-                return false;
+                Array.Copy(load.Rhs, _next, n);
+                _next[n] = 0;
+                try
+                {
+                    c.FactorLoaded();
+                }
+                catch (SimulationException ex) when (ex.InnerException is Algebra.SingularMatrixException)
+                {
+                    LastSingular = ex;
+                    LastWorstUnknowns = ex.Message;
+                    return false;
+                }
+
+                c.Solver.Solve(_next.AsSpan(0, n));
             }
 
-            c.Solver.Solve(_next.AsSpan(0, n));
             c.Statistics.NewtonIterations++;
             iteration++;
             if (!AllFinite(_next, n))
@@ -110,6 +123,31 @@ internal sealed class NewtonSolver
             }
 
             Array.Copy(_next, x, n);
+        }
+    }
+
+    /// <summary>
+    /// x + J₀⁻¹·(b − J·x) into <c>_next</c>, with J and b the present load and J₀ the last
+    /// factorisation: a Newton step without refactoring, used once the iteration has converged
+    /// and only polishes.
+    /// </summary>
+    private void ChordStep(LoadContext load, int n)
+    {
+        double[] x = load.Solution;
+        double[] m = load.Matrix;
+        int[] rows = _circuit.Pattern.Rows;
+        int[] cols = _circuit.Pattern.Columns;
+        Array.Copy(load.Rhs, _next, n);
+        _next[n] = 0;
+        for (int h = 1; h < rows.Length; h++)
+        {
+            _next[rows[h]] -= m[h] * x[cols[h]];
+        }
+
+        _circuit.Solver.Solve(_next.AsSpan(0, n));
+        for (int i = 0; i < n; i++)
+        {
+            _next[i] += x[i];
         }
     }
 

@@ -134,6 +134,7 @@ internal sealed class SparseLuFactorization<T>
         _order = MinimumDegreeOrdering.Order(_n, _matrix.ColumnStart, _matrix.RowIndex, out _columnCounts);
         _tailStart = ChooseTailStart(_columnCounts);
         _tailSize = _n - _tailStart;
+        _statistics.DenseTailSize = _tailSize;
         _dense = new T[(long)_tailSize * _tailSize];
         _denseSwaps = new int[_tailSize];
         _tailSlotUsed = new bool[_tailSize];

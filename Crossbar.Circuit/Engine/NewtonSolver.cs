@@ -10,6 +10,15 @@ namespace Crossbar.Circuit.Engine;
 internal sealed class NewtonSolver
 {
     private const int MaxPolishIterations = 4;
+
+    /// <summary>Largest update, in SPICE tolerances, after which an operating-point iteration may reuse the last factorisation.</summary>
+    private const double ChordRatio = 30;
+
+    /// <summary>Update, in SPICE tolerances, below which a stalled polish is rounding noise (about 1e-8 relative).</summary>
+    private const double NegligibleRatio = 1e-5;
+
+    /// <summary>Factor by which each chord step must shrink the largest update.</summary>
+    private const double ChordContraction = 0.1;
     private readonly Circuit _circuit;
     private readonly double[] _next;
     private readonly double[] _previous;
@@ -52,6 +61,9 @@ internal sealed class NewtonSolver
         load.InitializeJunctions = initializeJunctions;
         bool deltaConverged = false;
         bool strictDelta = false;
+        double ratio = double.PositiveInfinity;
+        double previousRatio = double.PositiveInfinity;
+        bool lastWasChord = false;
         int polishLeft = MaxPolishIterations;
         int iteration = 0;
         bool linear = !c.IsNonlinear;
@@ -68,6 +80,9 @@ internal sealed class NewtonSolver
             }
 
             bool chord = false;
+
+            // A chord step must shrink the update at least tenfold, or Newton takes over again.
+            bool contracting = !lastWasChord || ratio <= ChordContraction * previousRatio;
             if (iteration > 0 && deltaConverged && !limited && ResidualConverged())
             {
                 if (!polish || strictDelta || polishLeft-- <= 0)
@@ -76,9 +91,23 @@ internal sealed class NewtonSolver
                 }
 
                 // Polishing a converged point: the Jacobian has stopped changing, so the last
-                // factorisation serves for a residual correction (a chord step).
-                chord = true;
+                // factorisation serves for a residual correction (a chord step). One that stops
+                // contracting at a negligible update has reached the rounding floor.
+                if (!contracting && ratio <= NegligibleRatio)
+                {
+                    return true;
+                }
+
+                chord = contracting;
             }
+            else if (polish && iteration >= 2 && !limited && ratio <= ChordRatio)
+            {
+                // Nearly converged (every update within a few SPICE tolerances): a chord step is
+                // far cheaper than a new factorisation of a large circuit.
+                chord = contracting;
+            }
+
+            lastWasChord = chord;
 
             if (iteration >= maxIterations)
             {
@@ -118,7 +147,8 @@ internal sealed class NewtonSolver
 
             if (!linear)
             {
-                (deltaConverged, strictDelta) = CompareUpdate(x, _next, n, o);
+                previousRatio = ratio;
+                (deltaConverged, strictDelta, ratio) = CompareUpdate(x, _next, n, o);
                 Array.Copy(x, _previous, n);
             }
 
@@ -160,10 +190,10 @@ internal sealed class NewtonSolver
         }
     }
 
-    private (bool Converged, bool Strict) CompareUpdate(double[] x, double[] next, int n, SimulationOptions o)
+    private (bool Converged, bool Strict, double WorstRatio) CompareUpdate(double[] x, double[] next, int n, SimulationOptions o)
     {
-        bool converged = true;
         bool strict = true;
+        double worst = 0;
         UnknownMap map = _circuit.Unknowns;
         for (int i = 0; i < n; i++)
         {
@@ -173,9 +203,10 @@ internal sealed class NewtonSolver
             double scale = Math.Max(Math.Abs(a), Math.Abs(b));
             double abs = map.KindOf(i) == UnknownKind.Current ? o.AbsoluteTolerance : o.VoltageTolerance;
             double tol = (o.RelativeTolerance * scale) + abs;
-            if (diff > tol)
+            double r = diff / tol;
+            if (!(r <= worst))
             {
-                converged = false;
+                worst = r;
             }
 
             if (diff > (o.PolishTolerance * scale) + (abs * 1e-6))
@@ -184,7 +215,7 @@ internal sealed class NewtonSolver
             }
         }
 
-        return (converged, strict);
+        return (worst <= 1, strict, worst);
     }
 
     /// <summary>The unknowns that moved most in the last iteration (from <paramref name="x"/> to <paramref name="next"/>), for failure messages.</summary>

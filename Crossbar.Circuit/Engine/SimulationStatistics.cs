@@ -57,6 +57,7 @@ public sealed class SimulationStatistics
         if (Solver is { } s)
         {
             sb.AppendLine(c, $"factor nonzeros (L+U)   {s.FactorNonzeros}");
+            sb.AppendLine(c, $"dense tail              {s.DenseTailSize}");
             sb.AppendLine(c, $"factorisations          {s.Factorizations}");
             sb.AppendLine(c, $"refactorisations        {s.Refactorizations}");
             sb.AppendLine(c, $"reused factorisations   {ReusedFactorizations}");

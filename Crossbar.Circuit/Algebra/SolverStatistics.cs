@@ -14,6 +14,9 @@ public sealed class SolverStatistics
     /// <summary>Forward/back substitutions.</summary>
     public int Solves { get; set; }
 
+    /// <summary>Size of the trailing block factored as a dense matrix (0 when none).</summary>
+    public int DenseTailSize { get; set; }
+
     /// <summary>Nonzeros in L + U after the last factorisation.</summary>
     public long FactorNonzeros { get; set; }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Crossbar.Circuit.Algebra;
 
 /// <summary>
@@ -5,17 +7,36 @@ namespace Crossbar.Circuit.Algebra;
 /// twice for the same (row, column) returns the same handle. Negative row or column (ground)
 /// returns the trash handle 0.
 /// </summary>
+/// <remarks>
+/// Entries are found through an open-addressing hash table (linear probing, power-of-two
+/// capacity, at most half full) whose slot is a hash of the row plus the column, so that the
+/// entries of one row with neighbouring columns share cache lines: a crossbar deck asks for
+/// 10⁵–10⁶ entries, row after row, and a general dictionary pays a cache miss for each.
+/// </remarks>
 public sealed class SparsePatternBuilder
 {
-    private readonly Dictionary<long, int> _handles = [];
-    private readonly List<int> _rows = [-1];
-    private readonly List<int> _columns = [-1];
+    private int[] _rows;
+    private int[] _columns;
+    private int _count = 1;
+    private Slot[] _slots;
 
     /// <summary>Creates a builder for an n×n matrix.</summary>
     public SparsePatternBuilder(int size)
+        : this(size, 0)
+    {
+    }
+
+    /// <summary>Creates a builder for an n×n matrix that expects about <paramref name="expectedEntries"/> entries.</summary>
+    public SparsePatternBuilder(int size, int expectedEntries)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         Size = size;
+        int capacity = (int)Math.Min(1 << 30, Math.Max(64, (long)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, expectedEntries))));
+        _rows = new int[capacity];
+        _columns = new int[capacity];
+        _slots = new Slot[2 * capacity];
+        _rows[0] = -1;
+        _columns[0] = -1;
     }
 
     /// <summary>Matrix dimension.</summary>
@@ -35,17 +56,65 @@ public sealed class SparsePatternBuilder
         }
 
         long key = ((long)row * Size) + column;
-        if (!_handles.TryGetValue(key, out int handle))
+        int mask = _slots.Length - 1;
+        int i = Home(row, column) & mask;
+        while (true)
         {
-            handle = _rows.Count;
-            _rows.Add(row);
-            _columns.Add(column);
-            _handles.Add(key, handle);
+            ref Slot slot = ref _slots[i];
+            if (slot.Handle == 0)
+            {
+                break;
+            }
+
+            if (slot.Key == key)
+            {
+                return slot.Handle;
+            }
+
+            i = (i + 1) & mask;
         }
 
-        return handle;
+        int created = _count++;
+        if (created == _rows.Length)
+        {
+            Array.Resize(ref _rows, 2 * _rows.Length);
+            Array.Resize(ref _columns, 2 * _columns.Length);
+        }
+
+        _rows[created] = row;
+        _columns[created] = column;
+        _slots[i] = new Slot(key, created);
+        if (2 * _count > _slots.Length)
+        {
+            Grow();
+        }
+
+        return created;
     }
 
     /// <summary>Freezes the pattern.</summary>
-    public SparsePattern Build() => new(Size, [.. _rows], [.. _columns]);
+    public SparsePattern Build() => new(Size, _rows[.._count], _columns[.._count]);
+
+    private static int Home(int row, int column) => (int)(((ulong)row * 0x9E3779B97F4A7C15UL) >> 33) + column;
+
+    private void Grow()
+    {
+        int capacity = 2 * _slots.Length;
+        var slots = new Slot[capacity];
+        int mask = capacity - 1;
+        for (int h = 1; h < _count; h++)
+        {
+            int i = Home(_rows[h], _columns[h]) & mask;
+            while (slots[i].Handle != 0)
+            {
+                i = (i + 1) & mask;
+            }
+
+            slots[i] = new Slot(((long)_rows[h] * Size) + _columns[h], h);
+        }
+
+        _slots = slots;
+    }
+
+    private readonly record struct Slot(long Key, int Handle);
 }

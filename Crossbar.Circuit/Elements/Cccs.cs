@@ -43,6 +43,9 @@ public sealed class Cccs : CircuitElement
     }
 
     /// <inheritdoc />
+    public override bool IsConstant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext context)
     {
         context.Matrix[_pc] += Gain;

@@ -51,6 +51,9 @@ public sealed class Ccvs : CircuitElement
     }
 
     /// <inheritdoc />
+    public override bool IsConstant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext context)
     {
         Stamp.Branch(context.Matrix, _pb, _nb, _bp, _bn, 1.0);

@@ -54,6 +54,9 @@ public sealed class Resistor : CircuitElement
     }
 
     /// <inheritdoc />
+    public override bool IsConstant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext context)
         => Stamp.Admittance(context.Matrix, _aa, _ab, _ba, _bb, Conductance);
 

@@ -47,6 +47,9 @@ public sealed class Vccs : CircuitElement
     }
 
     /// <inheritdoc />
+    public override bool IsConstant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext context)
         => Stamp.Admittance(context.Matrix, _pcp, _pcn, _ncp, _ncn, Transconductance);
 

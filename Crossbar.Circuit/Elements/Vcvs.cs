@@ -61,6 +61,9 @@ public sealed class Vcvs : CircuitElement
         => Math.Abs(Gain) > 1 ? (1 / Gain, 1.0) : (1.0, Gain);
 
     /// <inheritdoc />
+    public override bool IsConstant => true;
+
+    /// <inheritdoc />
     public override void Load(LoadContext context)
     {
         double[] m = context.Matrix;

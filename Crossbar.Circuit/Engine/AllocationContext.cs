@@ -24,12 +24,23 @@ public sealed class AllocationContext
     /// <summary>Number of state slots allocated so far.</summary>
     public int StateCount => _stateCount;
 
+    /// <summary>When set, every handle handed out is added here (the circuit records the entries of elements whose load varies).</summary>
+    internal List<int>? Recorded { get; set; }
+
     /// <summary>Maps a bound node index (-1 for ground) to its vector slot.</summary>
     public int Slot(int node) => node < 0 ? Ground : node;
 
     /// <summary>Handle of matrix entry (row, column) given as bound indices or slots; ground gives the trash handle.</summary>
     public int Entry(int row, int column)
-        => _pattern.Entry(row >= Ground ? -1 : row, column >= Ground ? -1 : column);
+    {
+        int handle = _pattern.Entry(row >= Ground ? -1 : row, column >= Ground ? -1 : column);
+        if (handle != 0)
+        {
+            Recorded?.Add(handle);
+        }
+
+        return handle;
+    }
 
     /// <summary>Reserves consecutive integrator state slots and returns the first.</summary>
     public int AllocateStates(int count)

@@ -9,6 +9,10 @@ namespace Crossbar.Circuit.Engine;
 public sealed class Circuit
 {
     private readonly double[] _lastFactored;
+    private readonly CircuitElement[] _varying;
+    private readonly CircuitElement[] _constant;
+    private readonly int[] _varyingHandles;
+    private double[]? _constantMatrix;
     private bool _hasFactor;
 
     /// <summary>Binds and allocates the elements.</summary>
@@ -25,17 +29,21 @@ public sealed class Circuit
         }
 
         int n = Unknowns.Count;
-        var builder = new SparsePatternBuilder(n);
+        var builder = new SparsePatternBuilder(n, n + (4 * elements.Count));
         var allocation = new AllocationContext(Unknowns, builder);
         for (int i = 0; i < n; i++)
         {
             allocation.Entry(i, i);
         }
 
+        var varyingEntries = new List<int>();
         foreach (CircuitElement e in elements)
         {
+            allocation.Recorded = e.IsConstant ? null : varyingEntries;
             e.Allocate(allocation);
         }
+
+        allocation.Recorded = null;
 
         Pattern = builder.Build();
         DiagonalHandles = new int[n];
@@ -44,10 +52,13 @@ public sealed class Circuit
             DiagonalHandles[i] = builder.Entry(i, i);
         }
 
+        _varyingHandles = VaryingHandles(varyingEntries, DiagonalHandles, Pattern.Count);
         Load = new LoadContext(n, Pattern.Count, allocation.StateCount, options);
         Solver = LinearSolverFactory.Create(Pattern, options.Pivoting);
         _lastFactored = new double[Pattern.Count + 1];
         IsNonlinear = elements.Any(e => e.IsNonlinear);
+        _constant = [.. elements.Where(e => e.IsConstant)];
+        _varying = [.. elements.Where(e => !e.IsConstant)];
         Statistics.Unknowns = n;
         Statistics.MatrixNonzeros = Pattern.Count;
         Statistics.Solver = Solver.Statistics;
@@ -56,6 +67,9 @@ public sealed class Circuit
 
     /// <summary>Elements in netlist order.</summary>
     public IReadOnlyList<CircuitElement> Elements { get; }
+
+    /// <summary>Elements whose load changes between calls (not <see cref="CircuitElement.IsConstant"/>): the only ones with state, charges or truncation error.</summary>
+    internal IReadOnlyList<CircuitElement> VaryingElements => _varying;
 
     /// <summary>Unknown names and kinds.</summary>
     public UnknownMap Unknowns { get; }
@@ -90,7 +104,21 @@ public sealed class Circuit
         Statistics.LoadTime.Start();
         LoadContext load = Load;
         load.Clear();
-        foreach (CircuitElement e in Elements)
+        if (_constantMatrix is null)
+        {
+            foreach (CircuitElement e in _constant)
+            {
+                e.Load(load);
+            }
+
+            _constantMatrix = (double[])load.Matrix.Clone();
+        }
+        else
+        {
+            _constantMatrix.CopyTo(load.Matrix, 0);
+        }
+
+        foreach (CircuitElement e in _varying)
         {
             e.Load(load);
         }
@@ -118,7 +146,7 @@ public sealed class Circuit
     {
         double[] m = Load.Matrix;
         m[0] = 0;
-        if (_hasFactor && m.AsSpan().SequenceEqual(_lastFactored))
+        if (_hasFactor && SameAsLastFactored(m))
         {
             Statistics.ReusedFactorizations++;
             return;
@@ -136,6 +164,42 @@ public sealed class Circuit
 
         m.AsSpan().CopyTo(_lastFactored);
         _hasFactor = true;
+    }
+
+    /// <summary>
+    /// Whether the loaded values equal the last factored ones. Only entries of varying elements
+    /// and the diagonal (gmin, clamps) are compared: the rest is the constant part, copied
+    /// unchanged into every load.
+    /// </summary>
+    private bool SameAsLastFactored(double[] m)
+    {
+        double[] last = _lastFactored;
+        foreach (int h in _varyingHandles)
+        {
+            if (m[h] != last[h])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int[] VaryingHandles(List<int> recorded, int[] diagonal, int count)
+    {
+        var seen = new bool[count + 1];
+        var handles = new List<int>(recorded.Count + diagonal.Length);
+        foreach (int h in recorded.Concat(diagonal))
+        {
+            if (!seen[h])
+            {
+                seen[h] = true;
+                handles.Add(h);
+            }
+        }
+
+        handles.Sort();
+        return [.. handles];
     }
 
     /// <summary>Forgets the last factorisation (after an analysis changes the matrix structure of values).</summary>

@@ -16,6 +16,14 @@ public abstract class CircuitElement
     /// <summary>True when the element's stamp depends on the solution (needs Newton iterations).</summary>
     public virtual bool IsNonlinear => false;
 
+    /// <summary>
+    /// True when <see cref="Load"/> adds the same numbers to the matrix at every call, whatever
+    /// the analysis, time, iterate or source factor, and nothing to the right-hand side (linear
+    /// resistors and controlled sources). The circuit loads such elements once and copies their
+    /// sum before each load of the others.
+    /// </summary>
+    public virtual bool IsConstant => false;
+
     /// <summary>True when the element's stamp depends on time or the timestep (sources with waveforms, reactive parts).</summary>
     public virtual bool IsTimeDependent => false;
 

@@ -9,15 +9,26 @@ namespace Crossbar.Circuit.Engine;
 /// </summary>
 internal sealed class NewtonSolver
 {
-    private const int MaxPolishIterations = 4;
+    private const int MaxPolishIterations = 8;
+
+    /// <summary>Largest update, in SPICE tolerances, after which an operating-point iteration may reuse the last factorisation.</summary>
+    private const double ChordRatio = 30;
+
+    /// <summary>Update, in SPICE tolerances, below which a stalled polish is rounding noise (about 1e-11 relative); a chord step that stalls above it hands over to a full Newton step.</summary>
+    private const double NegligibleRatio = 1e-8;
+
+    /// <summary>Factor by which each chord step must shrink the largest update.</summary>
+    private const double ChordContraction = 0.1;
     private readonly Circuit _circuit;
     private readonly double[] _next;
+    private readonly double[] _previous;
     private readonly double[] _rowScale;
 
     public NewtonSolver(Circuit circuit)
     {
         _circuit = circuit;
         _next = new double[circuit.Size + 1];
+        _previous = new double[circuit.Size + 1];
         _rowScale = new double[circuit.Size + 1];
     }
 
@@ -50,6 +61,9 @@ internal sealed class NewtonSolver
         load.InitializeJunctions = initializeJunctions;
         bool deltaConverged = false;
         bool strictDelta = false;
+        double ratio = double.PositiveInfinity;
+        double previousRatio = double.PositiveInfinity;
+        bool lastWasChord = false;
         int polishLeft = MaxPolishIterations;
         int iteration = 0;
         bool linear = !c.IsNonlinear;
@@ -65,6 +79,10 @@ internal sealed class NewtonSolver
                 return true;
             }
 
+            bool chord = false;
+
+            // A chord step must shrink the update at least tenfold, or Newton takes over again.
+            bool contracting = !lastWasChord || ratio <= ChordContraction * previousRatio;
             if (iteration > 0 && deltaConverged && !limited && ResidualConverged())
             {
                 if (!polish || strictDelta || polishLeft-- <= 0)
@@ -72,44 +90,54 @@ internal sealed class NewtonSolver
                     return true;
                 }
 
-                // Polish with a chord step: the residual left in _next, solved with the factors of
-                // the previous iterate (no refactorisation), until the update is negligible.
-                for (int i = 0; i < n; i++)
+                // Polishing a converged point: the Jacobian has stopped changing, so the last
+                // factorisation serves for a residual correction (a chord step). One that stops
+                // contracting at a negligible update has reached the rounding floor.
+                if (!contracting && ratio <= NegligibleRatio)
                 {
-                    _next[i] = -_next[i];
+                    return true;
                 }
 
-                c.Solver.Solve(_next.AsSpan(0, n));
-                for (int i = 0; i < n; i++)
-                {
-                    _next[i] += x[i];
-                }
-
-                c.Statistics.PolishIterations++;
-                (deltaConverged, strictDelta) = CompareUpdate(x, _next, n, o);
-                Array.Copy(_next, x, n);
-                continue;
+                chord = contracting;
             }
+            else if (polish && iteration >= 2 && !limited && ratio <= ChordRatio)
+            {
+                // Nearly converged (every update within a few SPICE tolerances): a chord step is
+                // far cheaper than a new factorisation of a large circuit.
+                chord = contracting;
+            }
+
+            lastWasChord = chord;
 
             if (iteration >= maxIterations)
             {
+                LastWorstUnknowns = DescribeWorst(_previous, x, n, o);
                 return false;
             }
 
-            Array.Copy(load.Rhs, _next, n);
-            _next[n] = 0;
-            try
+            if (chord)
             {
-                c.FactorLoaded();
+                ChordStep(load, n);
+                c.Statistics.PolishIterations++;
             }
-            catch (SimulationException ex) when (ex.InnerException is Algebra.SingularMatrixException)
+            else
             {
-                LastSingular = ex;
-                LastWorstUnknowns = ex.Message;
-                return false;
+                Array.Copy(load.Rhs, _next, n);
+                _next[n] = 0;
+                try
+                {
+                    c.FactorLoaded();
+                }
+                catch (SimulationException ex) when (ex.InnerException is Algebra.SingularMatrixException)
+                {
+                    LastSingular = ex;
+                    LastWorstUnknowns = ex.Message;
+                    return false;
+                }
+
+                c.Solver.Solve(_next.AsSpan(0, n));
             }
 
-            c.Solver.Solve(_next.AsSpan(0, n));
             c.Statistics.NewtonIterations++;
             iteration++;
             if (!AllFinite(_next, n))
@@ -118,8 +146,39 @@ internal sealed class NewtonSolver
                 return false;
             }
 
-            (deltaConverged, strictDelta) = CompareUpdate(x, _next, n, o);
+            if (!linear)
+            {
+                previousRatio = ratio;
+                (deltaConverged, strictDelta, ratio) = CompareUpdate(x, _next, n, o);
+                Array.Copy(x, _previous, n);
+            }
+
             Array.Copy(_next, x, n);
+        }
+    }
+
+    /// <summary>
+    /// x + J₀⁻¹·(b − J·x) into <c>_next</c>, with J and b the present load and J₀ the last
+    /// factorisation: a Newton step without refactoring, used once the iteration has converged
+    /// and only polishes.
+    /// </summary>
+    private void ChordStep(LoadContext load, int n)
+    {
+        double[] x = load.Solution;
+        double[] m = load.Matrix;
+        int[] rows = _circuit.Pattern.Rows;
+        int[] cols = _circuit.Pattern.Columns;
+        Array.Copy(load.Rhs, _next, n);
+        _next[n] = 0;
+        for (int h = 1; h < rows.Length; h++)
+        {
+            _next[rows[h]] -= m[h] * x[cols[h]];
+        }
+
+        _circuit.Solver.Solve(_next.AsSpan(0, n));
+        for (int i = 0; i < n; i++)
+        {
+            _next[i] += x[i];
         }
     }
 
@@ -132,12 +191,10 @@ internal sealed class NewtonSolver
         }
     }
 
-    private (bool Converged, bool Strict) CompareUpdate(double[] x, double[] next, int n, SimulationOptions o)
+    private (bool Converged, bool Strict, double WorstRatio) CompareUpdate(double[] x, double[] next, int n, SimulationOptions o)
     {
-        bool converged = true;
         bool strict = true;
-        int worst = -1;
-        double worstRatio = 0;
+        double worst = 0;
         UnknownMap map = _circuit.Unknowns;
         for (int i = 0; i < n; i++)
         {
@@ -147,32 +204,22 @@ internal sealed class NewtonSolver
             double scale = Math.Max(Math.Abs(a), Math.Abs(b));
             double abs = map.KindOf(i) == UnknownKind.Current ? o.AbsoluteTolerance : o.VoltageTolerance;
             double tol = (o.RelativeTolerance * scale) + abs;
-            if (diff > tol)
+            double r = diff / tol;
+            if (!(r <= worst))
             {
-                converged = false;
+                worst = r;
             }
 
             if (diff > (o.PolishTolerance * scale) + (abs * 1e-6))
             {
                 strict = false;
             }
-
-            double ratio = diff / tol;
-            if (ratio > worstRatio)
-            {
-                worstRatio = ratio;
-                worst = i;
-            }
         }
 
-        if (!converged && worst >= 0)
-        {
-            LastWorstUnknowns = DescribeWorst(x, next, n, o);
-        }
-
-        return (converged, strict);
+        return (worst <= 1, strict, worst);
     }
 
+    /// <summary>The unknowns that moved most in the last iteration (from <paramref name="x"/> to <paramref name="next"/>), for failure messages.</summary>
     private string DescribeWorst(double[] x, double[] next, int n, SimulationOptions o)
     {
         UnknownMap map = _circuit.Unknowns;
@@ -186,6 +233,11 @@ internal sealed class NewtonSolver
             {
                 ranked.Add((ratio, i));
             }
+        }
+
+        if (ranked.Count == 0)
+        {
+            return "the update converged but the KCL residual stayed above tolerance";
         }
 
         return string.Join(", ", ranked.OrderByDescending(r => r.Ratio).Take(3)

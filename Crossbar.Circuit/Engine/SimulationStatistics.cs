@@ -17,7 +17,7 @@ public sealed class SimulationStatistics
     /// <summary>Newton iterations (all analyses).</summary>
     public int NewtonIterations { get; set; }
 
-    /// <summary>Polishing steps after SPICE convergence (chord steps on the last factorisation, no refactorisation).</summary>
+    /// <summary>Chord steps of operating points and DC points: Newton updates solved with the last factorisation (no refactorisation), counted within <see cref="NewtonIterations"/> too.</summary>
     public int PolishIterations { get; set; }
 
     /// <summary>Accepted transient time points.</summary>
@@ -60,6 +60,7 @@ public sealed class SimulationStatistics
         if (Solver is { } s)
         {
             sb.AppendLine(c, $"factor nonzeros (L+U)   {s.FactorNonzeros}");
+            sb.AppendLine(c, $"dense tail              {s.DenseTailSize}");
             sb.AppendLine(c, $"factorisations          {s.Factorizations}");
             sb.AppendLine(c, $"refactorisations        {s.Refactorizations}");
             sb.AppendLine(c, $"reused factorisations   {ReusedFactorizations}");
@@ -67,7 +68,7 @@ public sealed class SimulationStatistics
         }
 
         sb.AppendLine(c, $"newton iterations       {NewtonIterations}");
-        sb.AppendLine(c, $"polish (chord) steps    {PolishIterations}");
+        sb.AppendLine(c, $"  of which chord steps  {PolishIterations}");
         sb.AppendLine(c, $"accepted time steps     {AcceptedSteps}");
         sb.AppendLine(c, $"rejected time steps     {RejectedSteps}");
         sb.AppendLine(c, $"setup time s            {SetupTime.Elapsed.TotalSeconds:F6}");

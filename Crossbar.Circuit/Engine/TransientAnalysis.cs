@@ -104,7 +104,7 @@ internal static class TransientAnalysis
             }
 
             double allowed = double.PositiveInfinity;
-            foreach (CircuitElement e in circuit.Elements)
+            foreach (CircuitElement e in circuit.VaryingElements)
             {
                 double dt = e.TruncationTimestep(integrator);
                 if (dt < allowed)

@@ -115,7 +115,6 @@ internal static class NetlistLexer
         while (i < line.Length)
         {
             var c = line[i];
-            var at = new SourceLocation(file, lineNumber, i + 1);
             if (char.IsWhiteSpace(c))
             {
                 i++;
@@ -127,26 +126,28 @@ internal static class NetlistLexer
                 return;
             }
 
+            var column = i + 1;
+
             switch (c)
             {
                 case ',':
-                    card.Add(new NetlistToken(TokenKind.Comma, ",", at));
+                    card.Add(new NetlistToken(TokenKind.Comma, ",", file, lineNumber, column));
                     i++;
                     continue;
                 case '(':
-                    card.Add(new NetlistToken(TokenKind.LeftParen, "(", at));
+                    card.Add(new NetlistToken(TokenKind.LeftParen, "(", file, lineNumber, column));
                     i++;
                     continue;
                 case ')':
-                    card.Add(new NetlistToken(TokenKind.RightParen, ")", at));
+                    card.Add(new NetlistToken(TokenKind.RightParen, ")", file, lineNumber, column));
                     i++;
                     continue;
                 case '=':
-                    card.Add(new NetlistToken(TokenKind.EqualsSign, "=", at));
+                    card.Add(new NetlistToken(TokenKind.EqualsSign, "=", file, lineNumber, column));
                     i++;
                     continue;
                 case '}':
-                    throw new NetlistException(at, "'}' without a matching '{'");
+                    throw new NetlistException(new SourceLocation(file, lineNumber, column), "'}' without a matching '{'");
                 case '{':
                     {
                         var depth = 0;
@@ -165,10 +166,10 @@ internal static class NetlistLexer
 
                         if (j >= line.Length)
                         {
-                            throw new NetlistException(at, "unterminated '{': expected '}' before the end of the line");
+                            throw new NetlistException(new SourceLocation(file, lineNumber, column), "unterminated '{': expected '}' before the end of the line");
                         }
 
-                        card.Add(new NetlistToken(TokenKind.Expression, line[(i + 1)..j].Trim(), at));
+                        card.Add(new NetlistToken(TokenKind.Expression, line[(i + 1)..j].Trim(), file, lineNumber, column));
                         i = j + 1;
                         continue;
                     }
@@ -179,12 +180,12 @@ internal static class NetlistLexer
                         var j = line.IndexOf(c, i + 1);
                         if (j < 0)
                         {
-                            throw new NetlistException(at, $"unterminated {c}: expected a closing {c} before the end of the line");
+                            throw new NetlistException(new SourceLocation(file, lineNumber, column), $"unterminated {c}: expected a closing {c} before the end of the line");
                         }
 
                         var kind = c == '"' ? TokenKind.Quoted : TokenKind.Expression;
                         var inside = line[(i + 1)..j];
-                        card.Add(new NetlistToken(kind, kind == TokenKind.Expression ? inside.Trim() : inside, at));
+                        card.Add(new NetlistToken(kind, kind == TokenKind.Expression ? inside.Trim() : inside, file, lineNumber, column));
                         i = j + 1;
                         continue;
                     }
@@ -196,7 +197,7 @@ internal static class NetlistLexer
                 k++;
             }
 
-            card.Add(new NetlistToken(TokenKind.Word, line[i..k], at));
+            card.Add(new NetlistToken(TokenKind.Word, line[i..k], file, lineNumber, column));
             i = k;
         }
     }

@@ -41,21 +41,21 @@ public sealed partial class NetlistReader
 
     private List<string> ReadNodes(NetlistCard card, string nodeNames)
     {
-        var expected = nodeNames.Split(' ');
-        var nodes = new List<string>(expected.Length);
+        var count = nodeNames.AsSpan().Count(' ') + 1;
+        var nodes = new List<string>(count);
         var name = card.Tokens[0].Text;
-        for (var k = 0; k < expected.Length; k++)
+        for (var k = 0; k < count; k++)
         {
             var i = k + 1;
             if (i >= card.Tokens.Count)
             {
-                throw new NetlistException(card.End, $"{name}: missing node(s): expected {expected.Length} nodes ({nodeNames}), found {k}");
+                throw new NetlistException(card.End, $"{name}: missing node(s): expected {count} nodes ({nodeNames}), found {k}");
             }
 
             var token = card.Tokens[i];
             if (token.Kind != TokenKind.Word || IsAssignment(card.Tokens, i))
             {
-                throw new NetlistException(token.Location, $"{name}: expected node '{expected[k]}' ({expected.Length} nodes: {nodeNames}), found '{token.Display}'");
+                throw new NetlistException(token.Location, $"{name}: expected node '{nodeNames.Split(' ')[k]}' ({count} nodes: {nodeNames}), found '{token.Display}'");
             }
 
             nodes.Add(NodeName(token.Text));
@@ -80,8 +80,7 @@ public sealed partial class NetlistReader
         }
 
         var value = ReadValue(tokens[i], quantity);
-        var parameters = new List<KeyValuePair<string, ParamValue>>();
-        ReadAssignments(card, i + 1, parameters, null);
+        var parameters = ReadAssignments(card, i + 1);
         return new ElementCard(tokens[0].Text, nodes) { Value = value, Parameters = parameters, Location = card.Location };
     }
 
@@ -97,8 +96,7 @@ public sealed partial class NetlistReader
 
         RejectBehavioural(tokens[i]);
         var value = ReadValue(tokens[i], quantity);
-        var parameters = new List<KeyValuePair<string, ParamValue>>();
-        ReadAssignments(card, i + 1, parameters, null);
+        var parameters = ReadAssignments(card, i + 1);
         return new ElementCard(tokens[0].Text, nodes) { Value = value, Parameters = parameters, Location = card.Location };
     }
 

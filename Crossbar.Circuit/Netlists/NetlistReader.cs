@@ -229,6 +229,19 @@ public sealed partial class NetlistReader
     private static bool IsAssignment(List<NetlistToken> tokens, int i) =>
         i + 1 < tokens.Count && tokens[i].IsWord && tokens[i + 1].Kind == TokenKind.EqualsSign;
 
+    /// <summary>Reads <c>name=value</c> pairs to the end of the card (an empty list, not a new one, when there are none).</summary>
+    private IReadOnlyList<KeyValuePair<string, ParamValue>> ReadAssignments(NetlistCard card, int i)
+    {
+        if (i >= card.Tokens.Count)
+        {
+            return [];
+        }
+
+        var parameters = new List<KeyValuePair<string, ParamValue>>();
+        ReadAssignments(card, i, parameters, null);
+        return parameters;
+    }
+
     /// <summary>Reads <c>name=value</c> pairs (and bare flags from <paramref name="flags"/>) to the end of the card.</summary>
     private void ReadAssignments(
         NetlistCard card, int i, List<KeyValuePair<string, ParamValue>> parameters, List<string>? flagsOut, params string[] flags)

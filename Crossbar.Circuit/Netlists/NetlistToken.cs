@@ -26,8 +26,27 @@ internal enum TokenKind
 }
 
 /// <summary>One token with where it was read.</summary>
-internal readonly record struct NetlistToken(TokenKind Kind, string Text, SourceLocation Location)
+/// <remarks>The location is kept as file, line and column and built on demand: a deck of 10⁵
+/// cards has several 10⁵ tokens, and their locations are needed only for errors.</remarks>
+internal readonly struct NetlistToken(TokenKind kind, string text, string file, int line, int column)
 {
+    public NetlistToken(TokenKind kind, string text, SourceLocation location)
+        : this(kind, text, location.File, location.Line, location.Column)
+    {
+    }
+
+    public TokenKind Kind { get; } = kind;
+
+    public string Text { get; } = text;
+
+    private string File { get; } = file;
+
+    private int Line { get; } = line;
+
+    private int Column { get; } = column;
+
+    public SourceLocation Location => new(File, Line, Column);
+
     public bool IsWord => Kind == TokenKind.Word;
 
     public string Lower => Text.ToLowerInvariant();
@@ -58,15 +77,22 @@ internal sealed class NetlistCard(SourceLocation location, string firstLine)
     /// <summary>The first physical line, untrimmed (for <c>.title</c>).</summary>
     public string FirstLine { get; } = firstLine;
 
-    /// <summary>All tokens including commas.</summary>
-    public List<NetlistToken> RawTokens { get; } = [];
+    private List<NetlistToken>? _raw;
+
+    /// <summary>All tokens including commas (the same list as <see cref="Tokens"/> until a comma is added).</summary>
+    public List<NetlistToken> RawTokens => _raw ?? Tokens;
 
     /// <summary>Tokens without commas.</summary>
     public List<NetlistToken> Tokens { get; } = [];
 
     public void Add(NetlistToken token)
     {
-        RawTokens.Add(token);
+        if (token.Kind == TokenKind.Comma)
+        {
+            _raw ??= [.. Tokens];
+        }
+
+        _raw?.Add(token);
         if (token.Kind != TokenKind.Comma)
         {
             Tokens.Add(token);

@@ -91,10 +91,25 @@ public static class SpiceNumber
         }
 
         var (power, factor) = Scale(rest);
-        var decimalText = string.Concat(s[..mantissaEnd], "e", (exponent + power).ToString(CultureInfo.InvariantCulture));
-        if (!double.TryParse(decimalText, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+        double parsed;
+        if (rest.IsEmpty)
         {
-            return false;
+            // No suffix: the token itself is a plain decimal number.
+            if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out parsed))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            Span<char> decimalText = mantissaEnd <= 256 ? stackalloc char[mantissaEnd + 24] : new char[mantissaEnd + 24];
+            s[..mantissaEnd].CopyTo(decimalText);
+            decimalText[mantissaEnd] = 'e';
+            if (!(exponent + power).TryFormat(decimalText[(mantissaEnd + 1)..], out var written, default, CultureInfo.InvariantCulture)
+                || !double.TryParse(decimalText[..(mantissaEnd + 1 + written)], NumberStyles.Float, CultureInfo.InvariantCulture, out parsed))
+            {
+                return false;
+            }
         }
 
         value = parsed * factor;

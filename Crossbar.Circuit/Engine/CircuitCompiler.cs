@@ -15,11 +15,12 @@ public static class CircuitCompiler
         var elements = new List<CircuitElement>(netlist.Elements.Count);
         var diodeModels = new Dictionary<string, DiodeParameters>(StringComparer.OrdinalIgnoreCase);
         var mosModels = new Dictionary<string, MosfetParameters>(StringComparer.OrdinalIgnoreCase);
+        double deckSeed = DeckSeed(netlist);
         foreach (ElementCard card in netlist.Elements)
         {
             try
             {
-                elements.Add(Create(card, netlist, diodeModels, mosModels));
+                elements.Add(Create(card, netlist, deckSeed, diodeModels, mosModels));
             }
             catch (ArgumentException ex)
             {
@@ -50,7 +51,7 @@ public static class CircuitCompiler
         return elements;
     }
 
-    private static CircuitElement Create(ElementCard card, Netlist netlist, Dictionary<string, DiodeParameters> diodeModels, Dictionary<string, MosfetParameters> mosModels)
+    private static CircuitElement Create(ElementCard card, Netlist netlist, double deckSeed, Dictionary<string, DiodeParameters> diodeModels, Dictionary<string, MosfetParameters> mosModels)
     {
         IReadOnlyList<string> n = card.Nodes;
         switch (card.Kind)
@@ -62,9 +63,9 @@ public static class CircuitCompiler
             case 'L':
                 return new Inductor(card.Name, n[0], n[1], Required(card), card.GetParameter("ic")?.Value);
             case 'V':
-                return new VoltageSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform, NoiseSeed(netlist, card.Name)), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
+                return new VoltageSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform, NoiseSeed(deckSeed, card.Name)), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
             case 'I':
-                return new CurrentSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform, NoiseSeed(netlist, card.Name)), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
+                return new CurrentSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform, NoiseSeed(deckSeed, card.Name)), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
             case 'B':
                 return CreateBehavioral(card, netlist);
             case 'E':
@@ -116,7 +117,15 @@ public static class CircuitCompiler
     {
         ArgumentNullException.ThrowIfNull(netlist);
         ArgumentNullException.ThrowIfNull(sourceName);
-        double deckSeed = netlist.Options.LastOrDefault(o => o.Name.Equals("seed", StringComparison.OrdinalIgnoreCase))?.Value ?? 1;
+        return NoiseSeed(DeckSeed(netlist), sourceName);
+    }
+
+    /// <summary>The deck's <c>.options seed=N</c> (the last one), or 1.</summary>
+    private static double DeckSeed(Netlist netlist)
+        => netlist.Options.LastOrDefault(o => o.Name.Equals("seed", StringComparison.OrdinalIgnoreCase))?.Value ?? 1;
+
+    private static int NoiseSeed(double deckSeed, string sourceName)
+    {
         uint hash = 2166136261;
         foreach (char c in sourceName.ToLowerInvariant())
         {

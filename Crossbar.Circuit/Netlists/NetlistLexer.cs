@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Crossbar.Circuit.Netlists;
 
 /// <summary>
@@ -7,29 +9,38 @@ namespace Crossbar.Circuit.Netlists;
 /// </summary>
 internal static class NetlistLexer
 {
+    /// <summary>What <see cref="string.ReplaceLineEndings()"/> treats as a line break (CR LF, CR, LF, NEL, LS, FF, PS).</summary>
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\r\n\f\u0085\u2028\u2029");
+
     /// <summary>Splits one file's text into cards.</summary>
     /// <param name="text">The file text.</param>
     /// <param name="file">File name for locations.</param>
     /// <param name="hasTitle">Whether the first line is the title (the main deck) or a card (an include file).</param>
     /// <param name="title">The title line, trimmed, when <paramref name="hasTitle"/>.</param>
     /// <param name="warnings">Where warnings go.</param>
+    /// <remarks>Lines and tokens are slices of <paramref name="text"/>: the only strings made here are the
+    /// title and the first word of each card (the element name or dot-command).</remarks>
     public static List<NetlistCard> Split(string text, string file, bool hasTitle, out string title, List<string> warnings)
     {
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
         var cards = new List<NetlistCard>();
+        var scratch = new List<NetlistToken>();
         title = string.Empty;
-        var first = 0;
-        if (hasTitle && lines.Length > 0)
+        var position = 0;
+        var lineNumber = 0;
+        if (hasTitle)
         {
-            title = lines[0].TrimStart('\uFEFF').Trim();
-            first = 1;
+            var titleLength = NextLine(text, ref position);
+            lineNumber = 1;
+            title = text.AsSpan(0, titleLength).TrimStart('\uFEFF').Trim().ToString();
         }
 
         NetlistCard? current = null;
-        for (var index = first; index < lines.Length; index++)
+        while (position >= 0)
         {
-            var line = lines[index];
-            var lineNumber = index + 1;
+            var lineStart = position;
+            var length = NextLine(text, ref position);
+            lineNumber++;
+            var line = text.AsSpan(lineStart, length);
             var start = 0;
             while (start < line.Length && char.IsWhiteSpace(line[start]))
             {
@@ -41,34 +52,43 @@ internal static class NetlistLexer
                 continue;
             }
 
-            var word = FirstWord(line, start);
-            if (word == ".end")
+            var word = FirstWord(line[start..]);
+            if (IsLowerWord(word, ".end"))
             {
                 break;
             }
 
-            if (word == ".control")
+            if (IsLowerWord(word, ".control"))
             {
-                var end = index + 1;
-                while (end < lines.Length && FirstWord(lines[end], 0) != ".endc")
+                var end = lineNumber;
+                var found = false;
+                while (position >= 0)
                 {
+                    var nextStart = position;
+                    var nextLength = NextLine(text, ref position);
                     end++;
+                    if (IsLowerWord(FirstWord(text.AsSpan(nextStart, nextLength)), ".endc"))
+                    {
+                        found = true;
+                        break;
+                    }
                 }
 
-                warnings.Add(end < lines.Length
-                    ? $"{file}:{lineNumber}:{start + 1}: .control block (lines {lineNumber}-{end + 1}) skipped: control scripts are not supported"
+                warnings.Add(found
+                    ? $"{file}:{lineNumber}:{start + 1}: .control block (lines {lineNumber}-{end}) skipped: control scripts are not supported"
                     : $"{file}:{lineNumber}:{start + 1}: .control block without .endc skipped to the end of the file: control scripts are not supported");
-                index = end;
+                lineNumber = end;
                 current = null;
                 continue;
             }
 
-            if (word == ".endc")
+            if (IsLowerWord(word, ".endc"))
             {
                 warnings.Add($"{file}:{lineNumber}:{start + 1}: .endc without .control ignored");
                 continue;
             }
 
+            scratch.Clear();
             if (line[start] == '+')
             {
                 if (current is null)
@@ -76,25 +96,54 @@ internal static class NetlistLexer
                     throw new NetlistException(new SourceLocation(file, lineNumber, start + 1), "continuation line '+' with no card before it to continue");
                 }
 
-                Tokenize(line, start + 1, file, lineNumber, current);
+                Tokenize(text, lineStart, length, start + 1, file, lineNumber, scratch);
+                foreach (var token in scratch)
+                {
+                    current.Add(token);
+                }
+
                 continue;
             }
 
-            var card = new NetlistCard(new SourceLocation(file, lineNumber, start + 1), line);
-            Tokenize(line, start, file, lineNumber, card);
-            if (card.Tokens.Count > 0)
+            Tokenize(text, lineStart, length, start, file, lineNumber, scratch);
+            var head = scratch.FindIndex(token => token.Kind != TokenKind.Comma);
+            if (head >= 0)
             {
-                cards.Add(card);
-                current = card;
+                scratch[head] = scratch[head].WithOwnText();
+                current = new NetlistCard(new SourceLocation(file, lineNumber, start + 1), text, lineStart, length, scratch);
+                cards.Add(current);
             }
         }
 
         return cards;
     }
 
-    private static string FirstWord(string line, int start)
+    /// <summary>Length of the line at <paramref name="position"/>; moves it to the next line, or to -1 after the last.</summary>
+    private static int NextLine(string text, ref int position)
     {
-        var i = start;
+        var rest = text.AsSpan(position);
+        var length = rest.IndexOfAny(LineBreaks);
+        if (length < 0)
+        {
+            length = rest.Length;
+            position = -1;
+            return length;
+        }
+
+        var next = position + length + 1;
+        if (rest[length] == '\r' && length + 1 < rest.Length && rest[length + 1] == '\n')
+        {
+            next++;
+        }
+
+        position = next;
+        return length;
+    }
+
+    /// <summary>The first word of a line: after leading white space, up to white space or ';'.</summary>
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> line)
+    {
+        var i = 0;
         while (i < line.Length && char.IsWhiteSpace(line[i]))
         {
             i++;
@@ -106,11 +155,25 @@ internal static class NetlistLexer
             j++;
         }
 
-        return line[i..j].ToLowerInvariant();
+        return line[i..j];
     }
 
-    private static void Tokenize(string line, int start, string file, int lineNumber, NetlistCard card)
+    /// <summary>Whether <paramref name="word"/> in lower case (invariant) is <paramref name="lower"/>.</summary>
+    private static bool IsLowerWord(ReadOnlySpan<char> word, string lower)
     {
+        if (word.Length != lower.Length)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[lower.Length];
+        word.ToLowerInvariant(buffer);
+        return buffer.SequenceEqual(lower);
+    }
+
+    private static void Tokenize(string text, int lineStart, int lineLength, int start, string file, int lineNumber, List<NetlistToken> tokens)
+    {
+        var line = text.AsSpan(lineStart, lineLength);
         var i = start;
         while (i < line.Length)
         {
@@ -131,19 +194,19 @@ internal static class NetlistLexer
             switch (c)
             {
                 case ',':
-                    card.Add(new NetlistToken(TokenKind.Comma, ",", file, lineNumber, column));
+                    tokens.Add(new NetlistToken(TokenKind.Comma, ",", file, lineNumber, column));
                     i++;
                     continue;
                 case '(':
-                    card.Add(new NetlistToken(TokenKind.LeftParen, "(", file, lineNumber, column));
+                    tokens.Add(new NetlistToken(TokenKind.LeftParen, "(", file, lineNumber, column));
                     i++;
                     continue;
                 case ')':
-                    card.Add(new NetlistToken(TokenKind.RightParen, ")", file, lineNumber, column));
+                    tokens.Add(new NetlistToken(TokenKind.RightParen, ")", file, lineNumber, column));
                     i++;
                     continue;
                 case '=':
-                    card.Add(new NetlistToken(TokenKind.EqualsSign, "=", file, lineNumber, column));
+                    tokens.Add(new NetlistToken(TokenKind.EqualsSign, "=", file, lineNumber, column));
                     i++;
                     continue;
                 case '}':
@@ -169,7 +232,7 @@ internal static class NetlistLexer
                             throw new NetlistException(new SourceLocation(file, lineNumber, column), "unterminated '{': expected '}' before the end of the line");
                         }
 
-                        card.Add(new NetlistToken(TokenKind.Expression, line[(i + 1)..j].Trim(), file, lineNumber, column));
+                        tokens.Add(Trimmed(TokenKind.Expression, text, lineStart + i + 1, j - i - 1, file, lineNumber, column));
                         i = j + 1;
                         continue;
                     }
@@ -177,15 +240,16 @@ internal static class NetlistLexer
                 case '\'':
                 case '"':
                     {
-                        var j = line.IndexOf(c, i + 1);
+                        var j = line[(i + 1)..].IndexOf(c);
                         if (j < 0)
                         {
                             throw new NetlistException(new SourceLocation(file, lineNumber, column), $"unterminated {c}: expected a closing {c} before the end of the line");
                         }
 
-                        var kind = c == '"' ? TokenKind.Quoted : TokenKind.Expression;
-                        var inside = line[(i + 1)..j];
-                        card.Add(new NetlistToken(kind, kind == TokenKind.Expression ? inside.Trim() : inside, file, lineNumber, column));
+                        j += i + 1;
+                        tokens.Add(c == '"'
+                            ? new NetlistToken(TokenKind.Quoted, text, lineStart + i + 1, j - i - 1, file, lineNumber, column)
+                            : Trimmed(TokenKind.Expression, text, lineStart + i + 1, j - i - 1, file, lineNumber, column));
                         i = j + 1;
                         continue;
                     }
@@ -197,9 +261,18 @@ internal static class NetlistLexer
                 k++;
             }
 
-            card.Add(new NetlistToken(TokenKind.Word, line[i..k], file, lineNumber, column));
+            tokens.Add(new NetlistToken(TokenKind.Word, text, lineStart + i, k - i, file, lineNumber, column));
             i = k;
         }
+    }
+
+    /// <summary>A token for text[start..+length] without leading and trailing white space (as <see cref="string.Trim()"/>).</summary>
+    private static NetlistToken Trimmed(TokenKind kind, string text, int start, int length, string file, int line, int column)
+    {
+        var span = text.AsSpan(start, length);
+        var trimmedStart = span.Length - span.TrimStart().Length;
+        var trimmed = span.Trim();
+        return new NetlistToken(kind, text, start + trimmedStart, trimmed.Length, file, line, column);
     }
 
     private static bool IsDelimiter(char c) => c is ',' or '(' or ')' or '=' or '{' or '}' or '\'' or '"' or ';';

@@ -15,7 +15,7 @@ public sealed partial class NetlistReader
             throw new NetlistException(nameToken.Location, $"unknown element type '{name[0]}' in '{name}': expected an element R C L V I B E G F H D M X or a dot-command");
         }
 
-        if (Current.ElementNames.Contains(name))
+        if (!Current.ElementNames.Add(name))
         {
             throw new NetlistException(nameToken.Location, $"duplicate element name '{name}'{Current.Where}");
         }
@@ -35,14 +35,13 @@ public sealed partial class NetlistReader
             'M' => ReadMosfet(card),
             _ => ReadInstance(card),
         };
-        Current.ElementNames.Add(name);
         Current.Elements.Add(element);
     }
 
-    private List<string> ReadNodes(NetlistCard card, string nodeNames)
+    private string[] ReadNodes(NetlistCard card, string nodeNames)
     {
         var count = nodeNames.AsSpan().Count(' ') + 1;
-        var nodes = new List<string>(count);
+        var nodes = new string[count];
         var name = card.Tokens[0].Text;
         for (var k = 0; k < count; k++)
         {
@@ -58,7 +57,7 @@ public sealed partial class NetlistReader
                 throw new NetlistException(token.Location, $"{name}: expected node '{nodeNames.Split(' ')[k]}' ({count} nodes: {nodeNames}), found '{token.Display}'");
             }
 
-            nodes.Add(NodeName(token.Text));
+            nodes[k] = NodeName(token);
         }
 
         return nodes;
@@ -69,7 +68,8 @@ public sealed partial class NetlistReader
         var tokens = card.Tokens;
         var nodes = ReadNodes(card, "n+ n-");
         var i = 3;
-        if (i + 1 < tokens.Count && tokens[i].IsWordLike(tokens[0].Text[..1]) && tokens[i + 1].Kind == TokenKind.EqualsSign)
+        if (i + 1 < tokens.Count && tokens[i].Kind == TokenKind.Word && tokens[i].Span.Equals(tokens[0].Span[..1], StringComparison.OrdinalIgnoreCase)
+            && tokens[i + 1].Kind == TokenKind.EqualsSign)
         {
             i += 2;
         }
@@ -223,7 +223,7 @@ public sealed partial class NetlistReader
         var nodes = new List<string>(i - 2);
         for (var k = 1; k < i - 1; k++)
         {
-            nodes.Add(NodeName(tokens[k].Text));
+            nodes.Add(NodeName(tokens[k]));
         }
 
         if (i < tokens.Count && tokens[i].IsWordLike("params:"))

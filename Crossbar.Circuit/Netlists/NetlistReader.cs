@@ -24,6 +24,8 @@ public sealed partial class NetlistReader
     private readonly Dictionary<ElementCard, NetlistToken> _references = new(ReferenceEqualityComparer.Instance);
     private readonly List<NetlistToken> _sweepSources = [];
     private readonly Stack<Scope> _scopes = new();
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nodeNames =
+        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private NetlistReader()
     {
@@ -86,6 +88,8 @@ public sealed partial class NetlistReader
         reader._netlist.Title = title;
         var chain = fullPath is null ? new List<string>() : [fullPath];
         var all = reader.ExpandIncludes(cards, directory, chain);
+        reader._netlist.Elements.EnsureCapacity(all.Count);
+        reader.Current.ElementNames.EnsureCapacity(all.Count);
         reader.ReadGlobalParameters(all);
         foreach (var card in all)
         {
@@ -214,7 +218,7 @@ public sealed partial class NetlistReader
             case TokenKind.Expression:
                 var location = token.Location with { Column = token.Location.Column + 1 };
                 return new ParamValue(ExpressionEvaluator.Evaluate(token.Text, Current.Parameters.Lookup, location), token.Text);
-            case TokenKind.Word when SpiceNumber.TryParse(token.Text, out var value):
+            case TokenKind.Word when SpiceNumber.TryParse(token.Span, out var value):
                 return value;
             case TokenKind.Word:
                 throw new NetlistException(token.Location, $"bad number '{token.Text}' for {what}: expected a number such as 1k, 2.2u, 1e-3 or a {{expression}}");
@@ -224,7 +228,7 @@ public sealed partial class NetlistReader
     }
 
     private static bool IsValue(NetlistToken token) =>
-        token.Kind == TokenKind.Expression || (token.Kind == TokenKind.Word && SpiceNumber.TryParse(token.Text, out _));
+        token.Kind == TokenKind.Expression || (token.Kind == TokenKind.Word && SpiceNumber.TryParse(token.Span, out _));
 
     private static bool IsAssignment(List<NetlistToken> tokens, int i) =>
         i + 1 < tokens.Count && tokens[i].IsWord && tokens[i + 1].Kind == TokenKind.EqualsSign;
@@ -277,6 +281,26 @@ public sealed partial class NetlistReader
     {
         var lower = text.ToLowerInvariant();
         return lower == "gnd" ? "0" : lower;
+    }
+
+    /// <summary>The node name of a token (lower case, <c>gnd</c> as <c>0</c>), one string per distinct node.</summary>
+    private string NodeName(NetlistToken token)
+    {
+        var text = token.Span;
+        Span<char> buffer = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+        text.ToLowerInvariant(buffer);
+        if (buffer.SequenceEqual("gnd"))
+        {
+            return "0";
+        }
+
+        if (!_nodeNames.TryGetValue(buffer, out var name))
+        {
+            name = buffer.ToString();
+            _nodeNames.Dictionary.Add(name, name);
+        }
+
+        return name;
     }
 
     /// <summary>A definition scope being read: the top level or one <c>.subckt</c>.</summary>

@@ -1,7 +1,7 @@
 namespace Crossbar.Circuit.Netlists;
 
 /// <summary>Kinds of token on a card.</summary>
-internal enum TokenKind
+internal enum TokenKind : byte
 {
     /// <summary>A bare word: name, node, number, keyword.</summary>
     Word,
@@ -26,36 +26,59 @@ internal enum TokenKind
 }
 
 /// <summary>One token with where it was read.</summary>
-/// <remarks>The location is kept as file, line and column and built on demand: a deck of 10⁵
-/// cards has several 10⁵ tokens, and their locations are needed only for errors.</remarks>
-internal readonly struct NetlistToken(TokenKind kind, string text, string file, int line, int column)
+/// <remarks>The text is kept as a slice of the deck text and the location as file, line and
+/// column, both built on demand: a deck of 10⁵ cards has several 10⁵ tokens, most of them node
+/// names and numbers that the reader reads straight from the slice.</remarks>
+internal readonly struct NetlistToken
 {
+    private readonly string _source;
+    private readonly int _start;
+    private readonly int _length;
+    private readonly string _file;
+    private readonly int _line;
+    private readonly int _column;
+
+    /// <summary>A token whose text is <paramref name="source"/>[<paramref name="start"/>..+<paramref name="length"/>].</summary>
+    public NetlistToken(TokenKind kind, string source, int start, int length, string file, int line, int column)
+    {
+        Kind = kind;
+        _source = source;
+        _start = start;
+        _length = length;
+        _file = file;
+        _line = line;
+        _column = column;
+    }
+
+    public NetlistToken(TokenKind kind, string text, string file, int line, int column)
+        : this(kind, text, 0, text.Length, file, line, column)
+    {
+    }
+
     public NetlistToken(TokenKind kind, string text, SourceLocation location)
         : this(kind, text, location.File, location.Line, location.Column)
     {
     }
 
-    public TokenKind Kind { get; } = kind;
+    public TokenKind Kind { get; }
 
-    public string Text { get; } = text;
+    /// <summary>The same token holding its text as its own string, so that <see cref="Text"/> makes no copy.</summary>
+    public NetlistToken WithOwnText() => new(Kind, Text, _file, _line, _column);
 
-    private string File { get; } = file;
+    /// <summary>The text (a new string unless the token owns its whole source string: prefer <see cref="Span"/> on hot paths).</summary>
+    public string Text => _start == 0 && _length == _source.Length ? _source : _source.Substring(_start, _length);
 
-    private int Line { get; } = line;
+    /// <summary>The text without a copy.</summary>
+    public ReadOnlySpan<char> Span => _source.AsSpan(_start, _length);
 
-    private int Column { get; } = column;
-
-    public SourceLocation Location => new(File, Line, Column);
+    public SourceLocation Location => new(_file, _line, _column);
 
     public bool IsWord => Kind == TokenKind.Word;
 
     public string Lower => Text.ToLowerInvariant();
 
     /// <summary>The column just after the token (for "expected ... here" errors).</summary>
-    public SourceLocation End => Location with
-    {
-        Column = Location.Column + Text.Length + (Kind is TokenKind.Expression or TokenKind.Quoted ? 2 : 0),
-    };
+    public SourceLocation End => new(_file, _line, _column + _length + (Kind is TokenKind.Expression or TokenKind.Quoted ? 2 : 0));
 
     /// <summary>The token as it would be written back.</summary>
     public string Display => Kind switch
@@ -65,25 +88,60 @@ internal readonly struct NetlistToken(TokenKind kind, string text, string file, 
         _ => Text,
     };
 
-    public bool IsWordLike(string lower) => Kind == TokenKind.Word && string.Equals(Text, lower, StringComparison.OrdinalIgnoreCase);
+    public bool IsWordLike(string lower) => Kind == TokenKind.Word && Span.Equals(lower, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>A logical card: one line plus its continuation lines, as tokens.</summary>
-internal sealed class NetlistCard(SourceLocation location, string firstLine)
+internal sealed class NetlistCard
 {
+    private readonly string _text;
+    private readonly int _lineStart;
+    private readonly int _lineLength;
+    private List<NetlistToken>? _raw;
+
+    /// <summary>A card whose first physical line is <paramref name="text"/>[<paramref name="lineStart"/>..+<paramref name="lineLength"/>],
+    /// with the tokens of that line (commas included).</summary>
+    public NetlistCard(SourceLocation location, string text, int lineStart, int lineLength, List<NetlistToken> lineTokens)
+    {
+        Location = location;
+        _text = text;
+        _lineStart = lineStart;
+        _lineLength = lineLength;
+        var commas = 0;
+        foreach (var token in lineTokens)
+        {
+            if (token.Kind == TokenKind.Comma)
+            {
+                commas++;
+            }
+        }
+
+        Tokens = new List<NetlistToken>(lineTokens.Count - commas);
+        foreach (var token in lineTokens)
+        {
+            if (token.Kind != TokenKind.Comma)
+            {
+                Tokens.Add(token);
+            }
+        }
+
+        if (commas > 0)
+        {
+            _raw = [.. lineTokens];
+        }
+    }
+
     /// <summary>Where the card starts (column of its first token).</summary>
-    public SourceLocation Location { get; } = location;
+    public SourceLocation Location { get; }
 
     /// <summary>The first physical line, untrimmed (for <c>.title</c>).</summary>
-    public string FirstLine { get; } = firstLine;
-
-    private List<NetlistToken>? _raw;
+    public string FirstLine => _text.Substring(_lineStart, _lineLength);
 
     /// <summary>All tokens including commas (the same list as <see cref="Tokens"/> until a comma is added).</summary>
     public List<NetlistToken> RawTokens => _raw ?? Tokens;
 
     /// <summary>Tokens without commas.</summary>
-    public List<NetlistToken> Tokens { get; } = [];
+    public List<NetlistToken> Tokens { get; }
 
     public void Add(NetlistToken token)
     {

@@ -46,8 +46,14 @@ internal static class NetlistValidator
         var where = frame.Definition is null ? string.Empty : $" in subcircuit '{frame.Definition.Name}'";
         foreach (var element in frame.Elements)
         {
+            var kind = element.Kind;
+            if (kind is not ('D' or 'M' or 'X' or 'F' or 'H'))
+            {
+                continue;
+            }
+
             var at = references.TryGetValue(element, out var token) ? token.Location : element.Location;
-            switch (element.Kind)
+            switch (kind)
             {
                 case 'D' or 'M':
                     {

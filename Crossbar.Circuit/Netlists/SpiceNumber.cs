@@ -15,12 +15,20 @@ public static class SpiceNumber
     public static bool TryParse(string? text, out double value)
     {
         value = 0;
-        if (string.IsNullOrEmpty(text))
+        return !string.IsNullOrEmpty(text) && TryParse(text.AsSpan(), out value);
+    }
+
+    /// <summary>Parses a SPICE number from a slice of text; false when it is not one (or is not finite).</summary>
+    /// <param name="s">The token, e.g. <c>2.2k</c>.</param>
+    /// <param name="value">The value in SI units.</param>
+    internal static bool TryParse(ReadOnlySpan<char> s, out double value)
+    {
+        value = 0;
+        if (s.IsEmpty)
         {
             return false;
         }
 
-        var s = text.AsSpan();
         var i = 0;
         if (s[i] is '+' or '-')
         {

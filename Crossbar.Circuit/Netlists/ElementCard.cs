@@ -11,13 +11,14 @@ public sealed class ElementCard
     {
         Name = name;
         Nodes = nodes;
+        Kind = name is { Length: > 0 } ? char.ToUpperInvariant(name[0]) : default;
     }
 
     /// <summary>Full name including the type letter, as written (e.g. <c>R1</c>, <c>Vin</c>).</summary>
     public string Name { get; }
 
     /// <summary>Type letter, upper case.</summary>
-    public char Kind => char.ToUpperInvariant(Name[0]);
+    public char Kind { get; }
 
     /// <summary>Node names in SPICE order (ground is <c>0</c>; <c>gnd</c> is normalised to <c>0</c>).</summary>
     public IReadOnlyList<string> Nodes { get; }

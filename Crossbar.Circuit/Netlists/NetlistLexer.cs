@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Crossbar.Circuit.Netlists;
 
 /// <summary>
@@ -9,9 +7,6 @@ namespace Crossbar.Circuit.Netlists;
 /// </summary>
 internal static class NetlistLexer
 {
-    /// <summary>What <see cref="string.ReplaceLineEndings()"/> treats as a line break (CR LF, CR, LF, NEL, LS, FF, PS).</summary>
-    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\r\n\f\u0085\u2028\u2029");
-
     /// <summary>Splits one file's text into cards.</summary>
     /// <param name="text">The file text.</param>
     /// <param name="file">File name for locations.</param>
@@ -23,7 +18,7 @@ internal static class NetlistLexer
     public static List<NetlistCard> Split(string text, string file, bool hasTitle, out string title, List<string> warnings)
     {
         var cards = new List<NetlistCard>();
-        var scratch = new List<NetlistToken>();
+        var scratch = new TokenList(16);
         title = string.Empty;
         var position = 0;
         var lineNumber = 0;
@@ -42,7 +37,7 @@ internal static class NetlistLexer
             lineNumber++;
             var line = text.AsSpan(lineStart, length);
             var start = 0;
-            while (start < line.Length && char.IsWhiteSpace(line[start]))
+            while (start < line.Length && IsWhiteSpace(line[start]))
             {
                 start++;
             }
@@ -106,13 +101,20 @@ internal static class NetlistLexer
             }
 
             Tokenize(text, lineStart, length, start, file, lineNumber, scratch);
-            var head = scratch.FindIndex(token => token.Kind != TokenKind.Comma);
-            if (head >= 0)
+            var head = 0;
+            while (head < scratch.Count && scratch[head].Kind == TokenKind.Comma)
             {
-                scratch[head] = scratch[head].WithOwnText();
-                current = new NetlistCard(new SourceLocation(file, lineNumber, start + 1), text, lineStart, length, scratch);
-                cards.Add(current);
+                head++;
             }
+
+            if (head == scratch.Count)
+            {
+                continue;
+            }
+
+            scratch[head] = scratch[head].WithOwnText();
+            current = new NetlistCard(new SourceLocation(file, lineNumber, start + 1), text, lineStart, length, scratch);
+            cards.Add(current);
         }
 
         return cards;
@@ -122,10 +124,14 @@ internal static class NetlistLexer
     private static int NextLine(string text, ref int position)
     {
         var rest = text.AsSpan(position);
-        var length = rest.IndexOfAny(LineBreaks);
-        if (length < 0)
+        var length = 0;
+        while (length < rest.Length && !IsLineBreak(rest[length]))
         {
-            length = rest.Length;
+            length++;
+        }
+
+        if (length == rest.Length)
+        {
             position = -1;
             return length;
         }
@@ -140,17 +146,23 @@ internal static class NetlistLexer
         return length;
     }
 
+    /// <summary>What <see cref="string.ReplaceLineEndings()"/> treats as a line break: CR, LF, FF, NEL, LS, PS.</summary>
+    private static bool IsLineBreak(char c) => c <= '\r' ? c is '\n' or '\r' or '\f' : c >= '\u0085' && c is '\u0085' or '\u2028' or '\u2029';
+
+    /// <summary><see cref="char.IsWhiteSpace(char)"/>, with the ASCII cases decided here.</summary>
+    private static bool IsWhiteSpace(char c) => c <= '\u007f' ? c == ' ' || (c >= '\t' && c <= '\r') : char.IsWhiteSpace(c);
+
     /// <summary>The first word of a line: after leading white space, up to white space or ';'.</summary>
     private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> line)
     {
         var i = 0;
-        while (i < line.Length && char.IsWhiteSpace(line[i]))
+        while (i < line.Length && IsWhiteSpace(line[i]))
         {
             i++;
         }
 
         var j = i;
-        while (j < line.Length && !char.IsWhiteSpace(line[j]) && line[j] != ';')
+        while (j < line.Length && !IsWhiteSpace(line[j]) && line[j] != ';')
         {
             j++;
         }
@@ -171,14 +183,14 @@ internal static class NetlistLexer
         return buffer.SequenceEqual(lower);
     }
 
-    private static void Tokenize(string text, int lineStart, int lineLength, int start, string file, int lineNumber, List<NetlistToken> tokens)
+    private static void Tokenize(string text, int lineStart, int lineLength, int start, string file, int lineNumber, TokenList tokens)
     {
         var line = text.AsSpan(lineStart, lineLength);
         var i = start;
         while (i < line.Length)
         {
             var c = line[i];
-            if (char.IsWhiteSpace(c))
+            if (IsWhiteSpace(c))
             {
                 i++;
                 continue;
@@ -256,7 +268,7 @@ internal static class NetlistLexer
             }
 
             var k = i;
-            while (k < line.Length && !char.IsWhiteSpace(line[k]) && !IsDelimiter(line[k]))
+            while (k < line.Length && !IsWhiteSpace(line[k]) && !IsDelimiter(line[k]))
             {
                 k++;
             }

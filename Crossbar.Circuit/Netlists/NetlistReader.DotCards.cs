@@ -153,7 +153,7 @@ public sealed partial class NetlistReader
         }
     }
 
-    private static ParamValue ParameterValue(List<NetlistToken> tokens, ParameterScope scope)
+    private static ParamValue ParameterValue(TokenList tokens, ParameterScope scope)
     {
         var first = tokens[0];
         if (tokens.Count == 1 && first.Kind == TokenKind.Word && SpiceNumber.TryParse(first.Text, out var number))

@@ -230,7 +230,7 @@ public sealed partial class NetlistReader
     private static bool IsValue(NetlistToken token) =>
         token.Kind == TokenKind.Expression || (token.Kind == TokenKind.Word && SpiceNumber.TryParse(token.Span, out _));
 
-    private static bool IsAssignment(List<NetlistToken> tokens, int i) =>
+    private static bool IsAssignment(TokenList tokens, int i) =>
         i + 1 < tokens.Count && tokens[i].IsWord && tokens[i + 1].Kind == TokenKind.EqualsSign;
 
     /// <summary>Reads <c>name=value</c> pairs to the end of the card (an empty list, not a new one, when there are none).</summary>

@@ -97,18 +97,19 @@ internal sealed class NetlistCard
     private readonly string _text;
     private readonly int _lineStart;
     private readonly int _lineLength;
-    private List<NetlistToken>? _raw;
+    private TokenList? _raw;
 
     /// <summary>A card whose first physical line is <paramref name="text"/>[<paramref name="lineStart"/>..+<paramref name="lineLength"/>],
     /// with the tokens of that line (commas included).</summary>
-    public NetlistCard(SourceLocation location, string text, int lineStart, int lineLength, List<NetlistToken> lineTokens)
+    public NetlistCard(SourceLocation location, string text, int lineStart, int lineLength, TokenList lineTokens)
     {
         Location = location;
         _text = text;
         _lineStart = lineStart;
         _lineLength = lineLength;
+        var all = lineTokens.AsSpan();
         var commas = 0;
-        foreach (var token in lineTokens)
+        foreach (var token in all)
         {
             if (token.Kind == TokenKind.Comma)
             {
@@ -116,8 +117,8 @@ internal sealed class NetlistCard
             }
         }
 
-        Tokens = new List<NetlistToken>(lineTokens.Count - commas);
-        foreach (var token in lineTokens)
+        Tokens = new TokenList(all.Length - commas);
+        foreach (var token in all)
         {
             if (token.Kind != TokenKind.Comma)
             {
@@ -127,7 +128,7 @@ internal sealed class NetlistCard
 
         if (commas > 0)
         {
-            _raw = [.. lineTokens];
+            _raw = lineTokens.GetRange(0, all.Length);
         }
     }
 
@@ -138,16 +139,16 @@ internal sealed class NetlistCard
     public string FirstLine => _text.Substring(_lineStart, _lineLength);
 
     /// <summary>All tokens including commas (the same list as <see cref="Tokens"/> until a comma is added).</summary>
-    public List<NetlistToken> RawTokens => _raw ?? Tokens;
+    public TokenList RawTokens => _raw ?? Tokens;
 
     /// <summary>Tokens without commas.</summary>
-    public List<NetlistToken> Tokens { get; }
+    public TokenList Tokens { get; }
 
     public void Add(NetlistToken token)
     {
         if (token.Kind == TokenKind.Comma)
         {
-            _raw ??= [.. Tokens];
+            _raw ??= Tokens.GetRange(0, Tokens.Count);
         }
 
         _raw?.Add(token);

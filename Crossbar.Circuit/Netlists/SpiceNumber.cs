@@ -30,14 +30,18 @@ public static class SpiceNumber
         }
 
         var i = 0;
+        var minus = s[0] == '-';
         if (s[i] is '+' or '-')
         {
             i++;
         }
 
+        // The digits as an integer while it stays exact in a double (for the fast path below).
+        ulong digits = 0;
         var digitsBefore = 0;
         while (i < s.Length && char.IsAsciiDigit(s[i]))
         {
+            digits = AppendDigit(digits, s[i]);
             i++;
             digitsBefore++;
         }
@@ -48,6 +52,7 @@ public static class SpiceNumber
             i++;
             while (i < s.Length && char.IsAsciiDigit(s[i]))
             {
+                digits = AppendDigit(digits, s[i]);
                 i++;
                 digitsAfter++;
             }
@@ -100,7 +105,18 @@ public static class SpiceNumber
 
         var (power, factor) = Scale(rest);
         double parsed;
-        if (rest.IsEmpty)
+        var decimalExponent = exponent + power - digitsAfter;
+        if (digits <= MaxExactInteger && Math.Abs(decimalExponent) <= 22)
+        {
+            // Clinger's fast path: an integer below 2^53 and a power of ten up to 1e22 are both
+            // exact doubles, so one multiplication or division rounds correctly, as double.Parse does.
+            parsed = decimalExponent >= 0 ? digits * PowersOfTen[decimalExponent] : digits / PowersOfTen[-decimalExponent];
+            if (minus)
+            {
+                parsed = -parsed;
+            }
+        }
+        else if (rest.IsEmpty)
         {
             // No suffix: the token itself is a plain decimal number.
             if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out parsed))
@@ -123,6 +139,19 @@ public static class SpiceNumber
         value = parsed * factor;
         return double.IsFinite(value);
     }
+
+    /// <summary>2^53: integers up to this are exact doubles.</summary>
+    private const ulong MaxExactInteger = 1UL << 53;
+
+    /// <summary>10^0 … 10^22, the powers of ten that are exact doubles.</summary>
+    private static readonly double[] PowersOfTen =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    /// <summary>digits·10 + the digit, or a value above <see cref="MaxExactInteger"/> once it no longer fits.</summary>
+    private static ulong AppendDigit(ulong digits, char c) => digits > MaxExactInteger ? digits : (digits * 10) + (ulong)(c - '0');
 
     /// <summary>Parses a SPICE number or throws <see cref="FormatException"/>.</summary>
     /// <param name="text">The token, e.g. <c>10meg</c>.</param>

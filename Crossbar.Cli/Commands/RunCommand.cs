@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
 using Crossbar.Cli.Output;
@@ -22,7 +24,9 @@ public static class RunCommand
 
     private static int Execute(FileInfo deck, DirectoryInfo outDir, bool printStats)
     {
+        var readTime = Stopwatch.StartNew();
         Netlist netlist = NetlistReader.ReadFile(deck.FullName);
+        readTime.Stop();
         foreach (string warning in netlist.Warnings)
         {
             Console.Error.WriteLine($"warning: {warning}");
@@ -47,6 +51,8 @@ public static class RunCommand
         if (printStats)
         {
             Console.Error.Write(results.Statistics.Format());
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"deck read time s        {readTime.Elapsed.TotalSeconds:F6}"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process time so far s   {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds:F6}"));
         }
 
         return ExitCodes.Ok;

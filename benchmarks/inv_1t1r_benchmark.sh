@@ -46,7 +46,8 @@ echo "load: $(uptime)" >&2
 
 echo "building Crossbar.Benchmarks (Release)..." >&2
 dotnet build -c Release "$root/benchmarks/Crossbar.Benchmarks/Crossbar.Benchmarks.csproj" -nologo -v q >&2
-dotnet build -c Release "$root/Crossbar.Cli/Crossbar.Cli.csproj" -nologo -v q >&2
+cli_cmd="$("$here/publish_cli.sh")"
+echo "crossbar CLI runs as: $cli_cmd" >&2
 bench="$root/benchmarks/Crossbar.Benchmarks/bin/Release/net10.0/Crossbar.Benchmarks.dll"
 
 dotnet "$bench" inv1t1r --seed "$seed" --decks "$work" "${sizes[@]}" > "$work/crossbar.csv" 2> "$work/crossbar.stats.txt"
@@ -57,7 +58,7 @@ if [[ -n "$ngspice_sizes" ]]; then
   command -v ngspice > /dev/null || { echo "ngspice not found on PATH" >&2; exit 2; }
   echo
   echo "ngspice 39 on the exported decks (.options noopiter), seconds; agreement of v(c*) with the in-process run;"
-  echo "cli_*: \`crossbar run\` on the same exported deck (Crossbar.Cli must be built in Release)"
+  echo "cli_*: \`crossbar run\` on the same exported deck (ReadyToRun publish, benchmarks/publish_cli.sh)"
   printf '%6s %10s %10s %10s %10s %14s %14s %10s %10s %8s\n' N ngspice_s ngspice_cpu crossbar_s crossbar_cpu max_rel_diff rel_diff_2norm cli_s cli_cpu cli_its
   for n in $ngspice_sizes; do
     deck="inv1t1r_${n}.cir"
@@ -107,12 +108,12 @@ EOF
     fi
     # shellcheck disable=SC2086
     # CrossbarSim CLI on the exported deck (plain R/M/V elements, no array card; process start included).
-    cli_dll="$root/Crossbar.Cli/bin/Release/net10.0/crossbar.dll"
     cli="- - -"
-    if [[ -f "$cli_dll" ]]; then
+    if [[ -n "$cli_cmd" ]]; then
       set +e
+      # shellcheck disable=SC2086
       /usr/bin/time -f "%e %U %S" -o "$work/inv1t1r_${n}.cli.time" timeout "$timeout_s" \
-        dotnet "$cli_dll" run "$work/$deck" --out "$work/inv1t1r_${n}.cli" --stats > "$work/inv1t1r_${n}.cli.log" 2>&1
+        $cli_cmd run "$work/$deck" --out "$work/inv1t1r_${n}.cli" --stats > "$work/inv1t1r_${n}.cli.log" 2>&1
       crc=$?
       set -e
       if [[ $crc -eq 0 ]]; then

@@ -10,9 +10,11 @@
 #   --work DIR         where decks and outputs go (default: a new temporary folder)
 #   --seed S           matrix seed (default 1)
 #   --timeout SECONDS  per run (default 600)
+#   --jit              time `dotnet crossbar.dll` (JIT build) instead of the ReadyToRun publish
 # Times: wall and cpu (user + system) seconds of each process, start-up included.
-# CrossbarSim runs as: dotnet Crossbar.Cli/bin/Release/net10.0/crossbar.dll run DECK --out DIR
-# (built here with dotnet build -c Release unless --crossbar-only/--ngspice-only says otherwise).
+# CrossbarSim runs as Crossbar.Cli/bin/Release/net10.0/linux-x64/publish/crossbar run DECK --out DIR,
+# a ReadyToRun (ahead-of-time compiled) publish made here by benchmarks/publish_cli.sh: ngspice is
+# a compiled binary too, and this measures the simulator rather than the JIT warming up.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,6 +26,7 @@ work=""
 seed=1
 timeout_s=600
 sizes=()
+jit=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --ngspice-only) run_crossbar=0 ;;
@@ -32,7 +35,8 @@ while [[ $# -gt 0 ]]; do
     --work) work="$2"; shift ;;
     --seed) seed="$2"; shift ;;
     --timeout) timeout_s="$2"; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --jit) jit="--jit" ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) sizes+=("$1") ;;
   esac
@@ -43,10 +47,10 @@ done
 mkdir -p "$work"
 echo "work folder: $work" >&2
 
-crossbar_dll="$root/Crossbar.Cli/bin/Release/net10.0/crossbar.dll"
+crossbar_cmd=""
 if [[ $run_crossbar -eq 1 ]]; then
-  echo "building CrossbarSim (Release)..." >&2
-  dotnet build -c Release "$root/Crossbar.Cli/Crossbar.Cli.csproj" -nologo -v q >&2
+  crossbar_cmd="$("$here/publish_cli.sh" $jit)"
+  echo "CrossbarSim runs as: $crossbar_cmd" >&2
 fi
 if [[ $run_ngspice -eq 1 ]] && ! command -v ngspice > /dev/null; then
   echo "ngspice not found on PATH" >&2
@@ -83,7 +87,8 @@ for n in "${sizes[@]}"; do
     if [[ $run_crossbar -eq 1 ]]; then
       out="$work/inv${n}_${analysis}.crossbar"
       rm -rf "$out"
-      cb=$(timed "$work/inv${n}_${analysis}.crossbar.log" dotnet "$crossbar_dll" run "$deck" --out "$out")
+      # shellcheck disable=SC2086
+      cb=$(timed "$work/inv${n}_${analysis}.crossbar.log" $crossbar_cmd run "$deck" --out "$out" --stats)
     fi
     ratio=$(awk -v a="$ng" -v b="$cb" 'BEGIN { split(a, x, " "); split(b, y, " ");
       for (k = 1; k <= 2; k++) { if (x[k]+0 > 0 && y[k]+0 > 0) printf "%.2f ", x[k] / y[k]; else printf "- " } }')

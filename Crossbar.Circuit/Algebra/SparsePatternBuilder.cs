@@ -95,7 +95,8 @@ public sealed class SparsePatternBuilder
     /// <summary>Freezes the pattern.</summary>
     public SparsePattern Build() => new(Size, _rows[.._count], _columns[.._count]);
 
-    private static int Home(int row, int column) => (int)(((ulong)row * 0x9E3779B97F4A7C15UL) >> 33) + column;
+    /// <summary>Fibonacci hash of the whole (row, column) key: runs of consecutive columns from many rows must not pile up in one probe cluster.</summary>
+    private static int Home(int row, int column) => (int)((((ulong)(uint)row << 32) | (uint)column) * 0x9E3779B97F4A7C15UL >> 34);
 
     private void Grow()
     {

@@ -112,12 +112,11 @@ public sealed class Diode : CircuitElement
             integrator.State0[_state] = q;
             if (context.Mode == AnalysisMode.Transient)
             {
-                double ceqCap = integrator.Integrate(_state);
-                double geqCap = integrator.Coefficient0 * cap;
-                double iq = integrator.State0[_state + 1];
-                cd += iq;
-                gd += geqCap;
-                _ = ceqCap;
+                // Integrate stores dq/dt in the next slot: the capacitive current joins the
+                // junction current, its conductance Coefficient0·C joins gd (one Norton pair).
+                integrator.Integrate(_state);
+                cd += integrator.State0[_state + 1];
+                gd += integrator.Coefficient0 * cap;
             }
         }
 

@@ -6,8 +6,8 @@ using System.Runtime.InteropServices;
 namespace Crossbar.Circuit.Algebra;
 
 /// <summary>
-/// Sparse LU factorisation P·A·Q = L·U shared by the real and complex solvers: approximate
-/// minimum degree column order on A + Aᵀ, left-looking Gilbert–Peierls elimination with
+/// Sparse LU factorisation P·A·Q = L·U shared by the real and complex solvers: a
+/// fill-reducing column order on A + Aᵀ (minimum degree or nested dissection), left-looking Gilbert–Peierls elimination with
 /// threshold partial pivoting (diagonal preferred), and a dense LU for the trailing block once
 /// the remaining submatrix is dense.
 /// </summary>
@@ -23,15 +23,12 @@ namespace Crossbar.Circuit.Algebra;
 internal sealed class SparseLuFactorization<T>
     where T : struct, INumberBase<T>
 {
-    private const double DenseSpeedup = 24;
-    private const int MinimumDenseTail = 24;
-    private const int MaximumDenseTail = 4096;
-
     private readonly CompressedColumns _matrix;
     private readonly T[] _values;
     private readonly PivotOptions _options;
     private readonly SolverStatistics _statistics;
     private readonly int _n;
+    private readonly OrderingMethod _ordering;
 
     private int[] _order = [];
     private int[] _columnCounts = [];
@@ -62,8 +59,9 @@ internal sealed class SparseLuFactorization<T>
     private bool _factored;
     private bool _repivot = true;
 
-    public SparseLuFactorization(SparsePattern pattern, PivotOptions options, SolverStatistics statistics)
+    public SparseLuFactorization(SparsePattern pattern, PivotOptions options, SolverStatistics statistics, OrderingMethod ordering = OrderingMethod.Automatic)
     {
+        _ordering = ordering;
         _matrix = new CompressedColumns(pattern);
         _n = pattern.Size;
         _values = new T[_matrix.Count];
@@ -131,8 +129,8 @@ internal sealed class SparseLuFactorization<T>
     private void Analyze()
     {
         _statistics.OrderingTime.Start();
-        _order = MinimumDegreeOrdering.Order(_n, _matrix.ColumnStart, _matrix.RowIndex, out _columnCounts);
-        _tailStart = ChooseTailStart(_columnCounts);
+        _order = FillReducingOrdering.Order(_n, _matrix.ColumnStart, _matrix.RowIndex, _ordering, out _columnCounts);
+        _tailStart = DenseTailModel.Choose(_columnCounts, out _);
         _tailSize = _n - _tailStart;
         _statistics.DenseTailSize = _tailSize;
         _dense = new T[(long)_tailSize * _tailSize];
@@ -150,48 +148,6 @@ internal sealed class SparseLuFactorization<T>
         _uIndex = new int[capacity];
         _uValue = new T[capacity];
         _statistics.OrderingTime.Stop();
-    }
-
-    /// <summary>
-    /// Trailing block whose dense factorisation, added to the sparse elimination of the columns
-    /// before it, has the smallest predicted cost.
-    /// </summary>
-    /// <remarks>
-    /// Sparse column k costs about c_k² multiply-adds (c_k its predicted below-diagonal count);
-    /// an m×m dense LU costs m³/3, run about <see cref="DenseSpeedup"/> times faster per
-    /// operation by the vectorised kernel. A density threshold alone would let a dense block
-    /// grow over the sparse columns ordered before it (for an INV array, the op-amp chains in
-    /// front of the dense row–column block) and pay m³ for them.
-    /// </remarks>
-    private int ChooseTailStart(int[] counts)
-    {
-        int n = _n;
-        double sparse = 0;
-        for (int k = 0; k < n; k++)
-        {
-            sparse += (double)counts[k] * counts[k];
-        }
-
-        double best = sparse;
-        int tailStart = n;
-        for (int k = n - 1; k >= 0; k--)
-        {
-            int m = n - k;
-            if (m > MaximumDenseTail)
-            {
-                break;
-            }
-
-            sparse -= (double)counts[k] * counts[k];
-            double cost = sparse + ((double)m * m * m / (3 * DenseSpeedup));
-            if (m >= MinimumDenseTail && cost < best)
-            {
-                best = cost;
-                tailStart = k;
-            }
-        }
-
-        return tailStart;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

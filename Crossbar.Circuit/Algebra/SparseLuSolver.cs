@@ -18,9 +18,15 @@ public sealed class SparseLuSolver : ILinearSolver
 
     /// <summary>Creates the solver for a pattern.</summary>
     public SparseLuSolver(SparsePattern pattern, PivotOptions? options = null)
+        : this(pattern, options, OrderingMethod.Automatic)
+    {
+    }
+
+    /// <summary>Creates the solver with a given fill-reducing ordering.</summary>
+    internal SparseLuSolver(SparsePattern pattern, PivotOptions? options, OrderingMethod ordering)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        _lu = new SparseLuFactorization<double>(pattern, options ?? new PivotOptions(), Statistics);
+        _lu = new SparseLuFactorization<double>(pattern, options ?? new PivotOptions(), Statistics, ordering);
         _work = new double[pattern.Size];
         Size = pattern.Size;
     }

@@ -165,6 +165,13 @@ public static class CrossbarCircuitReport
             values[0] = 0;
             Console.WriteLine(string.Create(c, $"N={n}: unknowns {circuit.Size}, nnz(A) {circuit.Pattern.Count}, compile {compile:F3} s, one load {loadTime:F4} s"));
             Report("  circuit values ", circuit.Pattern, values);
+            Report("  min degree     ", circuit.Pattern, values, null, OrderingMethod.MinimumDegree);
+            Report("  nested dissect.", circuit.Pattern, values, null, OrderingMethod.NestedDissection);
+            if (Environment.GetEnvironmentVariable("PROFILE_SHORT") is not null)
+            {
+                continue;
+            }
+
             Report("  pivrel 1e-6    ", circuit.Pattern, values, new PivotOptions { RelativeThreshold = 1e-6 });
 
             SparsePattern pattern = circuit.Pattern;
@@ -205,9 +212,9 @@ public static class CrossbarCircuitReport
         }
     }
 
-    private static void Report(string label, SparsePattern pattern, double[] values, PivotOptions? pivoting = null)
+    private static void Report(string label, SparsePattern pattern, double[] values, PivotOptions? pivoting = null, OrderingMethod ordering = OrderingMethod.Automatic)
     {
-        var solver = new SparseLuSolver(pattern, pivoting);
+        var solver = new SparseLuSolver(pattern, pivoting, ordering);
         var clock = Stopwatch.StartNew();
         solver.Factor(values);
         double first = clock.Elapsed.TotalSeconds;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Crossbar.Circuit.Algebra;
 
 /// <summary>A graph with vertex and edge weights, one level of a multilevel hierarchy.</summary>
@@ -89,6 +91,7 @@ internal static class Bisector
     }
 
     /// <summary>Heavy-edge matching in random order; matched pairs become one coarse vertex.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Level Coarsen(Level g, Random random)
     {
         int n = g.Size;
@@ -200,6 +203,7 @@ internal static class Bisector
     }
 
     /// <summary>Best of several breadth-first graph-growing bisections, each refined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] InitialBisection(Level g, Random random)
     {
         int n = g.Size;
@@ -270,6 +274,7 @@ internal static class Bisector
         return best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Cut(Level g, int[] part, out long balance)
     {
         long cut = 0;
@@ -300,6 +305,7 @@ internal static class Bisector
     }
 
     /// <summary>Fiduccia–Mattheyses passes with rollback to the best cut seen.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Refine(Level g, int[] part)
     {
         int n = g.Size;
@@ -408,6 +414,7 @@ internal static class Bisector
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Move(Level g, int[] part, long[] pw, int[] internalDegree, int[] externalDegree, int v)
     {
         int from = part[v];
@@ -437,6 +444,7 @@ internal static class Bisector
     /// Minimum vertex cover of the cut edges (maximum matching and König's construction), then
     /// separator vertices with neighbours on one side only are moved to that side.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] Separator(Level g, int[] part)
     {
         int n = g.Size;
@@ -572,6 +580,7 @@ internal static class Bisector
     }
 
     /// <summary>Depth-first search for an augmenting path from an unmatched left vertex.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Augment(Level g, int[] part, int[] matchOf, int[] visited, int stamp, int[] stack, int[] stackPos, int[] via, int root)
     {
         int top = 0;

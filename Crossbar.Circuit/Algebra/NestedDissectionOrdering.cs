@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Crossbar.Circuit.Algebra;
 
 /// <summary>
@@ -9,20 +11,36 @@ namespace Crossbar.Circuit.Algebra;
 /// partitioning irregular graphs", SIAM J. Sci. Comput. 20(1), 1998.
 /// <para>Before the dissection, vertices of very high degree (more than max(16, 10·√n)
 /// neighbours: supply or word-line nodes) are set aside and ordered last, and an independent
-/// set of vertices with at most two neighbours (series nodes such as a cell's node between its
-/// resistor and its transistor) is ordered first; eliminating one of them joins its two
+/// set of vertices with at most two neighbours and a stored diagonal (series nodes such as a
+/// cell's node between its resistor and its transistor; not a voltage source's branch current,
+/// whose column would need an off-diagonal pivot) is ordered first; eliminating one of them joins its two
 /// neighbours, and the dissection runs on the graph with those edges.</para>
 /// <para>Each subgraph larger than <see cref="LeafSize"/> is bisected by a multilevel scheme
 /// (heavy-edge matching down to a few dozen vertices, best of several greedy graph-growing
 /// bisections there, Fiduccia–Mattheyses edge-cut refinement on every level back up); the cut
 /// edges become a vertex separator through a minimum vertex cover of the bipartite cut graph
 /// (König's theorem). The two halves are ordered recursively before the separator; the leaves
-/// are ordered by approximate minimum degree.</para>
+/// are ordered by approximate minimum degree. Subgraphs above 5000 vertices take the smaller of two
+/// separators found from different random matchings.</para>
 /// </remarks>
 internal static class NestedDissectionOrdering
 {
     /// <summary>Subgraphs up to this many vertices are ordered by minimum degree.</summary>
-    public const int LeafSize = 200;
+    public const int LeafSize = 64;
+
+    /// <summary>Subgraphs above this many vertices take the smaller of two separators.</summary>
+    private const int SecondTrySize = 5000;
+
+    private static int SeparatorSize(byte[] side)
+    {
+        int count = 0;
+        foreach (byte s in side)
+        {
+            count += s == 2 ? 1 : 0;
+        }
+
+        return count;
+    }
 
     /// <summary>Orders the graph of A + Aᵀ; order[k] = original index eliminated k-th.</summary>
     public static int[] Order(SymmetricGraph graph)
@@ -80,6 +98,7 @@ internal static class NestedDissectionOrdering
     }
 
     /// <summary>Greedy independent set of vertices with at most two (non-dense) neighbours.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SelectSeries(SymmetricGraph graph, byte[] role, ref int head, int[] order)
     {
         int n = graph.Size;
@@ -88,7 +107,7 @@ internal static class NestedDissectionOrdering
         {
             for (int v = 0; v < n; v++)
             {
-                if (role[v] != 0 || blocked[v])
+                if (role[v] != 0 || blocked[v] || graph.HasDiagonal?[v] == false)
                 {
                     continue;
                 }
@@ -118,6 +137,7 @@ internal static class NestedDissectionOrdering
     }
 
     /// <summary>Graph of the dissected vertices, with the neighbours of each series vertex joined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SymmetricGraph ReducedGraph(SymmetricGraph graph, byte[] role, int[] local, int[] global)
     {
         int m = global.Length;
@@ -237,6 +257,14 @@ internal static class NestedDissectionOrdering
             }
 
             byte[] side = Bisector.Separate(sub, _random);
+            if (vertices.Length > SecondTrySize)
+            {
+                byte[] other = Bisector.Separate(sub, _random);
+                if (SeparatorSize(other) < SeparatorSize(side))
+                {
+                    side = other;
+                }
+            }
             int countA = 0;
             int countB = 0;
             int countS = 0;
@@ -299,6 +327,7 @@ internal static class NestedDissectionOrdering
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Level Induced(int[] vertices)
         {
             int[] local = _local;
@@ -340,3 +369,4 @@ internal static class NestedDissectionOrdering
         }
     }
 }
+

@@ -32,6 +32,7 @@ internal sealed class SparseLuFactorization<T>
 
     private int[] _order = [];
     private int[] _columnCounts = [];
+    private int[] _position = [];
     private int _tailStart;
     private int _tailSize;
 
@@ -91,6 +92,48 @@ internal sealed class SparseLuFactorization<T>
 
     public void RequestRepivot() => _repivot = true;
 
+    /// <summary>
+    /// When the diagonal is rejected, an acceptable row whose own column has already been
+    /// eliminated (with another row) ends the chain of displaced diagonals; otherwise the largest.
+    /// </summary>
+    private int OrphanPivot(int candidates, int k, double threshold, int best)
+    {
+        int[] cand = _candidates;
+        int[] position = _position;
+        double orphanMax = 0;
+        int orphan = -1;
+        for (int c = 0; c < candidates; c++)
+        {
+            int r = cand[c];
+            if (position[r] < k)
+            {
+                double v = Magnitude.Of(_x[r]);
+                if (v >= threshold && v > orphanMax)
+                {
+                    orphanMax = v;
+                    orphan = r;
+                }
+            }
+        }
+
+        return orphan >= 0 ? orphan : best;
+    }
+
+    /// <summary>Sparse steps whose pivot row is not the column's own row (diagnostics).</summary>
+    internal List<(int Step, int Column, int Row)> OffDiagonalPivots()
+    {
+        var list = new List<(int, int, int)>();
+        for (int k = 0; k < _tailStart; k++)
+        {
+            if (_rowOfSlot[k] != _order[k])
+            {
+                list.Add((k, _order[k], _rowOfSlot[k]));
+            }
+        }
+
+        return list;
+    }
+
     public void Factor(ReadOnlySpan<T> values)
     {
         int[] pos = _matrix.HandlePosition;
@@ -131,6 +174,12 @@ internal sealed class SparseLuFactorization<T>
         _statistics.OrderingTime.Start();
         _order = FillReducingOrdering.Order(_n, _matrix.ColumnStart, _matrix.RowIndex, _ordering, out _columnCounts);
         _tailStart = DenseTailModel.Choose(_columnCounts, out _);
+        _position = new int[_n];
+        for (int k = 0; k < _n; k++)
+        {
+            _position[_order[k]] = k;
+        }
+
         _tailSize = _n - _tailStart;
         _statistics.DenseTailSize = _tailSize;
         _dense = new T[(long)_tailSize * _tailSize];
@@ -238,6 +287,10 @@ internal sealed class SparseLuFactorization<T>
             if (pinv[col] < 0 && mark[col] == k && Magnitude.Of(x[col]) >= relative * max)
             {
                 pivotRow = col;
+            }
+            else
+            {
+                pivotRow = OrphanPivot(candidates, k, relative * max, best);
             }
 
             T pivot = x[pivotRow];

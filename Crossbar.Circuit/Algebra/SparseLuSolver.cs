@@ -40,6 +40,9 @@ public sealed class SparseLuSolver : ILinearSolver
     /// <summary>Steps handled by the dense trailing block (0 when there is none); known after the first Factor.</summary>
     public int DenseTailSize => Size - _lu.TailStart;
 
+    /// <summary>Sparse steps whose pivot row is not the column's own row (diagnostics).</summary>
+    internal List<(int Step, int Column, int Row)> OffDiagonalPivots() => _lu.OffDiagonalPivots();
+
     /// <inheritdoc />
     public void Factor(ReadOnlySpan<double> values) => _lu.Factor(values);
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Crossbar.Circuit.Algebra;
 
 /// <summary>
@@ -16,6 +18,7 @@ internal static class SymbolicCholesky
     /// Below-diagonal nonzero count of each column of L for the order (counts[k] for the vertex
     /// eliminated k-th).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] ColumnCounts(SymmetricGraph graph, int[] order)
     {
         int n = graph.Size;
@@ -51,6 +54,7 @@ internal static class SymbolicCholesky
     }
 
     /// <summary>Parent of each position in the elimination tree (-1 for roots).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] EliminationTree(SymmetricGraph graph, int[] order, int[] position)
     {
         int n = graph.Size;

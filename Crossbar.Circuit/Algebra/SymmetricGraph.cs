@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Crossbar.Circuit.Algebra;
 
 /// <summary>
@@ -22,13 +24,18 @@ internal sealed class SymmetricGraph
     /// <summary>Neighbour lists, each without duplicates and without the vertex itself.</summary>
     public int[] Adjacency { get; }
 
+    /// <summary>Whether A(v, v) is stored (set by <see cref="FromColumns"/>; all true otherwise).</summary>
+    public bool[]? HasDiagonal { get; private set; }
+
     /// <summary>Number of neighbours of v.</summary>
     public int Degree(int v) => Start[v + 1] - Start[v];
 
     /// <summary>The graph of A + Aᵀ from the compressed columns of A (diagonal and duplicates dropped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SymmetricGraph FromColumns(int n, int[] columnStart, int[] rowIndex)
     {
         int[] count = new int[n];
+        bool[] diagonal = new bool[n];
         for (int j = 0; j < n; j++)
         {
             for (int p = columnStart[j]; p < columnStart[j + 1]; p++)
@@ -38,6 +45,10 @@ internal sealed class SymmetricGraph
                 {
                     count[i]++;
                     count[j]++;
+                }
+                else
+                {
+                    diagonal[j] = true;
                 }
             }
         }
@@ -64,10 +75,13 @@ internal sealed class SymmetricGraph
             }
         }
 
-        return Deduplicate(n, start, raw, fill);
+        SymmetricGraph graph = Deduplicate(n, start, raw, fill);
+        graph.HasDiagonal = diagonal;
+        return graph;
     }
 
     /// <summary>Compacts lists raw[start[v]..end[v]) into a graph, dropping repeated neighbours.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SymmetricGraph Deduplicate(int n, int[] start, int[] raw, int[] end)
     {
         int[] mark = new int[n];

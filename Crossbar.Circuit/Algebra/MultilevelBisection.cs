@@ -52,8 +52,8 @@ internal sealed class Level
 internal static class Bisector
 {
     private const int CoarsestSize = 60;
-    private const int InitialTries = 6;
-    private const int RefinementPasses = 6;
+    private const int InitialTries = 4;
+    private const int RefinementPasses = 4;
     private const double Imbalance = 0.1;
 
     /// <summary>Side of each vertex: 0 or 1 for the two halves, 2 for the separator.</summary>
@@ -94,6 +94,10 @@ internal static class Bisector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Level Coarsen(Level g, Random random)
     {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gEw = g.EdgeWeight;
+        int[] gVw = g.VertexWeight;
         int n = g.Size;
         int[] perm = new int[n];
         for (int i = 0; i < n; i++)
@@ -109,7 +113,7 @@ internal static class Bisector
         int[] second = new int[n];
         int nc = 0;
         int totalWeight = 0;
-        foreach (int w in g.VertexWeight)
+        foreach (int w in gVw)
         {
             totalWeight += w;
         }
@@ -124,13 +128,13 @@ internal static class Bisector
 
             int best = -1;
             int bestWeight = -1;
-            for (int p = g.Start[v]; p < g.Start[v + 1]; p++)
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
             {
-                int u = g.Adjacency[p];
-                if (match[u] < 0 && g.EdgeWeight[p] > bestWeight && g.VertexWeight[u] + g.VertexWeight[v] <= maxWeight)
+                int u = gAdj[p];
+                if (match[u] < 0 && gEw[p] > bestWeight && gVw[u] + gVw[v] <= maxWeight)
                 {
                     best = u;
-                    bestWeight = g.EdgeWeight[p];
+                    bestWeight = gEw[p];
                 }
             }
 
@@ -154,8 +158,8 @@ internal static class Bisector
 
         g.CoarseMap = cmap;
         int[] cStart = new int[nc + 1];
-        int[] cAdj = new int[g.Adjacency.Length];
-        int[] cEw = new int[g.Adjacency.Length];
+        int[] cAdj = new int[gAdj.Length];
+        int[] cEw = new int[gAdj.Length];
         int[] cVw = new int[nc];
         int[] slot = new int[nc];
         Array.Fill(slot, -1);
@@ -171,10 +175,10 @@ internal static class Bisector
                     continue;
                 }
 
-                cVw[c] += g.VertexWeight[v];
-                for (int p = g.Start[v]; p < g.Start[v + 1]; p++)
+                cVw[c] += gVw[v];
+                for (int p = gStart[v]; p < gStart[v + 1]; p++)
                 {
-                    int cu = cmap[g.Adjacency[p]];
+                    int cu = cmap[gAdj[p]];
                     if (cu == c)
                     {
                         continue;
@@ -183,13 +187,13 @@ internal static class Bisector
                     int s = slot[cu];
                     if (s >= begin)
                     {
-                        cEw[s] += g.EdgeWeight[p];
+                        cEw[s] += gEw[p];
                     }
                     else
                     {
                         slot[cu] = pos;
                         cAdj[pos] = cu;
-                        cEw[pos++] = g.EdgeWeight[p];
+                        cEw[pos++] = gEw[p];
                     }
                 }
             }
@@ -206,9 +210,13 @@ internal static class Bisector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] InitialBisection(Level g, Random random)
     {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gEw = g.EdgeWeight;
+        int[] gVw = g.VertexWeight;
         int n = g.Size;
         long total = 0;
-        foreach (int w in g.VertexWeight)
+        foreach (int w in gVw)
         {
             total += w;
         }
@@ -249,10 +257,10 @@ internal static class Bisector
 
                 int v = queue[qh++];
                 part[v] = 0;
-                weight0 += g.VertexWeight[v];
-                for (int p = g.Start[v]; p < g.Start[v + 1]; p++)
+                weight0 += gVw[v];
+                for (int p = gStart[v]; p < gStart[v + 1]; p++)
                 {
-                    int u = g.Adjacency[p];
+                    int u = gAdj[p];
                     if (!seen[u])
                     {
                         seen[u] = true;
@@ -277,6 +285,10 @@ internal static class Bisector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Cut(Level g, int[] part, out long balance)
     {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gEw = g.EdgeWeight;
+        int[] gVw = g.VertexWeight;
         long cut = 0;
         long w0 = 0;
         long w1 = 0;
@@ -284,18 +296,18 @@ internal static class Bisector
         {
             if (part[v] == 0)
             {
-                w0 += g.VertexWeight[v];
+                w0 += gVw[v];
             }
             else
             {
-                w1 += g.VertexWeight[v];
+                w1 += gVw[v];
             }
 
-            for (int p = g.Start[v]; p < g.Start[v + 1]; p++)
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
             {
-                if (part[g.Adjacency[p]] != part[v])
+                if (part[gAdj[p]] != part[v])
                 {
-                    cut += g.EdgeWeight[p];
+                    cut += gEw[p];
                 }
             }
         }
@@ -308,10 +320,14 @@ internal static class Bisector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Refine(Level g, int[] part)
     {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gEw = g.EdgeWeight;
+        int[] gVw = g.VertexWeight;
         int n = g.Size;
         long total = 0;
         int maxVertex = 0;
-        foreach (int w in g.VertexWeight)
+        foreach (int w in gVw)
         {
             total += w;
             maxVertex = Math.Max(maxVertex, w);
@@ -323,16 +339,16 @@ internal static class Bisector
         int[] externalDegree = new int[n];
         for (int v = 0; v < n; v++)
         {
-            pw[part[v]] += g.VertexWeight[v];
-            for (int p = g.Start[v]; p < g.Start[v + 1]; p++)
+            pw[part[v]] += gVw[v];
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
             {
-                if (part[g.Adjacency[p]] == part[v])
+                if (part[gAdj[p]] == part[v])
                 {
-                    internalDegree[v] += g.EdgeWeight[p];
+                    internalDegree[v] += gEw[p];
                 }
                 else
                 {
-                    externalDegree[v] += g.EdgeWeight[p];
+                    externalDegree[v] += gEw[p];
                 }
             }
         }
@@ -368,7 +384,7 @@ internal static class Bisector
 
                 int from = part[v];
                 int to = 1 - from;
-                if (pw[to] + g.VertexWeight[v] > maxPart && !(overweight && pw[from] > pw[to]))
+                if (pw[to] + gVw[v] > maxPart && !(overweight && pw[from] > pw[to]))
                 {
                     continue;
                 }
@@ -377,9 +393,9 @@ internal static class Bisector
                 Move(g, part, pw, internalDegree, externalDegree, v);
                 locked[v] = pass;
                 moves.Add(v);
-                for (int p = g.Start[v]; p < g.Start[v + 1]; p++)
+                for (int p = gStart[v]; p < gStart[v + 1]; p++)
                 {
-                    int u = g.Adjacency[p];
+                    int u = gAdj[p];
                     if (locked[u] != pass && externalDegree[u] > 0)
                     {
                         heap.Enqueue(u, internalDegree[u] - externalDegree[u]);
@@ -417,16 +433,20 @@ internal static class Bisector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Move(Level g, int[] part, long[] pw, int[] internalDegree, int[] externalDegree, int v)
     {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gEw = g.EdgeWeight;
+        int[] gVw = g.VertexWeight;
         int from = part[v];
         int to = 1 - from;
         part[v] = to;
-        pw[from] -= g.VertexWeight[v];
-        pw[to] += g.VertexWeight[v];
+        pw[from] -= gVw[v];
+        pw[to] += gVw[v];
         (internalDegree[v], externalDegree[v]) = (externalDegree[v], internalDegree[v]);
-        for (int p = g.Start[v]; p < g.Start[v + 1]; p++)
+        for (int p = gStart[v]; p < gStart[v + 1]; p++)
         {
-            int u = g.Adjacency[p];
-            int w = g.EdgeWeight[p];
+            int u = gAdj[p];
+            int w = gEw[p];
             if (part[u] == to)
             {
                 internalDegree[u] += w;
@@ -447,6 +467,10 @@ internal static class Bisector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] Separator(Level g, int[] part)
     {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gEw = g.EdgeWeight;
+        int[] gVw = g.VertexWeight;
         int n = g.Size;
         int[] matchOf = new int[n];
         Array.Fill(matchOf, -1);
@@ -459,9 +483,9 @@ internal static class Bisector
             }
 
             bool boundary = false;
-            for (int p = g.Start[v]; p < g.Start[v + 1]; p++)
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
             {
-                int u = g.Adjacency[p];
+                int u = gAdj[p];
                 if (part[u] == 1)
                 {
                     boundary = true;
@@ -510,9 +534,9 @@ internal static class Bisector
         while (top > 0)
         {
             int v = stack[--top];
-            for (int p = g.Start[v]; p < g.Start[v + 1]; p++)
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
             {
-                int u = g.Adjacency[p];
+                int u = gAdj[p];
                 if (part[u] != 1 || visited[u] == stamp)
                 {
                     continue;
@@ -559,9 +583,9 @@ internal static class Bisector
 
             bool touches0 = false;
             bool touches1 = false;
-            for (int p = g.Start[v]; p < g.Start[v + 1]; p++)
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
             {
-                byte s = side[g.Adjacency[p]];
+                byte s = side[gAdj[p]];
                 touches0 |= s == 0;
                 touches1 |= s == 1;
             }
@@ -583,18 +607,22 @@ internal static class Bisector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Augment(Level g, int[] part, int[] matchOf, int[] visited, int stamp, int[] stack, int[] stackPos, int[] via, int root)
     {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gEw = g.EdgeWeight;
+        int[] gVw = g.VertexWeight;
         int top = 0;
         stack[0] = root;
-        stackPos[0] = g.Start[root];
+        stackPos[0] = gStart[root];
         visited[root] = stamp;
         while (top >= 0)
         {
             int v = stack[top];
             int p = stackPos[top];
             bool descended = false;
-            while (p < g.Start[v + 1])
+            while (p < gStart[v + 1])
             {
-                int u = g.Adjacency[p++];
+                int u = gAdj[p++];
                 if (part[u] != 1 || visited[u] == stamp)
                 {
                     continue;
@@ -626,7 +654,7 @@ internal static class Bisector
                 stackPos[top] = p;
                 top++;
                 stack[top] = w;
-                stackPos[top] = g.Start[w];
+                stackPos[top] = gStart[w];
                 visited[w] = stamp;
                 descended = true;
                 break;

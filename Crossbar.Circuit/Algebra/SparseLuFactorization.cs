@@ -7,8 +7,9 @@ namespace Crossbar.Circuit.Algebra;
 
 /// <summary>
 /// Sparse LU factorisation P·A·Q = L·U shared by the real and complex solvers: a
-/// fill-reducing column order on A + Aᵀ (minimum degree or nested dissection), left-looking Gilbert–Peierls elimination with
-/// threshold partial pivoting (diagonal preferred), and a dense LU for the trailing block once
+/// fill-reducing column order on A + Aᵀ (minimum degree or nested dissection), left-looking
+/// Gilbert–Peierls elimination with threshold partial pivoting (diagonal preferred, then a row
+/// whose own column is already eliminated, then the largest), and a dense LU for the trailing block once
 /// the remaining submatrix is dense.
 /// </summary>
 /// <remarks>

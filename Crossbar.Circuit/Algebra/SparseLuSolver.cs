@@ -1,7 +1,8 @@
 namespace Crossbar.Circuit.Algebra;
 
 /// <summary>
-/// Sparse direct solver for real MNA systems: approximate minimum degree ordering, left-looking
+/// Sparse direct solver for real MNA systems: fill-reducing ordering (approximate minimum degree,
+/// or nested dissection on large mesh-like patterns where it predicts a cheaper factorisation), left-looking
 /// LU with threshold partial pivoting (diagonal preferred), numeric refactorisation with the
 /// stored pivot sequence, and a vectorised dense kernel for the trailing dense block.
 /// </summary>

@@ -138,21 +138,31 @@ internal static class Bisector
                 }
             }
 
-            first[nc] = v;
-            cmap[v] = nc;
             if (best >= 0)
             {
                 match[v] = best;
                 match[best] = v;
-                cmap[best] = nc;
-                second[nc] = best;
             }
             else
             {
                 match[v] = v;
-                second[nc] = -1;
+            }
+        }
+
+        // Coarse vertices numbered in fine order: neighbours stay close in memory on every level.
+        Array.Fill(cmap, -1);
+        for (int v = 0; v < n; v++)
+        {
+            if (cmap[v] >= 0)
+            {
+                continue;
             }
 
+            int u = match[v];
+            first[nc] = v;
+            second[nc] = u == v ? -1 : u;
+            cmap[v] = nc;
+            cmap[u] = nc;
             nc++;
         }
 

@@ -242,12 +242,14 @@ public static class CrossbarCircuitReport
             {
                 foreach (OrderingMethod method in new[] { OrderingMethod.MinimumDegree, OrderingMethod.NestedDissection })
                 {
+                    TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
                     var clock = Stopwatch.StartNew();
                     _ = FillReducingOrdering.Order(circuit.Size, csc.ColumnStart, csc.RowIndex, method, out int[] counts);
                     double time = clock.Elapsed.TotalSeconds;
+                    double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
                     int tail = DenseTailModel.Choose(counts, out double cost);
                     long fill = circuit.Size + (2 * counts.Sum(x => (long)x));
-                    Console.WriteLine(string.Create(c, $"N={n} {method,-16} time {time:F3} s predicted L+U {fill} cost {cost:E3} tail {circuit.Size - tail}"));
+                    Console.WriteLine(string.Create(c, $"N={n} {method,-16} time {time:F3} s (cpu {cpu:F3} s) predicted L+U {fill} cost {cost:E3} tail {circuit.Size - tail}"));
                 }
             }
         }

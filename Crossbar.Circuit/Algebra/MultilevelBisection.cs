@@ -222,7 +222,6 @@ internal static class Bisector
     {
         int[] gStart = g.Start;
         int[] gAdj = g.Adjacency;
-        int[] gEw = g.EdgeWeight;
         int[] gVw = g.VertexWeight;
         int n = g.Size;
         long total = 0;
@@ -479,8 +478,6 @@ internal static class Bisector
     {
         int[] gStart = g.Start;
         int[] gAdj = g.Adjacency;
-        int[] gEw = g.EdgeWeight;
-        int[] gVw = g.VertexWeight;
         int n = g.Size;
         int[] matchOf = new int[n];
         Array.Fill(matchOf, -1);
@@ -619,8 +616,6 @@ internal static class Bisector
     {
         int[] gStart = g.Start;
         int[] gAdj = g.Adjacency;
-        int[] gEw = g.EdgeWeight;
-        int[] gVw = g.VertexWeight;
         int top = 0;
         stack[0] = root;
         stackPos[0] = gStart[root];

@@ -6,9 +6,10 @@ using System.Runtime.InteropServices;
 namespace Crossbar.Circuit.Algebra;
 
 /// <summary>
-/// Sparse LU factorisation P·A·Q = L·U shared by the real and complex solvers: approximate
-/// minimum degree column order on A + Aᵀ, left-looking Gilbert–Peierls elimination with
-/// threshold partial pivoting (diagonal preferred), and a dense LU for the trailing block once
+/// Sparse LU factorisation P·A·Q = L·U shared by the real and complex solvers: a
+/// fill-reducing column order on A + Aᵀ (minimum degree or nested dissection), left-looking
+/// Gilbert–Peierls elimination with threshold partial pivoting (diagonal preferred, then a row
+/// whose own column is already eliminated, then the largest), and a dense LU for the trailing block once
 /// the remaining submatrix is dense.
 /// </summary>
 /// <remarks>
@@ -23,18 +24,16 @@ namespace Crossbar.Circuit.Algebra;
 internal sealed class SparseLuFactorization<T>
     where T : struct, INumberBase<T>
 {
-    private const double DenseSpeedup = 24;
-    private const int MinimumDenseTail = 24;
-    private const int MaximumDenseTail = 4096;
-
     private readonly CompressedColumns _matrix;
     private readonly T[] _values;
     private readonly PivotOptions _options;
     private readonly SolverStatistics _statistics;
     private readonly int _n;
+    private readonly OrderingMethod _ordering;
 
     private int[] _order = [];
     private int[] _columnCounts = [];
+    private int[] _position = [];
     private int _tailStart;
     private int _tailSize;
 
@@ -62,8 +61,9 @@ internal sealed class SparseLuFactorization<T>
     private bool _factored;
     private bool _repivot = true;
 
-    public SparseLuFactorization(SparsePattern pattern, PivotOptions options, SolverStatistics statistics)
+    public SparseLuFactorization(SparsePattern pattern, PivotOptions options, SolverStatistics statistics, OrderingMethod ordering = OrderingMethod.Automatic)
     {
+        _ordering = ordering;
         _matrix = new CompressedColumns(pattern);
         _n = pattern.Size;
         _values = new T[_matrix.Count];
@@ -92,6 +92,48 @@ internal sealed class SparseLuFactorization<T>
     public int TailStart => _tailStart;
 
     public void RequestRepivot() => _repivot = true;
+
+    /// <summary>
+    /// When the diagonal is rejected, an acceptable row whose own column has already been
+    /// eliminated (with another row) ends the chain of displaced diagonals; otherwise the largest.
+    /// </summary>
+    private int OrphanPivot(int candidates, int k, double threshold, int best)
+    {
+        int[] cand = _candidates;
+        int[] position = _position;
+        double orphanMax = 0;
+        int orphan = -1;
+        for (int c = 0; c < candidates; c++)
+        {
+            int r = cand[c];
+            if (position[r] < k)
+            {
+                double v = Magnitude.Of(_x[r]);
+                if (v >= threshold && v > orphanMax)
+                {
+                    orphanMax = v;
+                    orphan = r;
+                }
+            }
+        }
+
+        return orphan >= 0 ? orphan : best;
+    }
+
+    /// <summary>Sparse steps whose pivot row is not the column's own row (diagnostics).</summary>
+    internal List<(int Step, int Column, int Row)> OffDiagonalPivots()
+    {
+        var list = new List<(int, int, int)>();
+        for (int k = 0; k < _tailStart; k++)
+        {
+            if (_rowOfSlot[k] != _order[k])
+            {
+                list.Add((k, _order[k], _rowOfSlot[k]));
+            }
+        }
+
+        return list;
+    }
 
     public void Factor(ReadOnlySpan<T> values)
     {
@@ -131,8 +173,14 @@ internal sealed class SparseLuFactorization<T>
     private void Analyze()
     {
         _statistics.OrderingTime.Start();
-        _order = MinimumDegreeOrdering.Order(_n, _matrix.ColumnStart, _matrix.RowIndex, out _columnCounts);
-        _tailStart = ChooseTailStart(_columnCounts);
+        _order = FillReducingOrdering.Order(_n, _matrix.ColumnStart, _matrix.RowIndex, _ordering, out _columnCounts);
+        _tailStart = DenseTailModel.Choose(_columnCounts, out _);
+        _position = new int[_n];
+        for (int k = 0; k < _n; k++)
+        {
+            _position[_order[k]] = k;
+        }
+
         _tailSize = _n - _tailStart;
         _statistics.DenseTailSize = _tailSize;
         _dense = new T[(long)_tailSize * _tailSize];
@@ -150,48 +198,6 @@ internal sealed class SparseLuFactorization<T>
         _uIndex = new int[capacity];
         _uValue = new T[capacity];
         _statistics.OrderingTime.Stop();
-    }
-
-    /// <summary>
-    /// Trailing block whose dense factorisation, added to the sparse elimination of the columns
-    /// before it, has the smallest predicted cost.
-    /// </summary>
-    /// <remarks>
-    /// Sparse column k costs about c_k² multiply-adds (c_k its predicted below-diagonal count);
-    /// an m×m dense LU costs m³/3, run about <see cref="DenseSpeedup"/> times faster per
-    /// operation by the vectorised kernel. A density threshold alone would let a dense block
-    /// grow over the sparse columns ordered before it (for an INV array, the op-amp chains in
-    /// front of the dense row–column block) and pay m³ for them.
-    /// </remarks>
-    private int ChooseTailStart(int[] counts)
-    {
-        int n = _n;
-        double sparse = 0;
-        for (int k = 0; k < n; k++)
-        {
-            sparse += (double)counts[k] * counts[k];
-        }
-
-        double best = sparse;
-        int tailStart = n;
-        for (int k = n - 1; k >= 0; k--)
-        {
-            int m = n - k;
-            if (m > MaximumDenseTail)
-            {
-                break;
-            }
-
-            sparse -= (double)counts[k] * counts[k];
-            double cost = sparse + ((double)m * m * m / (3 * DenseSpeedup));
-            if (m >= MinimumDenseTail && cost < best)
-            {
-                best = cost;
-                tailStart = k;
-            }
-        }
-
-        return tailStart;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -282,6 +288,10 @@ internal sealed class SparseLuFactorization<T>
             if (pinv[col] < 0 && mark[col] == k && Magnitude.Of(x[col]) >= relative * max)
             {
                 pivotRow = col;
+            }
+            else
+            {
+                pivotRow = OrphanPivot(candidates, k, relative * max, best);
             }
 
             T pivot = x[pivotRow];

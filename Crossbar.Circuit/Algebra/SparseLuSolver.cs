@@ -1,7 +1,8 @@
 namespace Crossbar.Circuit.Algebra;
 
 /// <summary>
-/// Sparse direct solver for real MNA systems: approximate minimum degree ordering, left-looking
+/// Sparse direct solver for real MNA systems: fill-reducing ordering (approximate minimum degree,
+/// or nested dissection on large mesh-like patterns where it predicts a cheaper factorisation), left-looking
 /// LU with threshold partial pivoting (diagonal preferred), numeric refactorisation with the
 /// stored pivot sequence, and a vectorised dense kernel for the trailing dense block.
 /// </summary>
@@ -18,9 +19,15 @@ public sealed class SparseLuSolver : ILinearSolver
 
     /// <summary>Creates the solver for a pattern.</summary>
     public SparseLuSolver(SparsePattern pattern, PivotOptions? options = null)
+        : this(pattern, options, OrderingMethod.Automatic)
+    {
+    }
+
+    /// <summary>Creates the solver with a given fill-reducing ordering.</summary>
+    internal SparseLuSolver(SparsePattern pattern, PivotOptions? options, OrderingMethod ordering)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        _lu = new SparseLuFactorization<double>(pattern, options ?? new PivotOptions(), Statistics);
+        _lu = new SparseLuFactorization<double>(pattern, options ?? new PivotOptions(), Statistics, ordering);
         _work = new double[pattern.Size];
         Size = pattern.Size;
     }
@@ -33,6 +40,9 @@ public sealed class SparseLuSolver : ILinearSolver
 
     /// <summary>Steps handled by the dense trailing block (0 when there is none); known after the first Factor.</summary>
     public int DenseTailSize => Size - _lu.TailStart;
+
+    /// <summary>Sparse steps whose pivot row is not the column's own row (diagnostics).</summary>
+    internal List<(int Step, int Column, int Row)> OffDiagonalPivots() => _lu.OffDiagonalPivots();
 
     /// <inheritdoc />
     public void Factor(ReadOnlySpan<double> values) => _lu.Factor(values);

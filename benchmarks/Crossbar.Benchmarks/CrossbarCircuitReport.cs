@@ -165,6 +165,25 @@ public static class CrossbarCircuitReport
             values[0] = 0;
             Console.WriteLine(string.Create(c, $"N={n}: unknowns {circuit.Size}, nnz(A) {circuit.Pattern.Count}, compile {compile:F3} s, one load {loadTime:F4} s"));
             Report("  circuit values ", circuit.Pattern, values);
+            Report("  min degree     ", circuit.Pattern, values, null, OrderingMethod.MinimumDegree);
+            Report("  nested dissect.", circuit.Pattern, values, null, OrderingMethod.NestedDissection);
+            if (Environment.GetEnvironmentVariable("PROFILE_PIVOTS") is not null)
+            {
+                var probe = new SparseLuSolver(circuit.Pattern, null, OrderingMethod.NestedDissection);
+                probe.Factor(values);
+                var off = probe.OffDiagonalPivots();
+                Console.WriteLine($"off-diagonal pivots {off.Count} of {circuit.Size - probe.DenseTailSize}");
+                foreach (var g in off.GroupBy(o => System.Text.RegularExpressions.Regex.Replace(circuit.Unknowns.NameOf(o.Column), "[0-9]+", "#") + " <- " + System.Text.RegularExpressions.Regex.Replace(circuit.Unknowns.NameOf(o.Row), "[0-9]+", "#")).OrderByDescending(g => g.Count()).Take(12))
+                {
+                    Console.WriteLine($"  {g.Count()} {g.Key} e.g. step {g.First().Step} {circuit.Unknowns.NameOf(g.First().Column)} <- {circuit.Unknowns.NameOf(g.First().Row)}");
+                }
+            }
+
+            if (Environment.GetEnvironmentVariable("PROFILE_SHORT") is not null)
+            {
+                continue;
+            }
+
             Report("  pivrel 1e-6    ", circuit.Pattern, values, new PivotOptions { RelativeThreshold = 1e-6 });
 
             SparsePattern pattern = circuit.Pattern;
@@ -205,9 +224,40 @@ public static class CrossbarCircuitReport
         }
     }
 
-    private static void Report(string label, SparsePattern pattern, double[] values, PivotOptions? pivoting = null)
+    /// <summary>
+    /// <c>inv1t1r-ordering N...</c>: time and predicted fill (Cholesky column counts of A + Aᵀ,
+    /// doubled for L + U) of minimum degree and nested dissection on the INV 1T1R pattern.
+    /// </summary>
+    public static void RunOrdering(string[] args)
     {
-        var solver = new SparseLuSolver(pattern, pivoting);
+        int[] sizes = args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        CultureInfo c = CultureInfo.InvariantCulture;
+        foreach (int n in sizes)
+        {
+            InvCircuit inv = BuildInv1T1R(n, 1, CircuitAnalysis.OperatingPoint);
+            List<CircuitElement> elements = CircuitCompiler.CreateElements(inv.Netlist);
+            var circuit = new Circuit.Engine.Circuit(elements, SimulationOptions.FromNetlist(inv.Netlist));
+            var csc = new CompressedColumns(circuit.Pattern);
+            for (int rep = 0; rep < 2; rep++)
+            {
+                foreach (OrderingMethod method in new[] { OrderingMethod.MinimumDegree, OrderingMethod.NestedDissection })
+                {
+                    TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                    var clock = Stopwatch.StartNew();
+                    _ = FillReducingOrdering.Order(circuit.Size, csc.ColumnStart, csc.RowIndex, method, out int[] counts);
+                    double time = clock.Elapsed.TotalSeconds;
+                    double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+                    int tail = DenseTailModel.Choose(counts, out double cost);
+                    long fill = circuit.Size + (2 * counts.Sum(x => (long)x));
+                    Console.WriteLine(string.Create(c, $"N={n} {method,-16} time {time:F3} s (cpu {cpu:F3} s) predicted L+U {fill} cost {cost:E3} tail {circuit.Size - tail}"));
+                }
+            }
+        }
+    }
+
+    private static void Report(string label, SparsePattern pattern, double[] values, PivotOptions? pivoting = null, OrderingMethod ordering = OrderingMethod.Automatic)
+    {
+        var solver = new SparseLuSolver(pattern, pivoting, ordering);
         var clock = Stopwatch.StartNew();
         solver.Factor(values);
         double first = clock.Elapsed.TotalSeconds;

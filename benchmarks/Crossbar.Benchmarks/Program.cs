@@ -31,6 +31,12 @@ if (args.Length > 0 && args[0] == "inv1t1r-profile")
     return;
 }
 
+if (args.Length > 0 && args[0] == "inv1t1r-ordering")
+{
+    CrossbarCircuitReport.RunOrdering(args.Skip(1).ToArray());
+    return;
+}
+
 if (args.Length > 0 && args[0] == "deck")
 {
     CrossbarCircuitReport.RunDeck(args.Skip(1).ToArray());

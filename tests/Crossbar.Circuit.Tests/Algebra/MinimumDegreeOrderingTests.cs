@@ -12,7 +12,7 @@ public sealed class MinimumDegreeOrderingTests
     }
 
     /// <summary>Exact below-diagonal Cholesky column counts of the permuted A + Aᵀ (dense symbolic elimination).</summary>
-    private static int[] ExactCounts(StampedMatrix m, int[] order)
+    internal static int[] ExactCounts(StampedMatrix m, int[] order)
     {
         int n = m.Size;
         int[] position = new int[n];

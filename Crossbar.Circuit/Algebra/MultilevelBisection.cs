@@ -1,0 +1,674 @@
+using System.Runtime.CompilerServices;
+
+namespace Crossbar.Circuit.Algebra;
+
+/// <summary>A graph with vertex and edge weights, one level of a multilevel hierarchy.</summary>
+internal sealed class Level
+{
+    private Level(int size, int[] start, int[] adjacency, int[] edgeWeight, int[] vertexWeight)
+    {
+        Size = size;
+        Start = start;
+        Adjacency = adjacency;
+        EdgeWeight = edgeWeight;
+        VertexWeight = vertexWeight;
+    }
+
+    public int Size { get; }
+
+    public int[] Start { get; }
+
+    public int[] Adjacency { get; }
+
+    public int[] EdgeWeight { get; }
+
+    public int[] VertexWeight { get; }
+
+    /// <summary>Coarse vertex of each vertex (set when the next level is built).</summary>
+    public int[] CoarseMap { get; set; } = [];
+
+    public static Level Unweighted(int size, int[] start, int[] adjacency)
+    {
+        int[] ew = new int[adjacency.Length];
+        Array.Fill(ew, 1);
+        int[] vw = new int[size];
+        Array.Fill(vw, 1);
+        return new Level(size, start, adjacency, ew, vw);
+    }
+
+    public static Level Weighted(int size, int[] start, int[] adjacency, int[] edgeWeight, int[] vertexWeight) =>
+        new(size, start, adjacency, edgeWeight, vertexWeight);
+}
+
+/// <summary>
+/// Vertex separator of a graph by multilevel edge bisection (heavy-edge matching, greedy graph
+/// growing, Fiduccia–Mattheyses refinement) and a minimum vertex cover of the cut edges.
+/// </summary>
+/// <remarks>
+/// C. M. Fiduccia, R. M. Mattheyses, "A linear-time heuristic for improving network
+/// partitions", 19th Design Automation Conference, 1982; B. Hendrickson, R. Leland, "A
+/// multilevel algorithm for partitioning graphs", Supercomputing 1995.
+/// </remarks>
+internal static class Bisector
+{
+    private const int CoarsestSize = 60;
+    private const int InitialTries = 4;
+    private const int RefinementPasses = 4;
+    private const double Imbalance = 0.1;
+
+    /// <summary>Side of each vertex: 0 or 1 for the two halves, 2 for the separator.</summary>
+    public static byte[] Separate(Level graph, Random random)
+    {
+        var levels = new List<Level> { graph };
+        while (levels[^1].Size > CoarsestSize)
+        {
+            Level fine = levels[^1];
+            Level coarse = Coarsen(fine, random);
+            if (coarse.Size > 0.9 * fine.Size)
+            {
+                break;
+            }
+
+            levels.Add(coarse);
+        }
+
+        int[] part = InitialBisection(levels[^1], random);
+        for (int l = levels.Count - 2; l >= 0; l--)
+        {
+            Level fine = levels[l];
+            int[] finePart = new int[fine.Size];
+            int[] map = fine.CoarseMap;
+            for (int v = 0; v < fine.Size; v++)
+            {
+                finePart[v] = part[map[v]];
+            }
+
+            part = finePart;
+            Refine(fine, part);
+        }
+
+        return Separator(graph, part);
+    }
+
+    /// <summary>Heavy-edge matching in random order; matched pairs become one coarse vertex.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Level Coarsen(Level g, Random random)
+    {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gEw = g.EdgeWeight;
+        int[] gVw = g.VertexWeight;
+        int n = g.Size;
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            perm[i] = i;
+        }
+
+        random.Shuffle(perm);
+        int[] match = new int[n];
+        Array.Fill(match, -1);
+        int[] cmap = new int[n];
+        int[] first = new int[n];
+        int[] second = new int[n];
+        int nc = 0;
+        int totalWeight = 0;
+        foreach (int w in gVw)
+        {
+            totalWeight += w;
+        }
+
+        int maxWeight = Math.Max(2, (int)(1.5 * totalWeight / CoarsestSize));
+        foreach (int v in perm)
+        {
+            if (match[v] >= 0)
+            {
+                continue;
+            }
+
+            int best = -1;
+            int bestWeight = -1;
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
+            {
+                int u = gAdj[p];
+                if (match[u] < 0 && gEw[p] > bestWeight && gVw[u] + gVw[v] <= maxWeight)
+                {
+                    best = u;
+                    bestWeight = gEw[p];
+                }
+            }
+
+            if (best >= 0)
+            {
+                match[v] = best;
+                match[best] = v;
+            }
+            else
+            {
+                match[v] = v;
+            }
+        }
+
+        // Coarse vertices numbered in fine order: neighbours stay close in memory on every level.
+        Array.Fill(cmap, -1);
+        for (int v = 0; v < n; v++)
+        {
+            if (cmap[v] >= 0)
+            {
+                continue;
+            }
+
+            int u = match[v];
+            first[nc] = v;
+            second[nc] = u == v ? -1 : u;
+            cmap[v] = nc;
+            cmap[u] = nc;
+            nc++;
+        }
+
+        g.CoarseMap = cmap;
+        int[] cStart = new int[nc + 1];
+        int[] cAdj = new int[gAdj.Length];
+        int[] cEw = new int[gAdj.Length];
+        int[] cVw = new int[nc];
+        int[] slot = new int[nc];
+        Array.Fill(slot, -1);
+        int pos = 0;
+        for (int c = 0; c < nc; c++)
+        {
+            int begin = pos;
+            for (int t = 0; t < 2; t++)
+            {
+                int v = t == 0 ? first[c] : second[c];
+                if (v < 0)
+                {
+                    continue;
+                }
+
+                cVw[c] += gVw[v];
+                for (int p = gStart[v]; p < gStart[v + 1]; p++)
+                {
+                    int cu = cmap[gAdj[p]];
+                    if (cu == c)
+                    {
+                        continue;
+                    }
+
+                    int s = slot[cu];
+                    if (s >= begin)
+                    {
+                        cEw[s] += gEw[p];
+                    }
+                    else
+                    {
+                        slot[cu] = pos;
+                        cAdj[pos] = cu;
+                        cEw[pos++] = gEw[p];
+                    }
+                }
+            }
+
+            cStart[c + 1] = pos;
+        }
+
+        Array.Resize(ref cAdj, pos);
+        Array.Resize(ref cEw, pos);
+        return Level.Weighted(nc, cStart, cAdj, cEw, cVw);
+    }
+
+    /// <summary>Best of several breadth-first graph-growing bisections, each refined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] InitialBisection(Level g, Random random)
+    {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gVw = g.VertexWeight;
+        int n = g.Size;
+        long total = 0;
+        foreach (int w in gVw)
+        {
+            total += w;
+        }
+
+        int[] best = new int[n];
+        long bestCut = long.MaxValue;
+        long bestBalance = long.MaxValue;
+        int[] part = new int[n];
+        int[] queue = new int[n];
+        bool[] seen = new bool[n];
+        for (int t = 0; t < InitialTries; t++)
+        {
+            Array.Fill(part, 1);
+            Array.Clear(seen);
+            long weight0 = 0;
+            int qh = 0;
+            int qt = 0;
+            int scan = random.Next(n);
+            int scanned = 0;
+            while (weight0 * 2 < total)
+            {
+                if (qh == qt)
+                {
+                    while (scanned < n && seen[scan])
+                    {
+                        scan = (scan + 1) % n;
+                        scanned++;
+                    }
+
+                    if (scanned >= n)
+                    {
+                        break;
+                    }
+
+                    seen[scan] = true;
+                    queue[qt++] = scan;
+                }
+
+                int v = queue[qh++];
+                part[v] = 0;
+                weight0 += gVw[v];
+                for (int p = gStart[v]; p < gStart[v + 1]; p++)
+                {
+                    int u = gAdj[p];
+                    if (!seen[u])
+                    {
+                        seen[u] = true;
+                        queue[qt++] = u;
+                    }
+                }
+            }
+
+            Refine(g, part);
+            long cut = Cut(g, part, out long balance);
+            if (cut < bestCut || (cut == bestCut && balance < bestBalance))
+            {
+                bestCut = cut;
+                bestBalance = balance;
+                Array.Copy(part, best, n);
+            }
+        }
+
+        return best;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long Cut(Level g, int[] part, out long balance)
+    {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gEw = g.EdgeWeight;
+        int[] gVw = g.VertexWeight;
+        long cut = 0;
+        long w0 = 0;
+        long w1 = 0;
+        for (int v = 0; v < g.Size; v++)
+        {
+            if (part[v] == 0)
+            {
+                w0 += gVw[v];
+            }
+            else
+            {
+                w1 += gVw[v];
+            }
+
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
+            {
+                if (part[gAdj[p]] != part[v])
+                {
+                    cut += gEw[p];
+                }
+            }
+        }
+
+        balance = Math.Abs(w0 - w1);
+        return cut / 2;
+    }
+
+    /// <summary>Fiduccia–Mattheyses passes with rollback to the best cut seen.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Refine(Level g, int[] part)
+    {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gEw = g.EdgeWeight;
+        int[] gVw = g.VertexWeight;
+        int n = g.Size;
+        long total = 0;
+        int maxVertex = 0;
+        foreach (int w in gVw)
+        {
+            total += w;
+            maxVertex = Math.Max(maxVertex, w);
+        }
+
+        long maxPart = Math.Max((long)((1 + Imbalance) * total / 2), (total / 2) + maxVertex);
+        long[] pw = new long[2];
+        int[] internalDegree = new int[n];
+        int[] externalDegree = new int[n];
+        for (int v = 0; v < n; v++)
+        {
+            pw[part[v]] += gVw[v];
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
+            {
+                if (part[gAdj[p]] == part[v])
+                {
+                    internalDegree[v] += gEw[p];
+                }
+                else
+                {
+                    externalDegree[v] += gEw[p];
+                }
+            }
+        }
+
+        int[] locked = new int[n];
+        var heap = new PriorityQueue<int, int>();
+        var moves = new List<int>();
+        int limit = Math.Clamp(n / 20, 25, 300);
+        for (int pass = 1; pass <= RefinementPasses; pass++)
+        {
+            heap.Clear();
+            moves.Clear();
+            for (int v = 0; v < n; v++)
+            {
+                if (externalDegree[v] > 0)
+                {
+                    heap.Enqueue(v, internalDegree[v] - externalDegree[v]);
+                }
+            }
+
+            long cut = 0;
+            long bestCut = 0;
+            long bestBalance = Math.Abs(pw[0] - pw[1]);
+            bool overweight = pw[0] > maxPart || pw[1] > maxPart;
+            int bestIndex = 0;
+            int idle = 0;
+            while (heap.TryDequeue(out int v, out int key))
+            {
+                if (locked[v] == pass || key != internalDegree[v] - externalDegree[v])
+                {
+                    continue;
+                }
+
+                int from = part[v];
+                int to = 1 - from;
+                if (pw[to] + gVw[v] > maxPart && !(overweight && pw[from] > pw[to]))
+                {
+                    continue;
+                }
+
+                cut += key;
+                Move(g, part, pw, internalDegree, externalDegree, v);
+                locked[v] = pass;
+                moves.Add(v);
+                for (int p = gStart[v]; p < gStart[v + 1]; p++)
+                {
+                    int u = gAdj[p];
+                    if (locked[u] != pass && externalDegree[u] > 0)
+                    {
+                        heap.Enqueue(u, internalDegree[u] - externalDegree[u]);
+                    }
+                }
+
+                long balance = Math.Abs(pw[0] - pw[1]);
+                bool fits = pw[0] <= maxPart && pw[1] <= maxPart;
+                if ((fits && overweight) || cut < bestCut || (cut == bestCut && balance < bestBalance))
+                {
+                    overweight = !fits;
+                    bestCut = cut;
+                    bestBalance = balance;
+                    bestIndex = moves.Count;
+                    idle = 0;
+                }
+                else if (++idle > limit)
+                {
+                    break;
+                }
+            }
+
+            for (int t = moves.Count - 1; t >= bestIndex; t--)
+            {
+                Move(g, part, pw, internalDegree, externalDegree, moves[t]);
+            }
+
+            if (bestIndex == 0)
+            {
+                break;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Move(Level g, int[] part, long[] pw, int[] internalDegree, int[] externalDegree, int v)
+    {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gEw = g.EdgeWeight;
+        int[] gVw = g.VertexWeight;
+        int from = part[v];
+        int to = 1 - from;
+        part[v] = to;
+        pw[from] -= gVw[v];
+        pw[to] += gVw[v];
+        (internalDegree[v], externalDegree[v]) = (externalDegree[v], internalDegree[v]);
+        for (int p = gStart[v]; p < gStart[v + 1]; p++)
+        {
+            int u = gAdj[p];
+            int w = gEw[p];
+            if (part[u] == to)
+            {
+                internalDegree[u] += w;
+                externalDegree[u] -= w;
+            }
+            else
+            {
+                internalDegree[u] -= w;
+                externalDegree[u] += w;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Minimum vertex cover of the cut edges (maximum matching and König's construction), then
+    /// separator vertices with neighbours on one side only are moved to that side.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static byte[] Separator(Level g, int[] part)
+    {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int n = g.Size;
+        int[] matchOf = new int[n];
+        Array.Fill(matchOf, -1);
+        var left = new List<int>();
+        for (int v = 0; v < n; v++)
+        {
+            if (part[v] != 0)
+            {
+                continue;
+            }
+
+            bool boundary = false;
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
+            {
+                int u = gAdj[p];
+                if (part[u] == 1)
+                {
+                    boundary = true;
+                    if (matchOf[v] < 0 && matchOf[u] < 0)
+                    {
+                        matchOf[v] = u;
+                        matchOf[u] = v;
+                    }
+                }
+            }
+
+            if (boundary)
+            {
+                left.Add(v);
+            }
+        }
+
+        int[] visited = new int[n];
+        int stamp = 0;
+        int[] stack = new int[n];
+        int[] stackPos = new int[n];
+        int[] via = new int[n];
+        foreach (int root in left)
+        {
+            if (matchOf[root] >= 0)
+            {
+                continue;
+            }
+
+            stamp++;
+            Augment(g, part, matchOf, visited, stamp, stack, stackPos, via, root);
+        }
+
+        // König: Z = vertices reachable from unmatched left vertices by alternating paths.
+        stamp++;
+        int top = 0;
+        foreach (int root in left)
+        {
+            if (matchOf[root] < 0)
+            {
+                visited[root] = stamp;
+                stack[top++] = root;
+            }
+        }
+
+        while (top > 0)
+        {
+            int v = stack[--top];
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
+            {
+                int u = gAdj[p];
+                if (part[u] != 1 || visited[u] == stamp)
+                {
+                    continue;
+                }
+
+                visited[u] = stamp;
+                int w = matchOf[u];
+                if (w >= 0 && visited[w] != stamp)
+                {
+                    visited[w] = stamp;
+                    stack[top++] = w;
+                }
+            }
+        }
+
+        byte[] side = new byte[n];
+        for (int v = 0; v < n; v++)
+        {
+            side[v] = (byte)part[v];
+        }
+
+        foreach (int v in left)
+        {
+            if (visited[v] != stamp)
+            {
+                side[v] = 2;
+            }
+        }
+
+        for (int v = 0; v < n; v++)
+        {
+            if (part[v] == 1 && visited[v] == stamp)
+            {
+                side[v] = 2;
+            }
+        }
+
+        for (int v = 0; v < n; v++)
+        {
+            if (side[v] != 2)
+            {
+                continue;
+            }
+
+            bool touches0 = false;
+            bool touches1 = false;
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
+            {
+                byte s = side[gAdj[p]];
+                touches0 |= s == 0;
+                touches1 |= s == 1;
+            }
+
+            if (!touches1)
+            {
+                side[v] = 0;
+            }
+            else if (!touches0)
+            {
+                side[v] = 1;
+            }
+        }
+
+        return side;
+    }
+
+    /// <summary>Depth-first search for an augmenting path from an unmatched left vertex.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Augment(Level g, int[] part, int[] matchOf, int[] visited, int stamp, int[] stack, int[] stackPos, int[] via, int root)
+    {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int top = 0;
+        stack[0] = root;
+        stackPos[0] = gStart[root];
+        visited[root] = stamp;
+        while (top >= 0)
+        {
+            int v = stack[top];
+            int p = stackPos[top];
+            bool descended = false;
+            while (p < gStart[v + 1])
+            {
+                int u = gAdj[p++];
+                if (part[u] != 1 || visited[u] == stamp)
+                {
+                    continue;
+                }
+
+                visited[u] = stamp;
+                via[u] = v;
+                int w = matchOf[u];
+                if (w < 0)
+                {
+                    // Flip the path root .. v - u.
+                    int right = u;
+                    int l = v;
+                    while (true)
+                    {
+                        int previous = matchOf[l];
+                        matchOf[l] = right;
+                        matchOf[right] = l;
+                        if (l == root)
+                        {
+                            return;
+                        }
+
+                        right = previous;
+                        l = via[right];
+                    }
+                }
+
+                stackPos[top] = p;
+                top++;
+                stack[top] = w;
+                stackPos[top] = gStart[w];
+                visited[w] = stamp;
+                descended = true;
+                break;
+            }
+
+            if (!descended)
+            {
+                top--;
+            }
+        }
+    }
+}

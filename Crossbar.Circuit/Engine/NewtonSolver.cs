@@ -14,8 +14,8 @@ internal sealed class NewtonSolver
     /// <summary>Largest update, in SPICE tolerances, after which an operating-point iteration may reuse the last factorisation.</summary>
     private const double ChordRatio = 30;
 
-    /// <summary>Update, in SPICE tolerances, below which a stalled polish is rounding noise (about 1e-11 relative); a chord step that stalls above it hands over to a full Newton step.</summary>
-    private const double NegligibleRatio = 1e-8;
+    /// <summary>Update, in SPICE tolerances, below which a stalled polish is rounding noise (about 1e-9 relative); a chord step that stalls above it hands over to a full Newton step.</summary>
+    private const double NegligibleRatio = 1e-6;
 
     /// <summary>Factor by which each chord step must shrink the largest update.</summary>
     private const double ChordContraction = 0.1;

@@ -274,16 +274,14 @@ public sealed class CrossbarArray : CircuitElement
         }
     }
 
-    private static void LoadConductances(double[] m, int[] handles, double[] conductances)
+    /// <summary>Stamps a family of two-terminal conductances (four handles each) into a real or complex matrix.</summary>
+    private static void LoadConductances<T>(T[] m, int[] handles, double[] conductances)
+        where T : System.Numerics.INumberBase<T>
     {
         for (int k = 0; k < conductances.Length; k++)
         {
-            double g = conductances[k];
             int h = 4 * k;
-            m[handles[h]] += g;
-            m[handles[h + 1]] -= g;
-            m[handles[h + 2]] -= g;
-            m[handles[h + 3]] += g;
+            Stamp.Admittance(m, handles[h], handles[h + 1], handles[h + 2], handles[h + 3], T.CreateTruncating(conductances[k]));
         }
     }
 
@@ -395,7 +393,7 @@ public sealed class CrossbarArray : CircuitElement
     public override void LoadAc(AcLoadContext context)
     {
         var m = context.Matrix;
-        LoadAcConductances(m, _segH, _segG);
+        LoadConductances(m, _segH, _segG);
         if (_sinh)
         {
             double[] x = context.OperatingPoint;
@@ -406,11 +404,11 @@ public sealed class CrossbarArray : CircuitElement
                 g[k] = SinhCell(_cellI0[k], x[_cellRow[k]] - x[b[k]]).Conductance;
             }
 
-            LoadAcConductances(m, _cellH, g);
+            LoadConductances(m, _cellH, g);
         }
         else
         {
-            LoadAcConductances(m, _cellH, _cellG);
+            LoadConductances(m, _cellH, _cellG);
         }
         if (_transistor is not null)
         {
@@ -434,18 +432,6 @@ public sealed class CrossbarArray : CircuitElement
         }
     }
 
-    private static void LoadAcConductances(System.Numerics.Complex[] m, int[] handles, double[] conductances)
-    {
-        for (int k = 0; k < conductances.Length; k++)
-        {
-            double g = conductances[k];
-            int h = 4 * k;
-            m[handles[h]] += g;
-            m[handles[h + 1]] -= g;
-            m[handles[h + 2]] -= g;
-            m[handles[h + 3]] += g;
-        }
-    }
 
     /// <inheritdoc />
     public override double TruncationTimestep(Integrator integrator)

@@ -33,32 +33,17 @@ public static class CommandRunner
         {
             return body();
         }
-        catch (NetlistException ex)
+        catch (SimulationException ex)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.UsageError;
-        }
-        catch (UsageException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.UsageError;
+            Console.Error.WriteLine($"simulation failed: {ex.Message}");
+            return ExitCodes.SimulationFailure;
         }
         catch (InvUnstableException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.SimulationFailure;
         }
-        catch (SimulationException ex)
-        {
-            Console.Error.WriteLine($"simulation failed: {ex.Message}");
-            return ExitCodes.SimulationFailure;
-        }
-        catch (IOException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.UsageError;
-        }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is NetlistException or UsageException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.UsageError;

@@ -353,34 +353,7 @@ public static class BehavioralExpression
         private BehavioralNumber ParseNumber()
         {
             int start = _pos;
-            while (_pos < text.Length && (char.IsAsciiDigit(text[_pos]) || text[_pos] == '.'))
-            {
-                _pos++;
-            }
-
-            if (_pos < text.Length && (text[_pos] is 'e' or 'E'))
-            {
-                int j = _pos + 1;
-                if (j < text.Length && (text[j] is '+' or '-'))
-                {
-                    j++;
-                }
-
-                if (j < text.Length && char.IsAsciiDigit(text[j]))
-                {
-                    _pos = j;
-                    while (_pos < text.Length && char.IsAsciiDigit(text[_pos]))
-                    {
-                        _pos++;
-                    }
-                }
-            }
-
-            while (_pos < text.Length && char.IsAsciiLetter(text[_pos]))
-            {
-                _pos++;
-            }
-
+            _pos = ExpressionNumber.End(text, _pos);
             string token = text[start.._pos];
             return SpiceNumber.TryParse(token, out double value)
                 ? new BehavioralNumber(value)

@@ -209,34 +209,7 @@ public static class ExpressionEvaluator
         private double ParseNumber()
         {
             var start = _pos;
-            while (_pos < text.Length && (char.IsAsciiDigit(text[_pos]) || text[_pos] == '.'))
-            {
-                _pos++;
-            }
-
-            if (_pos < text.Length && (text[_pos] is 'e' or 'E'))
-            {
-                var j = _pos + 1;
-                if (j < text.Length && (text[j] is '+' or '-'))
-                {
-                    j++;
-                }
-
-                if (j < text.Length && char.IsAsciiDigit(text[j]))
-                {
-                    _pos = j;
-                    while (_pos < text.Length && char.IsAsciiDigit(text[_pos]))
-                    {
-                        _pos++;
-                    }
-                }
-            }
-
-            while (_pos < text.Length && char.IsAsciiLetter(text[_pos]))
-            {
-                _pos++;
-            }
-
+            _pos = ExpressionNumber.End(text, _pos);
             var token = text[start.._pos];
             if (!SpiceNumber.TryParse(token, out var value))
             {

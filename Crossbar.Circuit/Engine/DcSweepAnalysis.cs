@@ -72,7 +72,7 @@ internal static class DcSweepAnalysis
     private static CircuitElement FindSource(Circuit circuit, DcSweep sweep, DcAnalysisCard card)
     {
         CircuitElement? e = circuit.Elements.FirstOrDefault(x => x.Name.Equals(sweep.Source, StringComparison.OrdinalIgnoreCase));
-        if (e is not (Elements.VoltageSource or Elements.CurrentSource))
+        if (e is not Elements.IndependentSource)
         {
             throw new NetlistException(card.Location, $".dc: '{sweep.Source}' is not an independent voltage or current source of this circuit");
         }

@@ -7,19 +7,24 @@ namespace Crossbar.Circuit.Netlists;
 /// </summary>
 internal static class NetlistLexer
 {
-    /// <summary>Splits one file's text into cards.</summary>
+    /// <summary>Splits one file's text into cards and hands each to <paramref name="emit"/> as soon as it is
+    /// complete (its continuation lines joined), so a reader can consume a card before the next is made.</summary>
     /// <param name="text">The file text.</param>
     /// <param name="file">File name for locations.</param>
     /// <param name="hasTitle">Whether the first line is the title (the main deck) or a card (an include file).</param>
-    /// <param name="title">The title line, trimmed, when <paramref name="hasTitle"/>.</param>
-    /// <param name="warnings">Where warnings go.</param>
+    /// <param name="warnings">Where warnings go (null: not collected, for a second scan of the same text).</param>
+    /// <param name="keep">Which cards to make, by their first word (null: all); the others, and their
+    /// continuation lines, are skipped without being tokenised.</param>
+    /// <param name="emit">Receives each card, in file order. The card object is reused for the next
+    /// card once <paramref name="emit"/> returns: take what is needed from it, never keep it.</param>
+    /// <returns>The title line, trimmed, when <paramref name="hasTitle"/>; otherwise empty.</returns>
     /// <remarks>Lines and tokens are slices of <paramref name="text"/>: the only strings made here are the
     /// title and the first word of each card (the element name or dot-command).</remarks>
-    public static List<NetlistCard> Split(string text, string file, bool hasTitle, out string title, List<string> warnings)
+    public static string Split(
+        string text, string file, bool hasTitle, List<string>? warnings, Func<ReadOnlySpan<char>, bool>? keep, Action<NetlistCard> emit)
     {
-        var cards = new List<NetlistCard>();
         var scratch = new TokenList(16);
-        title = string.Empty;
+        var title = string.Empty;
         var position = 0;
         var lineNumber = 0;
         if (hasTitle)
@@ -30,6 +35,8 @@ internal static class NetlistLexer
         }
 
         NetlistCard? current = null;
+        NetlistCard? reusable = null;
+        var skipping = false;
         while (position >= 0)
         {
             var lineStart = position;
@@ -47,6 +54,35 @@ internal static class NetlistLexer
                 continue;
             }
 
+            if (line[start] == '+')
+            {
+                if (skipping)
+                {
+                    continue;
+                }
+
+                if (current is null)
+                {
+                    throw new NetlistException(new SourceLocation(file, lineNumber, start + 1), "continuation line '+' with no card before it to continue");
+                }
+
+                scratch.Clear();
+                Tokenize(text, lineStart, length, start + 1, file, lineNumber, scratch);
+                foreach (var token in scratch)
+                {
+                    current.Add(token);
+                }
+
+                continue;
+            }
+
+            if (current is not null)
+            {
+                emit(current);
+                current = null;
+            }
+
+            skipping = false;
             var word = FirstWord(line[start..]);
             if (IsLowerWord(word, ".end"))
             {
@@ -69,37 +105,26 @@ internal static class NetlistLexer
                     }
                 }
 
-                warnings.Add(found
+                warnings?.Add(found
                     ? $"{file}:{lineNumber}:{start + 1}: .control block (lines {lineNumber}-{end}) skipped: control scripts are not supported"
                     : $"{file}:{lineNumber}:{start + 1}: .control block without .endc skipped to the end of the file: control scripts are not supported");
                 lineNumber = end;
-                current = null;
                 continue;
             }
 
             if (IsLowerWord(word, ".endc"))
             {
-                warnings.Add($"{file}:{lineNumber}:{start + 1}: .endc without .control ignored");
+                warnings?.Add($"{file}:{lineNumber}:{start + 1}: .endc without .control ignored");
+                continue;
+            }
+
+            if (keep is not null && !keep(word))
+            {
+                skipping = true;
                 continue;
             }
 
             scratch.Clear();
-            if (line[start] == '+')
-            {
-                if (current is null)
-                {
-                    throw new NetlistException(new SourceLocation(file, lineNumber, start + 1), "continuation line '+' with no card before it to continue");
-                }
-
-                Tokenize(text, lineStart, length, start + 1, file, lineNumber, scratch);
-                foreach (var token in scratch)
-                {
-                    current.Add(token);
-                }
-
-                continue;
-            }
-
             Tokenize(text, lineStart, length, start, file, lineNumber, scratch);
             var head = 0;
             while (head < scratch.Count && scratch[head].Kind == TokenKind.Comma)
@@ -113,11 +138,25 @@ internal static class NetlistLexer
             }
 
             scratch[head] = scratch[head].WithOwnText();
-            current = new NetlistCard(new SourceLocation(file, lineNumber, start + 1), text, lineStart, length, scratch);
-            cards.Add(current);
+            var location = new SourceLocation(file, lineNumber, start + 1);
+            if (reusable is null)
+            {
+                reusable = new NetlistCard(location, text, lineStart, length, scratch);
+            }
+            else
+            {
+                reusable.Reset(location, text, lineStart, length, scratch);
+            }
+
+            current = reusable;
         }
 
-        return cards;
+        if (current is not null)
+        {
+            emit(current);
+        }
+
+        return title;
     }
 
     /// <summary>Length of the line at <paramref name="position"/>; moves it to the next line, or to -1 after the last.</summary>

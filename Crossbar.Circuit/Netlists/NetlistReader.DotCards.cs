@@ -274,7 +274,7 @@ public sealed partial class NetlistReader
         }
 
         var definition = new SubcircuitDefinition(name.Text, ports) { Location = card.Location };
-        var scope = new Scope(definition, card, definition.Elements, definition.Models, definition.Subcircuits, new ParameterScope(Current.Parameters));
+        var scope = new Scope(definition, card.Location, definition.Elements, definition.Models, definition.Subcircuits, new ParameterScope(Current.Parameters));
         while (i < tokens.Count)
         {
             if (!IsAssignment(tokens, i))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security;
 
 namespace Crossbar.Circuit.Netlists;
@@ -24,6 +25,11 @@ public sealed partial class NetlistReader
     private readonly Dictionary<ElementCard, NetlistToken> _references = new(ReferenceEqualityComparer.Instance);
     private readonly List<NetlistToken> _sweepSources = [];
     private readonly Stack<Scope> _scopes = new();
+    private readonly Dictionary<string, string> _includeTexts = new(StringComparer.Ordinal);
+    private int _firstScanDepth;
+
+    /// <summary>Characters that end a word on a card (the lexer's delimiters).</summary>
+    private static readonly SearchValues<char> CardDelimiters = SearchValues.Create(",(){}='\"");
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nodeNames =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -81,25 +87,27 @@ public sealed partial class NetlistReader
         return Read(text, fileName, directory, null);
     }
 
+    /// <summary>
+    /// Reads in two scans of the text. The first makes only the cards that shape the global
+    /// parameter scope (<c>.param</c>, <c>.subckt</c>/<c>.ends</c>, <c>.include</c>) and evaluates
+    /// the top-level <c>.param</c>s, so that values anywhere may use parameters defined later, as
+    /// in SPICE. The second reads every card as soon as the lexer completes it: cards are
+    /// short-lived, so a deck of 10⁵ lines never holds 10⁵ token lists at once.
+    /// </summary>
     private static Netlist Read(string text, string fileName, string directory, string? fullPath)
     {
         var reader = new NetlistReader();
-        var cards = NetlistLexer.Split(text, fileName, hasTitle: true, out var title, reader._netlist.Warnings);
-        reader._netlist.Title = title;
         var chain = fullPath is null ? new List<string>() : [fullPath];
-        var all = reader.ExpandIncludes(cards, directory, chain);
-        reader._netlist.Elements.EnsureCapacity(all.Count);
-        reader.Current.ElementNames.EnsureCapacity(all.Count);
-        reader.ReadGlobalParameters(all);
-        foreach (var card in all)
-        {
-            reader.ReadCard(card);
-        }
-
+        reader._netlist.Title = NetlistLexer.Split(
+            text, fileName, hasTitle: true, null, ShapesParameterScope, card => reader.ReadGlobalParameter(card, directory, chain));
+        var expected = text.AsSpan().Count('\n');
+        reader._netlist.Elements.EnsureCapacity(expected);
+        reader.Current.ElementNames.EnsureCapacity(expected);
+        NetlistLexer.Split(text, fileName, hasTitle: true, reader._netlist.Warnings, null, card => reader.ReadCardOrInclude(card, directory, chain));
         if (reader._scopes.Count > 1)
         {
             var open = reader.Current;
-            throw new NetlistException(open.Start!.Location, $"unterminated .subckt '{open.Definition!.Name}': expected .ends before the end of the deck");
+            throw new NetlistException(open.Start!, $"unterminated .subckt '{open.Definition!.Name}': expected .ends before the end of the deck");
         }
 
         NetlistValidator.Validate(reader._netlist, reader._references, reader._sweepSources);
@@ -109,88 +117,113 @@ public sealed partial class NetlistReader
     private static bool IsIoError(Exception ex) =>
         ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException;
 
-    private List<NetlistCard> ExpandIncludes(List<NetlistCard> cards, string directory, List<string> chain)
+    /// <summary>Whether a card starting with <paramref name="word"/> matters to the first scan.</summary>
+    private static bool ShapesParameterScope(ReadOnlySpan<char> word)
     {
-        var result = new List<NetlistCard>(cards.Count);
-        foreach (var card in cards)
-        {
-            var head = card.Tokens[0];
-            if (!(head.IsWordLike(".include") || head.IsWordLike(".inc")))
-            {
-                result.Add(card);
-                continue;
-            }
-
-            if (card.Tokens.Count < 2 || card.Tokens[1].Kind is not (TokenKind.Word or TokenKind.Quoted) || card.Tokens[1].Text.Length == 0)
-            {
-                throw new NetlistException(card.Tokens.Count < 2 ? card.End : card.Tokens[1].Location, "expected a file name after .include");
-            }
-
-            if (card.Tokens.Count > 2)
-            {
-                throw new NetlistException(card.Tokens[2].Location, $"unexpected '{card.Tokens[2].Display}' after the .include file name");
-            }
-
-            var nameToken = card.Tokens[1];
-            string fullPath;
-            string text;
-            try
-            {
-                fullPath = Path.GetFullPath(Path.Combine(directory, nameToken.Text));
-            }
-            catch (Exception ex) when (IsIoError(ex))
-            {
-                throw new NetlistException(nameToken.Location, $"bad .include file name '{nameToken.Text}': {ex.Message}");
-            }
-
-            if (chain.Contains(fullPath, StringComparer.Ordinal))
-            {
-                throw new NetlistException(head.Location, $"recursive .include: {string.Join(" -> ", chain)} -> {fullPath}");
-            }
-
-            if (chain.Count >= MaxIncludeDepth)
-            {
-                throw new NetlistException(head.Location, $".include nested more than {MaxIncludeDepth} files deep");
-            }
-
-            try
-            {
-                text = File.ReadAllText(fullPath);
-            }
-            catch (Exception ex) when (IsIoError(ex))
-            {
-                throw new NetlistException(nameToken.Location, $"cannot read include file '{nameToken.Text}' ({fullPath}): {ex.Message}");
-            }
-
-            var included = NetlistLexer.Split(text, fullPath, hasTitle: false, out _, _netlist.Warnings);
-            chain.Add(fullPath);
-            result.AddRange(ExpandIncludes(included, Path.GetDirectoryName(fullPath) ?? directory, chain));
-            chain.RemoveAt(chain.Count - 1);
-        }
-
-        return result;
+        var end = word.IndexOfAny(CardDelimiters);
+        var head = end < 0 ? word : word[..end];
+        return head.Length > 0 && head[0] == '.'
+            && (head.Equals(".param", StringComparison.OrdinalIgnoreCase) || head.Equals(".subckt", StringComparison.OrdinalIgnoreCase)
+                || head.Equals(".ends", StringComparison.OrdinalIgnoreCase) || IsInclude(head));
     }
 
-    /// <summary>First pass: top-level <c>.param</c>s in order, so element values anywhere can use them.</summary>
-    private void ReadGlobalParameters(List<NetlistCard> cards)
+    private static bool IsInclude(ReadOnlySpan<char> head) =>
+        head.Equals(".include", StringComparison.OrdinalIgnoreCase) || head.Equals(".inc", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>First scan: a top-level <c>.param</c> is evaluated, <c>.subckt</c>/<c>.ends</c> track the depth, includes are followed.</summary>
+    private void ReadGlobalParameter(NetlistCard card, string directory, List<string> chain)
     {
-        var depth = 0;
-        foreach (var card in cards)
+        var head = card.Tokens[0];
+        if (head.IsWordLike(".subckt"))
         {
-            var head = card.Tokens[0];
-            if (head.IsWordLike(".subckt"))
-            {
-                depth++;
-            }
-            else if (head.IsWordLike(".ends"))
-            {
-                depth--;
-            }
-            else if (depth == 0 && head.IsWordLike(".param"))
-            {
-                ReadParameterCard(card, _globals, (name, value) => _netlist.Parameters.Add(new ParameterCard(name, value)));
-            }
+            _firstScanDepth++;
         }
+        else if (head.IsWordLike(".ends"))
+        {
+            _firstScanDepth--;
+        }
+        else if (_firstScanDepth == 0 && head.IsWordLike(".param"))
+        {
+            ReadParameterCard(card, _globals, (name, value) => _netlist.Parameters.Add(new ParameterCard(name, value)));
+        }
+        else if (IsInclude(head.Span))
+        {
+            var (text, path) = OpenInclude(card, directory, chain);
+            chain.Add(path);
+            var included = Path.GetDirectoryName(path) ?? directory;
+            NetlistLexer.Split(text, path, hasTitle: false, null, ShapesParameterScope, c => ReadGlobalParameter(c, included, chain));
+            chain.RemoveAt(chain.Count - 1);
+        }
+    }
+
+    /// <summary>Second scan: reads a card, or every card of an included file in its place.</summary>
+    private void ReadCardOrInclude(NetlistCard card, string directory, List<string> chain)
+    {
+        var head = card.Tokens[0];
+        if (!(head.IsWordLike(".include") || head.IsWordLike(".inc")))
+        {
+            ReadCard(card);
+            return;
+        }
+
+        var (text, path) = OpenInclude(card, directory, chain);
+        chain.Add(path);
+        var included = Path.GetDirectoryName(path) ?? directory;
+        NetlistLexer.Split(text, path, hasTitle: false, _netlist.Warnings, null, c => ReadCardOrInclude(c, included, chain));
+        chain.RemoveAt(chain.Count - 1);
+    }
+
+    /// <summary>Checks an <c>.include</c> card and returns the file's text and full path (each file is read from disk once per deck).</summary>
+    private (string Text, string FullPath) OpenInclude(NetlistCard card, string directory, List<string> chain)
+    {
+        var head = card.Tokens[0];
+        if (card.Tokens.Count < 2 || card.Tokens[1].Kind is not (TokenKind.Word or TokenKind.Quoted) || card.Tokens[1].Text.Length == 0)
+        {
+            throw new NetlistException(card.Tokens.Count < 2 ? card.End : card.Tokens[1].Location, "expected a file name after .include");
+        }
+
+        if (card.Tokens.Count > 2)
+        {
+            throw new NetlistException(card.Tokens[2].Location, $"unexpected '{card.Tokens[2].Display}' after the .include file name");
+        }
+
+        var nameToken = card.Tokens[1];
+        string fullPath;
+        try
+        {
+            fullPath = Path.GetFullPath(Path.Combine(directory, nameToken.Text));
+        }
+        catch (Exception ex) when (IsIoError(ex))
+        {
+            throw new NetlistException(nameToken.Location, $"bad .include file name '{nameToken.Text}': {ex.Message}");
+        }
+
+        if (chain.Contains(fullPath, StringComparer.Ordinal))
+        {
+            throw new NetlistException(head.Location, $"recursive .include: {string.Join(" -> ", chain)} -> {fullPath}");
+        }
+
+        if (chain.Count >= MaxIncludeDepth)
+        {
+            throw new NetlistException(head.Location, $".include nested more than {MaxIncludeDepth} files deep");
+        }
+
+        if (_includeTexts.TryGetValue(fullPath, out var text))
+        {
+            return (text, fullPath);
+        }
+
+        try
+        {
+            text = File.ReadAllText(fullPath);
+        }
+        catch (Exception ex) when (IsIoError(ex))
+        {
+            throw new NetlistException(nameToken.Location, $"cannot read include file '{nameToken.Text}' ({fullPath}): {ex.Message}");
+        }
+
+        _includeTexts[fullPath] = text;
+        return (text, fullPath);
     }
 
     private void ReadCard(NetlistCard card)
@@ -306,7 +339,7 @@ public sealed partial class NetlistReader
     /// <summary>A definition scope being read: the top level or one <c>.subckt</c>.</summary>
     private sealed class Scope(
         SubcircuitDefinition? definition,
-        NetlistCard? start,
+        SourceLocation? start,
         List<ElementCard> elements,
         Dictionary<string, ModelCard> models,
         Dictionary<string, SubcircuitDefinition> subcircuits,
@@ -314,7 +347,8 @@ public sealed partial class NetlistReader
     {
         public SubcircuitDefinition? Definition { get; } = definition;
 
-        public NetlistCard? Start { get; } = start;
+        /// <summary>Where the <c>.subckt</c> card is (cards themselves are not kept: the lexer reuses them).</summary>
+        public SourceLocation? Start { get; } = start;
 
         public List<ElementCard> Elements { get; } = elements;
 

@@ -92,11 +92,14 @@ internal readonly struct NetlistToken
 }
 
 /// <summary>A logical card: one line plus its continuation lines, as tokens.</summary>
+/// <remarks>The lexer refills one card object for each card of a scan (<see cref="Reset"/>): a
+/// consumer reads what it needs (tokens are values; <see cref="Location"/> is a fresh object per
+/// card) and must not keep the card itself.</remarks>
 internal sealed class NetlistCard
 {
-    private readonly string _text;
-    private readonly int _lineStart;
-    private readonly int _lineLength;
+    private string _text = string.Empty;
+    private int _lineStart;
+    private int _lineLength;
     private TokenList? _raw;
 
     /// <summary>A card whose first physical line is <paramref name="text"/>[<paramref name="lineStart"/>..+<paramref name="lineLength"/>],
@@ -104,36 +107,40 @@ internal sealed class NetlistCard
     public NetlistCard(SourceLocation location, string text, int lineStart, int lineLength, TokenList lineTokens)
     {
         Location = location;
+        Reset(location, text, lineStart, lineLength, lineTokens);
+    }
+
+    /// <summary>Makes this object the next card: as a new one made with the same arguments.</summary>
+    public void Reset(SourceLocation location, string text, int lineStart, int lineLength, TokenList lineTokens)
+    {
+        Location = location;
         _text = text;
         _lineStart = lineStart;
         _lineLength = lineLength;
         var all = lineTokens.AsSpan();
-        var commas = 0;
+        Tokens.Clear();
+        _raw = null;
+        var commas = false;
         foreach (var token in all)
         {
             if (token.Kind == TokenKind.Comma)
             {
-                commas++;
+                commas = true;
             }
-        }
-
-        Tokens = new TokenList(all.Length - commas);
-        foreach (var token in all)
-        {
-            if (token.Kind != TokenKind.Comma)
+            else
             {
                 Tokens.Add(token);
             }
         }
 
-        if (commas > 0)
+        if (commas)
         {
             _raw = lineTokens.GetRange(0, all.Length);
         }
     }
 
     /// <summary>Where the card starts (column of its first token).</summary>
-    public SourceLocation Location { get; }
+    public SourceLocation Location { get; private set; }
 
     /// <summary>The first physical line, untrimmed (for <c>.title</c>).</summary>
     public string FirstLine => _text.Substring(_lineStart, _lineLength);
@@ -142,7 +149,7 @@ internal sealed class NetlistCard
     public TokenList RawTokens => _raw ?? Tokens;
 
     /// <summary>Tokens without commas.</summary>
-    public TokenList Tokens { get; }
+    public TokenList Tokens { get; } = new(8);
 
     public void Add(NetlistToken token)
     {

@@ -10,11 +10,13 @@
 #   --work DIR         where decks and outputs go (default: a new temporary folder)
 #   --seed S           matrix seed (default 1)
 #   --timeout SECONDS  per run (default 600)
-#   --jit              time `dotnet crossbar.dll` (JIT build) instead of the ReadyToRun publish
+#   --repeat R         runs of each program per deck; the table shows the median (default 3)
+#   --build aot|r2r|jit  how the CLI is built (default aot; see benchmarks/publish_cli.sh)
+#   --jit              same as --build jit
 # Times: wall and cpu (user + system) seconds of each process, start-up included.
-# CrossbarSim runs as Crossbar.Cli/bin/Release/net10.0/linux-x64/publish/crossbar run DECK --out DIR,
-# a ReadyToRun (ahead-of-time compiled) publish made here by benchmarks/publish_cli.sh: ngspice is
-# a compiled binary too, and this measures the simulator rather than the JIT warming up.
+# CrossbarSim runs as `crossbar run DECK --out DIR --stats`, by default the Native AOT executable
+# that benchmarks/publish_cli.sh makes: ngspice is a compiled binary too, and this measures the
+# simulator rather than the .NET runtime starting and its JIT warming up.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,7 +28,8 @@ work=""
 seed=1
 timeout_s=600
 sizes=()
-jit=""
+build="aot"
+repeat=3
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --ngspice-only) run_crossbar=0 ;;
@@ -35,8 +38,10 @@ while [[ $# -gt 0 ]]; do
     --work) work="$2"; shift ;;
     --seed) seed="$2"; shift ;;
     --timeout) timeout_s="$2"; shift ;;
-    --jit) jit="--jit" ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --jit) build="jit" ;;
+    --build) build="$2"; shift ;;
+    --repeat) repeat="$2"; shift ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) sizes+=("$1") ;;
   esac
@@ -49,7 +54,7 @@ echo "work folder: $work" >&2
 
 crossbar_cmd=""
 if [[ $run_crossbar -eq 1 ]]; then
-  crossbar_cmd="$("$here/publish_cli.sh" $jit)"
+  crossbar_cmd="$("$here/publish_cli.sh" "--$build")"
   echo "CrossbarSim runs as: $crossbar_cmd" >&2
 fi
 if [[ $run_ngspice -eq 1 ]] && ! command -v ngspice > /dev/null; then
@@ -75,6 +80,20 @@ timed() {
   rm -f "$times"
 }
 
+# Runs `timed` $repeat times; prints the median wall and the median cpu (or the first failure).
+timed_median() {
+  local runs=() r
+  for ((k = 0; k < repeat; k++)); do
+    r=$(timed "$@")
+    if [[ "$r" != [0-9]* ]]; then echo "$r"; return; fi
+    runs+=("$r")
+  done
+  local wall cpu
+  wall=$(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | sort -g | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); print (NR % 2 ? v[m] : (v[m] + v[m + 1]) / 2) }')
+  cpu=$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | sort -g | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); print (NR % 2 ? v[m] : (v[m] + v[m + 1]) / 2) }')
+  printf '%.3f %.3f' "$wall" "$cpu"
+}
+
 results=()
 for n in "${sizes[@]}"; do
   for analysis in $analyses; do
@@ -82,13 +101,13 @@ for n in "${sizes[@]}"; do
     python3 "$here/inv_deck.py" generate "$n" "$analysis" "$deck" --seed "$seed"
     ng="- -"; cb="- -"
     if [[ $run_ngspice -eq 1 ]]; then
-      ng=$( cd "$work" && SPICE_ASCIIRAWFILE=1 timed "inv${n}_${analysis}.ngspice.log" ngspice -b -r "inv${n}_${analysis}.raw" "$deck" )
+      ng=$( cd "$work" && SPICE_ASCIIRAWFILE=1 timed_median "inv${n}_${analysis}.ngspice.log" ngspice -b -r "inv${n}_${analysis}.raw" "$deck" )
     fi
     if [[ $run_crossbar -eq 1 ]]; then
       out="$work/inv${n}_${analysis}.crossbar"
       rm -rf "$out"
       # shellcheck disable=SC2086
-      cb=$(timed "$work/inv${n}_${analysis}.crossbar.log" $crossbar_cmd run "$deck" --out "$out" --stats)
+      cb=$(timed_median "$work/inv${n}_${analysis}.crossbar.log" $crossbar_cmd run "$deck" --out "$out" --stats)
     fi
     ratio=$(awk -v a="$ng" -v b="$cb" 'BEGIN { split(a, x, " "); split(b, y, " ");
       for (k = 1; k <= 2; k++) { if (x[k]+0 > 0 && y[k]+0 > 0) printf "%.2f ", x[k] / y[k]; else printf "- " } }')
@@ -98,7 +117,7 @@ for n in "${sizes[@]}"; do
 done
 
 echo
-echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min)"
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min); medians of $repeat runs; CrossbarSim build: $build"
 printf '%6s %9s %11s %11s %11s %11s %10s %10s\n' N analysis ngspice_wall ngspice_cpu crossbar_wall crossbar_cpu ratio_wall ratio_cpu
 for r in "${results[@]}"; do
   # shellcheck disable=SC2086

@@ -29,7 +29,9 @@ public sealed class Circuit
         }
 
         int n = Unknowns.Count;
-        var builder = new SparsePatternBuilder(n, n + (4 * elements.Count));
+        // Distinct entries: the diagonal plus about two off-diagonal ones per two-terminal element
+        // (their diagonal entries coincide with the diagonal's); the builder grows past the guess.
+        var builder = new SparsePatternBuilder(n, n + (2 * elements.Count));
         var allocation = new AllocationContext(Unknowns, builder);
         for (int i = 0; i < n; i++)
         {

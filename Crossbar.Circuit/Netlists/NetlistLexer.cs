@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Crossbar.Circuit.Netlists;
 
 /// <summary>
@@ -17,21 +19,18 @@ internal static class NetlistLexer
     /// continuation lines, are skipped without being tokenised.</param>
     /// <param name="emit">Receives each card, in file order. The card object is reused for the next
     /// card once <paramref name="emit"/> returns: take what is needed from it, never keep it.</param>
-    /// <returns>The title line, trimmed, when <paramref name="hasTitle"/>; otherwise empty.</returns>
     /// <remarks>Lines and tokens are slices of <paramref name="text"/>: the only strings made here are the
     /// title and the first word of each card (the element name or dot-command).</remarks>
-    public static string Split(
+    public static void Split(
         string text, string file, bool hasTitle, List<string>? warnings, Func<ReadOnlySpan<char>, bool>? keep, Action<NetlistCard> emit)
     {
         var scratch = new TokenList(16);
-        var title = string.Empty;
         var position = 0;
         var lineNumber = 0;
         if (hasTitle)
         {
-            var titleLength = NextLine(text, ref position);
+            NextLine(text, ref position);
             lineNumber = 1;
-            title = text.AsSpan(0, titleLength).TrimStart('\uFEFF').Trim().ToString();
         }
 
         NetlistCard? current = null;
@@ -156,23 +155,25 @@ internal static class NetlistLexer
             emit(current);
         }
 
-        return title;
+    }
+
+    /// <summary>The title of a main deck: its first line, trimmed (a byte-order mark dropped).</summary>
+    public static string Title(string text)
+    {
+        var position = 0;
+        var length = NextLine(text, ref position);
+        return text.AsSpan(0, length).TrimStart('\uFEFF').Trim().ToString();
     }
 
     /// <summary>Length of the line at <paramref name="position"/>; moves it to the next line, or to -1 after the last.</summary>
     private static int NextLine(string text, ref int position)
     {
         var rest = text.AsSpan(position);
-        var length = 0;
-        while (length < rest.Length && !IsLineBreak(rest[length]))
-        {
-            length++;
-        }
-
-        if (length == rest.Length)
+        var length = rest.IndexOfAny(LineBreaks);
+        if (length < 0)
         {
             position = -1;
-            return length;
+            return rest.Length;
         }
 
         var next = position + length + 1;
@@ -186,7 +187,7 @@ internal static class NetlistLexer
     }
 
     /// <summary>What <see cref="string.ReplaceLineEndings()"/> treats as a line break: CR, LF, FF, NEL, LS, PS.</summary>
-    private static bool IsLineBreak(char c) => c <= '\r' ? c is '\n' or '\r' or '\f' : c >= '\u0085' && c is '\u0085' or '\u2028' or '\u2029';
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\f\u0085\u2028\u2029");
 
     /// <summary><see cref="char.IsWhiteSpace(char)"/>, with the ASCII cases decided here.</summary>
     private static bool IsWhiteSpace(char c) => c <= '\u007f' ? c == ' ' || (c >= '\t' && c <= '\r') : char.IsWhiteSpace(c);

@@ -97,9 +97,13 @@ public sealed partial class NetlistReader
     private static Netlist Read(string text, string fileName, string directory, string? fullPath)
     {
         var reader = new NetlistReader();
+        reader._netlist.Title = NetlistLexer.Title(text);
         var chain = fullPath is null ? new List<string>() : [fullPath];
-        reader._netlist.Title = NetlistLexer.Split(
-            text, fileName, hasTitle: true, null, ShapesParameterScope, card => reader.ReadGlobalParameter(card, directory, chain));
+        if (MayShapeParameterScope(text))
+        {
+            NetlistLexer.Split(text, fileName, hasTitle: true, null, ShapesParameterScope, card => reader.ReadGlobalParameter(card, directory, chain));
+        }
+
         var expected = text.AsSpan().Count('\n');
         reader._netlist.Elements.EnsureCapacity(expected);
         reader.Current.ElementNames.EnsureCapacity(expected);
@@ -116,6 +120,10 @@ public sealed partial class NetlistReader
 
     private static bool IsIoError(Exception ex) =>
         ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException;
+
+    /// <summary>Whether the text has a <c>.param</c> or <c>.include</c> anywhere: without one the first scan finds nothing to do.</summary>
+    private static bool MayShapeParameterScope(string text) =>
+        text.Contains(".param", StringComparison.OrdinalIgnoreCase) || text.Contains(".inc", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether a card starting with <paramref name="word"/> matters to the first scan.</summary>
     private static bool ShapesParameterScope(ReadOnlySpan<char> word)

@@ -24,6 +24,7 @@ public static class RunCommand
 
     private static int Execute(FileInfo deck, DirectoryInfo outDir, bool printStats)
     {
+        using var pause = CollectionPause.Start();
         var readTime = Stopwatch.StartNew();
         Netlist netlist = NetlistReader.ReadFile(deck.FullName);
         readTime.Stop();
@@ -53,6 +54,8 @@ public static class RunCommand
             Console.Error.Write(results.Statistics.Format());
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"deck read time s        {readTime.Elapsed.TotalSeconds:F6}"));
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process time so far s   {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds:F6}"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated MB            {GC.GetTotalAllocatedBytes() / 1e6:F1}"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"collections gen0/1/2    {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
         }
 
         return ExitCodes.Ok;

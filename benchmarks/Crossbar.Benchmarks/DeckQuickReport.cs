@@ -31,10 +31,13 @@ public static class DeckQuickReport
             clock.Restart();
             List<CircuitElement> elements = CircuitCompiler.CreateElements(netlist);
             double compile = clock.Elapsed.TotalSeconds;
+            double compileMb = (GC.GetAllocatedBytesForCurrentThread() - bytes0) / 1e6;
             clock.Restart();
             _ = new Crossbar.Circuit.Engine.Circuit(elements, SimulationOptions.FromNetlist(netlist));
             double setup = clock.Elapsed.TotalSeconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rep {rep}: compile {compile:F3}s circuit setup {setup:F3}s (both again inside run)"));
+            double setupMb = (GC.GetAllocatedBytesForCurrentThread() - bytes0) / 1e6 - compileMb;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rep {rep}: compile {compile:F3}s ({compileMb:F1} MB) circuit setup {setup:F3}s ({setupMb:F1} MB) (both again inside run)"));
+            bytes0 = GC.GetAllocatedBytesForCurrentThread();
             clock.Restart();
             SimulationResults results = CircuitSimulator.Run(netlist);
             double run = clock.Elapsed.TotalSeconds;

@@ -38,6 +38,31 @@ public class NetlistIncludeTests
     }
 
     [Test]
+    public void When_ParameterDefinedInIncludeAfterItsUse_Expect_ValueResolved()
+    {
+        WriteFile("params.inc", ".subckt cell a b params: r=5\nR1 a b {r}\n.ends\n.param rload=3k\n+ gain={rload/1k}\n");
+        var main = WriteFile("main.cir", "main deck\nR1 a 0 {rload*2}\nE1 b 0 a 0 {gain}\n.include params.inc\n.end\n");
+
+        var netlist = NetlistReader.ReadFile(main);
+
+        Assert.That(netlist.Elements[0].Value!.Value.Value, Is.EqualTo(6000.0));
+        Assert.That(netlist.Elements[1].Value!.Value.Value, Is.EqualTo(3.0));
+        Assert.That(netlist.Parameters.Select(p => p.Name), Is.EqualTo(new[] { "rload", "gain" }));
+    }
+
+    [Test]
+    public void When_IncludedSubcircuitHasParam_Expect_NotGlobal()
+    {
+        WriteFile("cell.inc", ".subckt cell a b\n.param r=5\nR1 a b {r}\n.ends\n");
+        var main = WriteFile("main.cir", "main deck\n.include cell.inc\nR1 a 0 {r}\n.end\n");
+
+        var ex = Assert.Throws<NetlistException>(() => NetlistReader.ReadFile(main))!;
+
+        Assert.That(ex.Location.Line, Is.EqualTo(3));
+        Assert.That(ex.Detail, Does.Contain("unknown parameter 'r'"));
+    }
+
+    [Test]
     public void When_IncludeHasErrorInside_Expect_LocationInIncludedFile()
     {
         var included = WriteFile("bad.inc", "* comment\nR9 a b 1q2\n");

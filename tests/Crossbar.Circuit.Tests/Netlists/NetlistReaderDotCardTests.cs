@@ -40,6 +40,16 @@ public class NetlistReaderDotCardTests
     }
 
     [Test]
+    public void When_ParameterUsedBeforeItsCard_Expect_ValueResolved()
+    {
+        var netlist = Read("R1 x 0 {rx*2}\nV1 x 0 dc {vx} ac {vx/10}\n.param rx=1.5k\n+ vx=2");
+
+        Assert.That(netlist.Elements[0].Value!.Value.Value, Is.EqualTo(3000.0));
+        Assert.That(netlist.Elements[1].Value!.Value.Value, Is.EqualTo(2.0));
+        Assert.That(netlist.Elements[1].AcMagnitude!.Value.Value, Is.EqualTo(0.2).Within(1e-15));
+    }
+
+    [Test]
     public void When_ParamUsedBeforeItIsDefined_Expect_ErrorNamingIt()
     {
         var ex = Assert.Throws<NetlistException>(() => Read(".param b={a*3}\n.param a=2"))!;

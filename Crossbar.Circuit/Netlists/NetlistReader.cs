@@ -30,6 +30,9 @@ public sealed partial class NetlistReader
 
     /// <summary>Characters that end a word on a card (the lexer's delimiters).</summary>
     private static readonly SearchValues<char> CardDelimiters = SearchValues.Create(",(){}='\"");
+
+    /// <summary>Text whose absence means no card can shape the global parameter scope (a vectorised multi-string search).</summary>
+    private static readonly SearchValues<string> ScopeCommands = SearchValues.Create([".param", ".inc"], StringComparison.OrdinalIgnoreCase);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nodeNames =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -122,8 +125,7 @@ public sealed partial class NetlistReader
         ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException;
 
     /// <summary>Whether the text has a <c>.param</c> or <c>.include</c> anywhere: without one the first scan finds nothing to do.</summary>
-    private static bool MayShapeParameterScope(string text) =>
-        text.Contains(".param", StringComparison.OrdinalIgnoreCase) || text.Contains(".inc", StringComparison.OrdinalIgnoreCase);
+    private static bool MayShapeParameterScope(string text) => text.AsSpan().IndexOfAny(ScopeCommands) >= 0;
 
     /// <summary>Whether a card starting with <paramref name="word"/> matters to the first scan.</summary>
     private static bool ShapesParameterScope(ReadOnlySpan<char> word)

@@ -9,23 +9,33 @@ namespace Crossbar.Cli.Commands;
 /// of a 40 ms run of a 3·10³-unknown deck; four were a tenth of a 0.26 s run of a 66k-line deck).
 /// </summary>
 /// <remarks>
-/// Uses <see cref="GC.TryStartNoGCRegion(long)"/> with a fixed budget. A run that allocates more
+/// Uses <see cref="GC.TryStartNoGCRegion(long)"/> with a budget scaled to the input (the runtime
+/// sets up bookkeeping for the whole budget, so a small deck asks for little). A run that allocates more
 /// (long transients, 10⁵-unknown arrays) simply leaves the region at the first collection and
 /// goes on under the normal collector; disposing ends the region if it is still open, so that a
 /// caller in the same process (the tests) gets the collector back unchanged.
 /// </remarks>
 internal sealed class CollectionPause : IDisposable
 {
-    /// <summary>Bytes the run may allocate before collections resume.</summary>
-    public const long BudgetBytes = 256L << 20;
+    /// <summary>Largest budget asked for: bytes a run may allocate before collections resume.</summary>
+    public const long MaximumBudgetBytes = 256L << 20;
+
+    /// <summary>Smallest budget asked for.</summary>
+    public const long MinimumBudgetBytes = 16L << 20;
+
+    /// <summary>Budget per byte of deck: reading, compiling and factoring a crossbar deck allocates
+    /// 30–55 bytes per byte of its text (INV decks of 4·10³ and 7·10⁴ lines).</summary>
+    public const long BytesPerInputByte = 64;
 
     private readonly bool _started;
 
     private CollectionPause(bool started) => _started = started;
 
     /// <summary>Starts the region if the runtime allows it (not already in one, budget accepted).</summary>
-    public static CollectionPause Start()
+    /// <param name="inputBytes">Size of the input (the deck file), which scales the budget.</param>
+    public static CollectionPause Start(long inputBytes)
     {
+        long budget = Math.Clamp(MinimumBudgetBytes + (BytesPerInputByte * Math.Max(0, inputBytes)), MinimumBudgetBytes, MaximumBudgetBytes);
         if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
         {
             return new CollectionPause(false);
@@ -33,7 +43,7 @@ internal sealed class CollectionPause : IDisposable
 
         try
         {
-            return new CollectionPause(GC.TryStartNoGCRegion(BudgetBytes));
+            return new CollectionPause(GC.TryStartNoGCRegion(budget));
         }
         catch (ArgumentOutOfRangeException)
         {

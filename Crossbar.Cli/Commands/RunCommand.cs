@@ -24,7 +24,7 @@ public static class RunCommand
 
     private static int Execute(FileInfo deck, DirectoryInfo outDir, bool printStats)
     {
-        using var pause = CollectionPause.Start();
+        using var pause = CollectionPause.Start(deck.Exists ? deck.Length : 0);
         var readTime = Stopwatch.StartNew();
         Netlist netlist = NetlistReader.ReadFile(deck.FullName);
         readTime.Stop();

@@ -13,7 +13,7 @@ public class CollectionPauseTests
     {
         GCLatencyMode before = GCSettings.LatencyMode;
         int collections;
-        using (CollectionPause.Start())
+        using (CollectionPause.Start(1_000_000))
         {
             Assert.That(GCSettings.LatencyMode, Is.EqualTo(GCLatencyMode.NoGCRegion));
             collections = GC.CollectionCount(0);
@@ -34,11 +34,11 @@ public class CollectionPauseTests
     public void When_RunExceedsBudget_Expect_CollectorResumesWithoutError()
     {
         GCLatencyMode before = GCSettings.LatencyMode;
-        using (CollectionPause.Start())
+        using (CollectionPause.Start(0))
         {
             for (int i = 0; i < 40; i++)
             {
-                GC.KeepAlive(new byte[CollectionPause.BudgetBytes / 16]);
+                GC.KeepAlive(new byte[CollectionPause.MinimumBudgetBytes / 4]);
             }
 
             Assert.That(GCSettings.LatencyMode, Is.Not.EqualTo(GCLatencyMode.NoGCRegion));

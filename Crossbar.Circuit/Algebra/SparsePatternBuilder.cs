@@ -19,6 +19,7 @@ public sealed class SparsePatternBuilder
     private int[] _columns;
     private int _count = 1;
     private Slot[] _slots;
+    private bool _diagonalFirst;
 
     /// <summary>Creates a builder for an n×n matrix.</summary>
     public SparsePatternBuilder(int size)
@@ -42,6 +43,29 @@ public sealed class SparsePatternBuilder
     /// <summary>Matrix dimension.</summary>
     public int Size { get; }
 
+    /// <summary>
+    /// Creates the whole diagonal first, entry (i, i) with handle i + 1, on an empty builder. Later
+    /// requests for a diagonal entry are then answered without the hash table: for two-terminal
+    /// elements that is half of all requests, and the ones whose rows jump around the matrix.
+    /// </summary>
+    public void AddDiagonal()
+    {
+        if (_count != 1)
+        {
+            throw new InvalidOperationException("the diagonal must be added before any other entry");
+        }
+
+        EnsureEntryCapacity(Size + 1);
+        for (int i = 0; i < Size; i++)
+        {
+            _rows[i + 1] = i;
+            _columns[i + 1] = i;
+        }
+
+        _count = Size + 1;
+        _diagonalFirst = true;
+    }
+
     /// <summary>Handle of entry (row, column); 0 when either index is negative (ground).</summary>
     public int Entry(int row, int column)
     {
@@ -53,6 +77,11 @@ public sealed class SparsePatternBuilder
         if (row >= Size || column >= Size)
         {
             throw new ArgumentOutOfRangeException(nameof(row), $"entry ({row}, {column}) outside a {Size}x{Size} matrix");
+        }
+
+        if (_diagonalFirst && row == column)
+        {
+            return row + 1;
         }
 
         long key = ((long)row * Size) + column;
@@ -75,11 +104,7 @@ public sealed class SparsePatternBuilder
         }
 
         int created = _count++;
-        if (created == _rows.Length)
-        {
-            Array.Resize(ref _rows, 2 * _rows.Length);
-            Array.Resize(ref _columns, 2 * _columns.Length);
-        }
+        EnsureEntryCapacity(_count);
 
         _rows[created] = row;
         _columns[created] = column;
@@ -90,6 +115,16 @@ public sealed class SparsePatternBuilder
         }
 
         return created;
+    }
+
+    private void EnsureEntryCapacity(int count)
+    {
+        if (count > _rows.Length)
+        {
+            int capacity = Math.Max(count, 2 * _rows.Length);
+            Array.Resize(ref _rows, capacity);
+            Array.Resize(ref _columns, capacity);
+        }
     }
 
     /// <summary>Freezes the pattern.</summary>
@@ -103,7 +138,7 @@ public sealed class SparsePatternBuilder
         int capacity = 2 * _slots.Length;
         var slots = new Slot[capacity];
         int mask = capacity - 1;
-        for (int h = 1; h < _count; h++)
+        for (int h = _diagonalFirst ? Size + 1 : 1; h < _count; h++)
         {
             int i = Home(_rows[h], _columns[h]) & mask;
             while (slots[i].Handle != 0)

@@ -32,11 +32,8 @@ public sealed class Circuit
         // Distinct entries: the diagonal plus about two off-diagonal ones per two-terminal element
         // (their diagonal entries coincide with the diagonal's); the builder grows past the guess.
         var builder = new SparsePatternBuilder(n, n + (2 * elements.Count));
+        builder.AddDiagonal();
         var allocation = new AllocationContext(Unknowns, builder);
-        for (int i = 0; i < n; i++)
-        {
-            allocation.Entry(i, i);
-        }
 
         var varyingEntries = new List<int>();
         foreach (CircuitElement e in elements)

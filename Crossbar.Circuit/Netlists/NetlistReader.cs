@@ -55,7 +55,7 @@ public sealed partial class NetlistReader
         try
         {
             fullPath = Path.GetFullPath(path);
-            text = File.ReadAllText(fullPath);
+            text = DeckFile.ReadAllText(fullPath);
         }
         catch (Exception ex) when (IsIoError(ex))
         {
@@ -225,7 +225,7 @@ public sealed partial class NetlistReader
 
         try
         {
-            text = File.ReadAllText(fullPath);
+            text = DeckFile.ReadAllText(fullPath);
         }
         catch (Exception ex) when (IsIoError(ex))
         {

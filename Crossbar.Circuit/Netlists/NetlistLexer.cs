@@ -307,11 +307,8 @@ internal static class NetlistLexer
                     }
             }
 
-            var k = i;
-            while (k < line.Length && !IsWhiteSpace(line[k]) && !IsDelimiter(line[k]))
-            {
-                k++;
-            }
+            var end = line[i..].IndexOfAny(WordEnds);
+            var k = end < 0 ? line.Length : i + end;
 
             tokens.Add(new NetlistToken(TokenKind.Word, text, lineStart + i, k - i, file, lineNumber, column));
             i = k;
@@ -327,5 +324,8 @@ internal static class NetlistLexer
         return new NetlistToken(kind, text, start + trimmedStart, trimmed.Length, file, line, column);
     }
 
-    private static bool IsDelimiter(char c) => c is ',' or '(' or ')' or '=' or '{' or '}' or '\'' or '"' or ';';
+    /// <summary>What ends a bare word: white space (every character <see cref="char.IsWhiteSpace(char)"/>
+    /// accepts) or a delimiter (<c>, ( ) = { } ' " ;</c>).</summary>
+    internal static readonly SearchValues<char> WordEnds = SearchValues.Create(
+        "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000" + ",(){}='\";");
 }

@@ -9,9 +9,10 @@ namespace Crossbar.Circuit.Algebra;
 /// </summary>
 /// <remarks>
 /// Entries are found through an open-addressing hash table (linear probing, power-of-two
-/// capacity, at most half full) whose slot is a hash of the row plus the column, so that the
-/// entries of one row with neighbouring columns share cache lines: a crossbar deck asks for
-/// 10⁵–10⁶ entries, row after row, and a general dictionary pays a cache miss for each.
+/// capacity, at most half full) whose buckets of eight slots hold neighbouring columns of one
+/// row (<see cref="Home"/>): a crossbar deck asks for 10⁵–10⁶ entries, row after row, and a
+/// general dictionary pays a cache miss for each. The diagonal, when added first
+/// (<see cref="AddDiagonal"/>), is not hashed at all.
 /// </remarks>
 public sealed class SparsePatternBuilder
 {
@@ -130,8 +131,16 @@ public sealed class SparsePatternBuilder
     /// <summary>Freezes the pattern.</summary>
     public SparsePattern Build() => new(Size, _rows[.._count], _columns[.._count]);
 
-    /// <summary>Fibonacci hash of the whole (row, column) key: runs of consecutive columns from many rows must not pile up in one probe cluster.</summary>
-    private static int Home(int row, int column) => (int)((((ulong)(uint)row << 32) | (uint)column) * 0x9E3779B97F4A7C15UL >> 34);
+    /// <summary>
+    /// Home slot of (row, column): a Fibonacci hash of the row and the column's block of eight
+    /// picks a bucket of eight slots, the column's low three bits the slot in it. Entries of one
+    /// row with neighbouring columns share a bucket (two cache lines), so a row's run of columns
+    /// is one miss per eight entries, and a column node's row, filled one entry per array row,
+    /// is still in cache when its next entry comes; buckets of different rows are scattered, so
+    /// runs from many rows do not pile up in one probe cluster.
+    /// </summary>
+    private static int Home(int row, int column) =>
+        (int)((((((ulong)(uint)row << 32) | (uint)(column >> 3)) * 0x9E3779B97F4A7C15UL) >> 37) << 3) | (column & 7);
 
     private void Grow()
     {

@@ -6,6 +6,8 @@ namespace Crossbar.Circuit.Netlists;
 /// </summary>
 public sealed class ElementCard
 {
+    private ElementExtras? _extras;
+
     /// <summary>Creates an element card.</summary>
     public ElementCard(string name, IReadOnlyList<string> nodes)
     {
@@ -27,29 +29,29 @@ public sealed class ElementCard
     public ParamValue? Value { get; init; }
 
     /// <summary>Model name for D and M (and optionally R/C), subcircuit name for X.</summary>
-    public string? Model { get; init; }
+    public string? Model { get => _extras?.Model; init => Extras.Model = value; }
 
     /// <summary>Controlling voltage source name for F and H.</summary>
-    public string? ControlSource { get; init; }
+    public string? ControlSource { get => _extras?.ControlSource; init => Extras.ControlSource = value; }
 
     /// <summary>AC magnitude of an independent source (the <c>AC mag [phase]</c> field).</summary>
-    public ParamValue? AcMagnitude { get; init; }
+    public ParamValue? AcMagnitude { get => _extras?.AcMagnitude; init => Extras.AcMagnitude = value; }
 
     /// <summary>AC phase in degrees.</summary>
-    public ParamValue? AcPhase { get; init; }
+    public ParamValue? AcPhase { get => _extras?.AcPhase; init => Extras.AcPhase = value; }
 
     /// <summary>Expression of a behavioural (B) source, or null for other elements.</summary>
-    public BehavioralValue? Behavior { get; init; }
+    public BehavioralValue? Behavior { get => _extras?.Behavior; init => Extras.Behavior = value; }
 
     /// <summary>Transient waveform of an independent source, or null for DC only.</summary>
-    public SourceWaveform? Waveform { get; init; }
+    public SourceWaveform? Waveform { get => _extras?.Waveform; init => Extras.Waveform = value; }
 
     /// <summary>Instance parameters <c>name=value</c> (W, L, IC, M, AREA, X-instance params...),
     /// keys lower case, in the order written.</summary>
     public IReadOnlyList<KeyValuePair<string, ParamValue>> Parameters { get; init; } = [];
 
     /// <summary>Bare flags such as <c>OFF</c>, lower case.</summary>
-    public IReadOnlyList<string> Flags { get; init; } = [];
+    public IReadOnlyList<string> Flags { get => _extras?.Flags ?? []; init => Extras.Flags = value; }
 
     /// <summary>Where the card was read from.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.Generated;
@@ -70,4 +72,25 @@ public sealed class ElementCard
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} {string.Join(' ', Nodes)}";
+
+    private ElementExtras Extras => _extras ??= new ElementExtras();
+
+    /// <summary>The fields most elements leave empty, kept out of the card itself: a crossbar deck
+    /// has 10⁵ resistor cards, and without them a card is half the size.</summary>
+    private sealed class ElementExtras
+    {
+        public string? Model { get; set; }
+
+        public string? ControlSource { get; set; }
+
+        public ParamValue? AcMagnitude { get; set; }
+
+        public ParamValue? AcPhase { get; set; }
+
+        public BehavioralValue? Behavior { get; set; }
+
+        public SourceWaveform? Waveform { get; set; }
+
+        public IReadOnlyList<string>? Flags { get; set; }
+    }
 }

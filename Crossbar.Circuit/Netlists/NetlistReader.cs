@@ -330,16 +330,28 @@ public sealed partial class NetlistReader
     private string NodeName(NetlistToken token)
     {
         var text = token.Span;
-        Span<char> buffer = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
-        text.ToLowerInvariant(buffer);
-        if (buffer.SequenceEqual("gnd"))
+        if (text.ContainsAnyExceptInRange((char)0, (char)0x7F) || text.ContainsAnyInRange('A', 'Z'))
+        {
+            // Not already lower-case ASCII (the usual case, looked up as it is): fold it first.
+            Span<char> buffer = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+            text.ToLowerInvariant(buffer);
+            return InternNode(buffer);
+        }
+
+        return InternNode(text);
+    }
+
+    /// <summary>The one string for a lower-case node name (<c>gnd</c> as <c>0</c>).</summary>
+    private string InternNode(ReadOnlySpan<char> lower)
+    {
+        if (lower.SequenceEqual("gnd"))
         {
             return "0";
         }
 
-        if (!_nodeNames.TryGetValue(buffer, out var name))
+        if (!_nodeNames.TryGetValue(lower, out var name))
         {
-            name = buffer.ToString();
+            name = lower.ToString();
             _nodeNames.Dictionary.Add(name, name);
         }
 

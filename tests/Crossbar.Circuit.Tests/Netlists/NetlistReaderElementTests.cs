@@ -34,6 +34,17 @@ public class NetlistReaderElementTests
     }
 
     [Test]
+    public void When_SameNodeWrittenInDifferentCase_Expect_OneInternedName()
+    {
+        var netlist = NetlistReader.ReadText("t\nR1 Ünode gnd 1\nR2 ünode GND 2\nR3 out ÜNODE 3\nR4 OUT 0 4");
+
+        Assert.That(netlist.Elements.Select(e => e.Nodes[0]), Is.EqualTo(new[] { "ünode", "ünode", "out", "out" }));
+        Assert.That(netlist.Elements[2].Nodes[1], Is.SameAs(netlist.Elements[0].Nodes[0]));
+        Assert.That(netlist.Elements[3].Nodes[0], Is.SameAs(netlist.Elements[2].Nodes[0]));
+        Assert.That(netlist.Elements.Take(2).Select(e => e.Nodes[1]), Is.All.EqualTo("0"));
+    }
+
+    [Test]
     public void When_CapacitorHasIc_Expect_IcParameter()
     {
         var element = Single("C1 a 0 1p IC=0.5", "C1");

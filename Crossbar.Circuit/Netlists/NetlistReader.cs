@@ -28,9 +28,6 @@ public sealed partial class NetlistReader
     private readonly Dictionary<string, string> _includeTexts = new(StringComparer.Ordinal);
     private int _firstScanDepth;
 
-    /// <summary>Characters that end a word on a card (the lexer's delimiters).</summary>
-    private static readonly SearchValues<char> CardDelimiters = SearchValues.Create(",(){}='\"");
-
     /// <summary>Text whose absence means no card can shape the global parameter scope (a vectorised multi-string search).</summary>
     private static readonly SearchValues<string> ScopeCommands = SearchValues.Create([".param", ".inc"], StringComparison.OrdinalIgnoreCase);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nodeNames =
@@ -94,8 +91,9 @@ public sealed partial class NetlistReader
     /// Reads in two scans of the text. The first makes only the cards that shape the global
     /// parameter scope (<c>.param</c>, <c>.subckt</c>/<c>.ends</c>, <c>.include</c>) and evaluates
     /// the top-level <c>.param</c>s, so that values anywhere may use parameters defined later, as
-    /// in SPICE. The second reads every card as soon as the lexer completes it: cards are
-    /// short-lived, so a deck of 10⁵ lines never holds 10⁵ token lists at once.
+    /// in SPICE; a text with neither <c>.param</c> nor <c>.inc</c> in it skips it. The second reads
+    /// every card as soon as the lexer completes it: cards are short-lived, so a deck of 10⁵ lines
+    /// never holds 10⁵ token lists at once.
     /// </summary>
     private static Netlist Read(string text, string fileName, string directory, string? fullPath)
     {
@@ -130,7 +128,7 @@ public sealed partial class NetlistReader
     /// <summary>Whether a card starting with <paramref name="word"/> matters to the first scan.</summary>
     private static bool ShapesParameterScope(ReadOnlySpan<char> word)
     {
-        var end = word.IndexOfAny(CardDelimiters);
+        var end = word.IndexOfAny(NetlistLexer.WordEnds);
         var head = end < 0 ? word : word[..end];
         return head.Length > 0 && head[0] == '.'
             && (head.Equals(".param", StringComparison.OrdinalIgnoreCase) || head.Equals(".subckt", StringComparison.OrdinalIgnoreCase)

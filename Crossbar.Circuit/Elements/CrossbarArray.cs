@@ -66,6 +66,10 @@ public sealed class CrossbarArray : CircuitElement
     public override bool IsNonlinear => _transistor is not null || _sinh;
 
     /// <inheritdoc />
+    /// <remarks>Two per wire segment and per cell, two more per cell for the access transistor (<see cref="Allocate"/>).</remarks>
+    public override int OffDiagonalEntryEstimate => 2 * (_segA.Length + (_transistor is null ? 1 : 2) * _cellG.Length);
+
+    /// <inheritdoc />
     public override bool IsTimeDependent => _capValue.Length > 0;
 
     /// <inheritdoc />

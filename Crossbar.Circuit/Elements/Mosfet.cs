@@ -62,6 +62,10 @@ public sealed class Mosfet : CircuitElement
     public override bool IsNonlinear => true;
 
     /// <inheritdoc />
+    /// <remarks>Every pair of the four terminals (<see cref="Allocate"/>).</remarks>
+    public override int OffDiagonalEntryEstimate => 12;
+
+    /// <inheritdoc />
     public override bool IsTimeDependent => HasCapacitance;
 
     private bool HasCapacitance => _p.GateSourceOverlap > 0 || _p.GateDrainOverlap > 0 || _p.GateBulkOverlap > 0;

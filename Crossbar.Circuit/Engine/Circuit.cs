@@ -29,9 +29,13 @@ public sealed class Circuit
         }
 
         int n = Unknowns.Count;
-        // Distinct entries: the diagonal plus about two off-diagonal ones per two-terminal element
-        // (their diagonal entries coincide with the diagonal's); the builder grows past the guess.
-        var builder = new SparsePatternBuilder(n, n + (2 * elements.Count));
+        long expected = n;
+        foreach (CircuitElement e in elements)
+        {
+            expected += e.OffDiagonalEntryEstimate;
+        }
+
+        var builder = new SparsePatternBuilder(n, (int)Math.Min(expected, 1 << 30));
         builder.AddDiagonal();
         var allocation = new AllocationContext(Unknowns, builder);
 

@@ -27,6 +27,13 @@ public abstract class CircuitElement
     /// <summary>True when the element's stamp depends on time or the timestep (sources with waveforms, reactive parts).</summary>
     public virtual bool IsTimeDependent => false;
 
+    /// <summary>
+    /// About how many distinct off-diagonal matrix entries <see cref="Allocate"/> will ask for,
+    /// known after <see cref="Bind"/>: sizes the pattern builder, which otherwise grows (and
+    /// rehashes) past its guess. Two, as for a two-terminal element, unless overridden.
+    /// </summary>
+    public virtual int OffDiagonalEntryEstimate => 2;
+
     /// <summary>Resolves node names to unknowns and creates branch unknowns.</summary>
     public abstract void Bind(UnknownMap unknowns);
 

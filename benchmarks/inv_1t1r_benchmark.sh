@@ -111,18 +111,22 @@ EOF
     cli="- - -"
     if [[ -n "$cli_cmd" ]]; then
       crc=0
-      : > "$work/inv1t1r_${n}.cli.times"
+      : > "$work/inv1t1r_${n}.cli.wall"
+      : > "$work/inv1t1r_${n}.cli.cpu"
       for ((k = 0; k < 5 && crc == 0; k++)); do
         set +e
         # shellcheck disable=SC2086
-        /usr/bin/time -f "%e %U %S" -a -o "$work/inv1t1r_${n}.cli.times" timeout "$timeout_s" \
+        t0=$EPOCHREALTIME
+        /usr/bin/time -f "%U %S" -a -o "$work/inv1t1r_${n}.cli.cpu" timeout "$timeout_s" \
           $cli_cmd run "$work/$deck" --out "$work/inv1t1r_${n}.cli" --stats > "$work/inv1t1r_${n}.cli.log" 2>&1
         crc=$?
+        t1=$EPOCHREALTIME
+        awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f\n", b - a }' >> "$work/inv1t1r_${n}.cli.wall"
         set -e
       done
       if [[ $crc -eq 0 ]]; then
-        wall=$(awk '{ print $1 }' "$work/inv1t1r_${n}.cli.times" | sort -g | sed -n 3p)
-        cpu=$(awk '{ print $2 + $3 }' "$work/inv1t1r_${n}.cli.times" | sort -g | sed -n 3p)
+        wall=$(sort -g "$work/inv1t1r_${n}.cli.wall" | sed -n 3p)
+        cpu=$(awk '{ print $1 + $2 }' "$work/inv1t1r_${n}.cli.cpu" | sort -g | sed -n 3p)
         cli="$(printf '%.3f %.3f' "$wall" "$cpu") $(awk '/^newton iterations/ { print $3 }' "$work/inv1t1r_${n}.cli.log")"
       else
         cli="fail($crc) - -"

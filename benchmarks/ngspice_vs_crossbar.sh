@@ -13,7 +13,8 @@
 #   --repeat R         runs of each program per deck; the table shows the median (default 3)
 #   --build aot|r2r|jit  how the CLI is built (default aot; see benchmarks/publish_cli.sh)
 #   --jit              same as --build jit
-# Times: wall and cpu (user + system) seconds of each process, start-up included.
+# Times: wall (bash's microsecond clock) and cpu (user + system from /usr/bin/time, 10 ms
+# resolution) seconds of each process, start-up included.
 # CrossbarSim runs as `crossbar run DECK --out DIR --stats`, by default the Native AOT executable
 # that benchmarks/publish_cli.sh makes: ngspice is a compiled binary too, and this measures the
 # simulator rather than the .NET runtime starting and its JIT warming up.
@@ -70,12 +71,14 @@ timed() {
   local rc times
   times="$(mktemp)"
   set +e
+  local t0=$EPOCHREALTIME
   /usr/bin/time -f "%e %U %S" -o "$times" timeout "$timeout_s" "$@" > "$log" 2>&1
   rc=$?
+  local t1=$EPOCHREALTIME
   set -e
   if [[ $rc -eq 124 ]]; then echo "timeout -"
   elif [[ $rc -ne 0 ]]; then echo "fail($rc) -"
-  else awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$times"
+  else awk -v t0="$t0" -v t1="$t1" '{ printf "%.3f %.3f", t1 - t0, $2 + $3 }' "$times"
   fi
   rm -f "$times"
 }

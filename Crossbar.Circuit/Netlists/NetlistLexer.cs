@@ -9,6 +9,9 @@ namespace Crossbar.Circuit.Netlists;
 /// </summary>
 internal static class NetlistLexer
 {
+    /// <summary>Lines of a text: characters [Start, End), whose first line is number FirstLine.</summary>
+    internal readonly record struct TextRange(int Start, int End, int FirstLine);
+
     /// <summary>Splits one file's text into cards and hands each to <paramref name="emit"/> as soon as it is
     /// complete (its continuation lines joined), so a reader can consume a card before the next is made.</summary>
     /// <param name="text">The file text.</param>
@@ -22,21 +25,30 @@ internal static class NetlistLexer
     /// <remarks>Lines and tokens are slices of <paramref name="text"/>: the only strings made here are the
     /// title and the first word of each card (the element name or dot-command).</remarks>
     public static void Split(
-        string text, string file, bool hasTitle, List<string>? warnings, Func<ReadOnlySpan<char>, bool>? keep, Action<NetlistCard> emit)
+        string text, string file, bool hasTitle, List<string>? warnings, Func<ReadOnlySpan<char>, bool>? keep, Action<NetlistCard> emit) =>
+        Split(text, file, hasTitle, new TextRange(0, text.Length, 1), warnings, keep, emit);
+
+    /// <summary>As <see cref="Split(string, string, bool, List{string}, Func{ReadOnlySpan{char}, bool}, Action{NetlistCard})"/>,
+    /// over the lines of <paramref name="range"/> only (it starts and ends at line starts, or at the
+    /// end of the text; its first line has the number it gives).</summary>
+    /// <returns>Whether an <c>.end</c> card stopped the scan.</returns>
+    public static bool Split(
+        string text, string file, bool hasTitle, TextRange range, List<string>? warnings, Func<ReadOnlySpan<char>, bool>? keep, Action<NetlistCard> emit)
     {
         var scratch = new TokenList(16);
-        var position = 0;
-        var lineNumber = 0;
+        var position = range.Start;
+        var lineNumber = range.FirstLine - 1;
+        var ended = false;
         if (hasTitle)
         {
             NextLine(text, ref position);
-            lineNumber = 1;
+            lineNumber++;
         }
 
         NetlistCard? current = null;
         NetlistCard? reusable = null;
         var skipping = false;
-        while (position >= 0)
+        while (position >= 0 && position < range.End)
         {
             var lineStart = position;
             var length = NextLine(text, ref position);
@@ -85,6 +97,7 @@ internal static class NetlistLexer
             var word = FirstWord(line[start..]);
             if (IsLowerWord(word, ".end"))
             {
+                ended = true;
                 break;
             }
 
@@ -155,6 +168,92 @@ internal static class NetlistLexer
             emit(current);
         }
 
+        return ended;
+    }
+
+    /// <summary>
+    /// Where a deck can be read by two threads: the element lines from about the middle of the
+    /// text up to the next dot-card line form a range that needs nothing read before it (no
+    /// card there starts with '.', none continues a card before it), so a second reader can
+    /// make its elements while the first reads the lines before it.
+    /// </summary>
+    /// <param name="text">The deck text (a main deck: its first line is the title).</param>
+    /// <param name="minimumLength">Shortest text worth splitting, in characters.</param>
+    /// <param name="middle">The element range, when there is one.</param>
+    /// <param name="rest">The lines after it (from the dot card on).</param>
+    /// <returns>False for short texts and texts whose cards could reach across the split
+    /// (<c>.subckt</c>, <c>.ends</c>, <c>.control</c>, <c>.endc</c> anywhere in them).</returns>
+    public static bool TryFindElementRange(string text, int minimumLength, out TextRange middle, out TextRange rest)
+    {
+        middle = default;
+        rest = default;
+        if (text.Length < minimumLength || text.AsSpan().IndexOfAny(BlockCommands) >= 0)
+        {
+            return false;
+        }
+
+        var position = 0;
+        var line = 0;
+        while (position >= 0 && (line == 0 || position < text.Length / 2))
+        {
+            NextLine(text, ref position);
+            line++;
+        }
+
+        // Start at a card's first line: a '+' line continues the card before it, even across
+        // comment and blank lines.
+        while (position >= 0 && FirstNonBlank(text, position) is '+' or '*' or '\0')
+        {
+            NextLine(text, ref position);
+            line++;
+        }
+
+        if (position < 0 || position >= text.Length)
+        {
+            return false;
+        }
+
+        var start = position;
+        var firstLine = line + 1;
+        while (position >= 0 && FirstNonBlank(text, position) != '.')
+        {
+            NextLine(text, ref position);
+            line++;
+        }
+
+        var end = position < 0 ? text.Length : position;
+        if (end == start)
+        {
+            return false;
+        }
+
+        middle = new TextRange(start, end, firstLine);
+        rest = new TextRange(end, text.Length, line + 1);
+        return true;
+    }
+
+    /// <summary>Cards that open or close a block spanning lines: a text with any of them is read on one thread.</summary>
+    private static readonly SearchValues<string> BlockCommands =
+        SearchValues.Create([".subckt", ".ends", ".control", ".endc"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The first character of the line at <paramref name="position"/> that is not white space ('\0' for a blank line).</summary>
+    private static char FirstNonBlank(string text, int position)
+    {
+        for (var i = position; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\n' or '\r' or '\f' or '\u0085' or '\u2028' or '\u2029')
+            {
+                return '\0';
+            }
+
+            if (!IsWhiteSpace(c))
+            {
+                return c;
+            }
+        }
+
+        return '\0';
     }
 
     /// <summary>The title of a main deck: its first line, trimmed (a byte-order mark dropped).</summary>

@@ -87,15 +87,21 @@ public sealed partial class NetlistReader
         return Read(text, fileName, directory, null);
     }
 
+    /// <summary>As <see cref="ReadText(string, string)"/>, splitting decks from <paramref name="concurrentMinimumLength"/>
+    /// characters on between two threads (tests compare both ways of reading on small decks).</summary>
+    internal static Netlist ReadText(string text, string fileName, int concurrentMinimumLength) =>
+        Read(text, fileName, Directory.GetCurrentDirectory(), null, concurrentMinimumLength);
+
     /// <summary>
     /// Reads in two scans of the text. The first makes only the cards that shape the global
     /// parameter scope (<c>.param</c>, <c>.subckt</c>/<c>.ends</c>, <c>.include</c>) and evaluates
     /// the top-level <c>.param</c>s, so that values anywhere may use parameters defined later, as
     /// in SPICE; a text with neither <c>.param</c> nor <c>.inc</c> in it skips it. The second reads
     /// every card as soon as the lexer completes it: cards are short-lived, so a deck of 10⁵ lines
-    /// never holds 10⁵ token lists at once.
+    /// never holds 10⁵ token lists at once. A long deck's second scan is shared with a second
+    /// thread (<see cref="TryReadConcurrently"/>).
     /// </summary>
-    private static Netlist Read(string text, string fileName, string directory, string? fullPath)
+    private static Netlist Read(string text, string fileName, string directory, string? fullPath, int concurrentMinimumLength = ConcurrentMinimumLength)
     {
         var reader = new NetlistReader();
         reader._netlist.Title = NetlistLexer.Title(text);
@@ -108,7 +114,10 @@ public sealed partial class NetlistReader
         var expected = text.AsSpan().Count('\n');
         reader._netlist.Elements.EnsureCapacity(expected);
         reader.Current.ElementNames.EnsureCapacity(expected);
-        NetlistLexer.Split(text, fileName, hasTitle: true, reader._netlist.Warnings, null, card => reader.ReadCardOrInclude(card, directory, chain));
+        if (!reader.TryReadConcurrently(text, fileName, directory, chain, concurrentMinimumLength))
+        {
+            NetlistLexer.Split(text, fileName, hasTitle: true, reader._netlist.Warnings, null, card => reader.ReadCardOrInclude(card, directory, chain));
+        }
         if (reader._scopes.Count > 1)
         {
             var open = reader.Current;

@@ -81,7 +81,7 @@ public class NetlistFuzzTests
         }
     }
 
-    private static string Mutate(string deck, Random random)
+    internal static string Mutate(string deck, Random random)
     {
         var lines = deck.ReplaceLineEndings("\n").Split('\n').ToList();
         var count = random.Next(1, 4);

@@ -58,6 +58,15 @@ public sealed partial class NetlistReader
             return true;
         }
 
+        if (_scopes.Count > 1)
+        {
+            // An included file left a .subckt open: the range's elements belong to it, not to
+            // the top level the helper read them into. Read the rest on this thread.
+            NetlistLexer.Split(
+                text, fileName, hasTitle: false, middle with { End = text.Length }, _netlist.Warnings, null, card => ReadCardOrInclude(card, directory, chain));
+            return true;
+        }
+
         AppendElementsOf(helper);
         if (helperError is not null)
         {

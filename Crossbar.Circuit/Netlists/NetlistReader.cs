@@ -68,7 +68,11 @@ public sealed partial class NetlistReader
     /// directory, or the current directory for names like <c>&lt;text&gt;</c>.</param>
     /// <returns>The netlist.</returns>
     /// <exception cref="NetlistException">The deck is invalid.</exception>
-    public static Netlist ReadText(string text, string fileName = "<text>")
+    public static Netlist ReadText(string text, string fileName = "<text>") => ReadText(text, fileName, ConcurrentMinimumLength);
+
+    /// <summary>As <see cref="ReadText(string, string)"/>, reading decks from <paramref name="concurrentMinimumLength"/>
+    /// characters on two threads (tests compare both ways of reading on small decks).</summary>
+    internal static Netlist ReadText(string text, string fileName, int concurrentMinimumLength)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -84,13 +88,8 @@ public sealed partial class NetlistReader
             directory = ".";
         }
 
-        return Read(text, fileName, directory, null);
+        return Read(text, fileName, directory, null, concurrentMinimumLength);
     }
-
-    /// <summary>As <see cref="ReadText(string, string)"/>, splitting decks from <paramref name="concurrentMinimumLength"/>
-    /// characters on between two threads (tests compare both ways of reading on small decks).</summary>
-    internal static Netlist ReadText(string text, string fileName, int concurrentMinimumLength) =>
-        Read(text, fileName, Directory.GetCurrentDirectory(), null, concurrentMinimumLength);
 
     /// <summary>
     /// Reads in two scans of the text. The first makes only the cards that shape the global

@@ -63,6 +63,24 @@ public class NetlistIncludeTests
     }
 
     [Test]
+    public void When_IncludeLeavesSubcircuitOpenAcrossLongElementRange_Expect_ElementsInItOnTwoThreads()
+    {
+        WriteFile("open.inc", ".subckt cell a b\nR1 a b 1\n");
+        WriteFile("close.inc", ".ends\n");
+        var lines = string.Join("\n", Enumerable.Range(0, 400).Select(k => $"R{k}x a n{k} 1k"));
+        var text = $"deck\n.include open.inc\n{lines}\n.include close.inc\nX1 p 0 cell\nV1 p 0 1\n.op\n.end\n";
+        var main = WriteFile("main.cir", text);
+
+        var two = NetlistReader.ReadText(text, main, 0);
+        var one = NetlistReader.ReadText(text, main, int.MaxValue);
+
+        Assert.That(NetlistLexer.TryFindElementRange(text, 0, out _, out _), Is.True);
+        Assert.That(two.Subcircuits["cell"].Elements, Has.Count.EqualTo(401));
+        Assert.That(two.Elements.Select(e => e.Name), Is.EqualTo(new[] { "X1", "V1" }));
+        Assert.That(NetlistWriter.Write(two), Is.EqualTo(NetlistWriter.Write(one)));
+    }
+
+    [Test]
     public void When_IncludeHasErrorInside_Expect_LocationInIncludedFile()
     {
         var included = WriteFile("bad.inc", "* comment\nR9 a b 1q2\n");

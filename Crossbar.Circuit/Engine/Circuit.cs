@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Crossbar.Circuit.Algebra;
 
 namespace Crossbar.Circuit.Engine;
@@ -188,21 +189,38 @@ public sealed class Circuit
         return true;
     }
 
+    /// <summary>The entries that non-constant elements load, and the diagonal: ascending, each once.</summary>
     private static int[] VaryingHandles(List<int> recorded, int[] diagonal, int count)
     {
         var seen = new bool[count + 1];
-        var handles = new List<int>(recorded.Count + diagonal.Length);
-        foreach (int h in recorded.Concat(diagonal))
+        int distinct = Mark(seen, CollectionsMarshal.AsSpan(recorded)) + Mark(seen, diagonal);
+        var handles = new int[distinct];
+        int k = 0;
+        for (int h = 0; h <= count; h++)
+        {
+            if (seen[h])
+            {
+                handles[k++] = h;
+            }
+        }
+
+        return handles;
+    }
+
+    /// <summary>Marks each handle once; how many were new.</summary>
+    private static int Mark(bool[] seen, ReadOnlySpan<int> handles)
+    {
+        int added = 0;
+        foreach (int h in handles)
         {
             if (!seen[h])
             {
                 seen[h] = true;
-                handles.Add(h);
+                added++;
             }
         }
 
-        handles.Sort();
-        return [.. handles];
+        return added;
     }
 
     /// <summary>Forgets the last factorisation (after an analysis changes the matrix structure of values).</summary>

@@ -45,7 +45,7 @@ internal static class FillReducingOrdering
             return dissection;
         }
 
-        int[] minimumDegree = MinimumDegreeOrdering.Order(n, columnStart, rowIndex, out int[] minimumDegreeCounts);
+        int[] minimumDegree = MinimumDegreeOrdering.Order(graph, out int[] minimumDegreeCounts);
         DenseTailModel.Choose(dissectionCounts, out double dissectionCost);
         DenseTailModel.Choose(minimumDegreeCounts, out double minimumDegreeCost);
         if (dissectionCost < minimumDegreeCost)

@@ -83,66 +83,44 @@ internal sealed class MinimumDegreeOrdering
     /// <param name="columnCounts">On return, for each position k of the order, the number of
     /// below-diagonal nonzeros of column k of the Cholesky factor of the permuted A + Aᵀ.</param>
     /// <returns>order[k] = original index eliminated k-th.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int[] Order(int n, int[] columnStart, int[] rowIndex, out int[] columnCounts)
-    {
-        int[] degreeCount = new int[n];
-        int[] mark = new int[n];
-        Array.Fill(mark, -1);
-        for (int j = 0; j < n; j++)
-        {
-            for (int p = columnStart[j]; p < columnStart[j + 1]; p++)
-            {
-                int i = rowIndex[p];
-                if (i != j)
-                {
-                    degreeCount[i]++;
-                    degreeCount[j]++;
-                }
-            }
-        }
+    public static int[] Order(int n, int[] columnStart, int[] rowIndex, out int[] columnCounts) =>
+        Order(SymmetricGraph.FromColumns(n, columnStart, rowIndex), out columnCounts);
 
-        int[] start = new int[n + 1];
+    /// <summary>Orders a symmetric graph (for example that of A + Aᵀ, built once for several orderings).</summary>
+    /// <param name="graph">The graph; its <see cref="SymmetricGraph.RawDegree"/>, when known, decides which
+    /// vertices are dense (otherwise twice the degree, as for a symmetric A).</param>
+    /// <param name="columnCounts">As in <see cref="Order(int, int[], int[], out int[])"/>.</param>
+    /// <returns>order[k] = vertex eliminated k-th.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int[] Order(SymmetricGraph graph, out int[] columnCounts)
+    {
+        int n = graph.Size;
+        int[] adjacencyStart = graph.Start;
+        int[] adjacency = graph.Adjacency;
+        int[]? rawDegree = graph.RawDegree;
+        long total = 0;
         for (int i = 0; i < n; i++)
         {
-            start[i + 1] = start[i] + degreeCount[i];
+            total += rawDegree?[i] ?? 2 * graph.Degree(i);
         }
 
-        int total = start[n];
-        int[] iw = new int[Math.Max(16, total + (total / 5) + (2 * n))];
-        int[] fill = new int[n];
-        Array.Copy(start, fill, n);
-        for (int j = 0; j < n; j++)
-        {
-            for (int p = columnStart[j]; p < columnStart[j + 1]; p++)
-            {
-                int i = rowIndex[p];
-                if (i != j)
-                {
-                    iw[fill[i]++] = j;
-                    iw[fill[j]++] = i;
-                }
-            }
-        }
-
+        int[] iw = new int[Math.Max(16, (int)(total + (total / 5) + (2 * n)))];
         var amd = new MinimumDegreeOrdering(n, iw, 0);
         int denseThreshold = (int)Math.Max(16, 10 * Math.Sqrt(n));
         for (int i = 0; i < n; i++)
         {
-            amd._isDense[i] = fill[i] - start[i] > denseThreshold;
+            amd._isDense[i] = (rawDegree?[i] ?? 2 * graph.Degree(i)) > denseThreshold;
         }
 
         int pos = 0;
         for (int i = 0; i < n; i++)
         {
             amd._pe[i] = pos;
-            int stamp = i;
-            for (int p = start[i]; p < fill[i]; p++)
+            for (int p = adjacencyStart[i]; p < adjacencyStart[i + 1]; p++)
             {
-                int j = iw[p];
-                if (mark[j] != stamp && !amd._isDense[j])
+                int j = adjacency[p];
+                if (!amd._isDense[j])
                 {
-                    mark[j] = stamp;
                     iw[pos++] = j;
                 }
             }

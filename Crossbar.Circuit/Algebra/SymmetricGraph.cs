@@ -27,6 +27,11 @@ internal sealed class SymmetricGraph
     /// <summary>Whether A(v, v) is stored (set by <see cref="FromColumns"/>; all true otherwise).</summary>
     public bool[]? HasDiagonal { get; private set; }
 
+    /// <summary>Entries of A + Aᵀ off the diagonal per vertex before duplicates are dropped (an entry
+    /// stored as both A(i, j) and A(j, i) counts twice): what minimum degree's dense-row test
+    /// counts. Set by <see cref="FromColumns"/>; null otherwise.</summary>
+    public int[]? RawDegree { get; private set; }
+
     /// <summary>Number of neighbours of v.</summary>
     public int Degree(int v) => Start[v + 1] - Start[v];
 
@@ -77,6 +82,7 @@ internal sealed class SymmetricGraph
 
         SymmetricGraph graph = Deduplicate(n, start, raw, fill);
         graph.HasDiagonal = diagonal;
+        graph.RawDegree = count;
         return graph;
     }
 

@@ -7,12 +7,7 @@ public sealed class Capacitor : CircuitElement
 {
     private readonly string _nodeA;
     private readonly string _nodeB;
-    private int _a;
-    private int _b;
-    private int _aa;
-    private int _ab;
-    private int _ba;
-    private int _bb;
+    private NodePair _nodes;
     private int _state;
 
     /// <summary>Creates a capacitor.</summary>
@@ -47,19 +42,13 @@ public sealed class Capacitor : CircuitElement
     /// <inheritdoc />
     public override void Bind(UnknownMap unknowns)
     {
-        _a = unknowns.Node(_nodeA);
-        _b = unknowns.Node(_nodeB);
+        _nodes.Bind(unknowns, _nodeA, _nodeB);
     }
 
     /// <inheritdoc />
     public override void Allocate(AllocationContext context)
     {
-        _a = context.Slot(_a);
-        _b = context.Slot(_b);
-        _aa = context.Entry(_a, _a);
-        _ab = context.Entry(_a, _b);
-        _ba = context.Entry(_b, _a);
-        _bb = context.Entry(_b, _b);
+        _nodes.Allocate(context);
         _state = context.AllocateStates(2);
     }
 
@@ -67,7 +56,7 @@ public sealed class Capacitor : CircuitElement
     public override void Load(LoadContext context)
     {
         double[] x = context.Solution;
-        double v = x[_a] - x[_b];
+        double v = x[_nodes.A] - x[_nodes.B];
         if (context.UseInitialConditions && InitialVoltage is { } ic)
         {
             v = ic;
@@ -82,14 +71,14 @@ public sealed class Capacitor : CircuitElement
 
         double ceq = integrator.Integrate(_state);
         double geq = integrator.Coefficient0 * Capacitance;
-        Stamp.Admittance(context.Matrix, _aa, _ab, _ba, _bb, geq);
-        context.Rhs[_a] -= ceq;
-        context.Rhs[_b] += ceq;
+        _nodes.Load(context.Matrix, geq);
+        context.Rhs[_nodes.A] -= ceq;
+        context.Rhs[_nodes.B] += ceq;
     }
 
     /// <inheritdoc />
     public override void LoadAc(AcLoadContext context)
-        => Stamp.Admittance(context.Matrix, _aa, _ab, _ba, _bb, new System.Numerics.Complex(0, context.Omega * Capacitance));
+        => _nodes.Load(context.Matrix, new System.Numerics.Complex(0, context.Omega * Capacitance));
 
     /// <inheritdoc />
     public override double TruncationTimestep(Integrator integrator) => integrator.TruncationTimestep(_state);

@@ -7,12 +7,7 @@ public sealed class Resistor : CircuitElement
 {
     private readonly string _nodeA;
     private readonly string _nodeB;
-    private int _a;
-    private int _b;
-    private int _aa;
-    private int _ab;
-    private int _ba;
-    private int _bb;
+    private NodePair _nodes;
 
     /// <summary>Creates a resistor.</summary>
     /// <param name="name">Element name.</param>
@@ -38,19 +33,13 @@ public sealed class Resistor : CircuitElement
     /// <inheritdoc />
     public override void Bind(UnknownMap unknowns)
     {
-        _a = unknowns.Node(_nodeA);
-        _b = unknowns.Node(_nodeB);
+        _nodes.Bind(unknowns, _nodeA, _nodeB);
     }
 
     /// <inheritdoc />
     public override void Allocate(AllocationContext context)
     {
-        _a = context.Slot(_a);
-        _b = context.Slot(_b);
-        _aa = context.Entry(_a, _a);
-        _ab = context.Entry(_a, _b);
-        _ba = context.Entry(_b, _a);
-        _bb = context.Entry(_b, _b);
+        _nodes.Allocate(context);
     }
 
     /// <inheritdoc />
@@ -58,12 +47,12 @@ public sealed class Resistor : CircuitElement
 
     /// <inheritdoc />
     public override void Load(LoadContext context)
-        => Stamp.Admittance(context.Matrix, _aa, _ab, _ba, _bb, Conductance);
+        => _nodes.Load(context.Matrix, Conductance);
 
     /// <inheritdoc />
     public override void LoadAc(AcLoadContext context)
-        => Stamp.Admittance(context.Matrix, _aa, _ab, _ba, _bb, (System.Numerics.Complex)Conductance);
+        => _nodes.Load(context.Matrix, (System.Numerics.Complex)Conductance);
 
     /// <inheritdoc />
-    public override void DescribeTopology(TopologyBuilder topology) => topology.DcPath(_a, _b);
+    public override void DescribeTopology(TopologyBuilder topology) => topology.DcPath(_nodes.A, _nodes.B);
 }

@@ -242,7 +242,7 @@ internal static class NetlistLexer
         for (var i = position; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is '\n' or '\r' or '\f' or '\u0085' or '\u2028' or '\u2029')
+            if (LineBreaks.Contains(c))
             {
                 return '\0';
             }

@@ -76,7 +76,7 @@ public sealed partial class NetlistReader
             if (failed.Kind == TokenKind.Word && failed.Span.Length > 0 && SupportedLetters.Contains(char.ToUpperInvariant(failed.Span[0]), StringComparison.Ordinal)
                 && Current.ElementNames.Contains(failed.Text))
             {
-                throw new NetlistException(failed.Location, $"duplicate element name '{failed.Text}'{Current.Where}");
+                throw DuplicateName(failed.Location, failed.Text);
             }
 
             ExceptionDispatchInfo.Throw(helperError);
@@ -118,7 +118,7 @@ public sealed partial class NetlistReader
         {
             if (!names.Add(element.Name))
             {
-                throw new NetlistException(element.Location, $"duplicate element name '{element.Name}'{Current.Where}");
+                throw DuplicateName(element.Location, element.Name);
             }
         }
 

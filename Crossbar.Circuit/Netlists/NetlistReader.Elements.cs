@@ -17,7 +17,7 @@ public sealed partial class NetlistReader
 
         if (!Current.ElementNames.Add(name))
         {
-            throw new NetlistException(nameToken.Location, $"duplicate element name '{name}'{Current.Where}");
+            throw DuplicateName(nameToken.Location, name);
         }
 
         var element = letter switch
@@ -158,7 +158,14 @@ public sealed partial class NetlistReader
         }
 
         ReadAssignments(card, i, parameters, flags, "off");
-        var element = new ElementCard(tokens[0].Text, nodes)
+        return Referencing(card, nodes, model, parameters, flags);
+    }
+
+    /// <summary>An element naming a model or subcircuit; the name is checked once the whole deck is read.</summary>
+    private ElementCard Referencing(
+        NetlistCard card, IReadOnlyList<string> nodes, NetlistToken model, IReadOnlyList<KeyValuePair<string, ParamValue>> parameters, IReadOnlyList<string> flags)
+    {
+        var element = new ElementCard(card.Tokens[0].Text, nodes)
         {
             Model = model.Text,
             Parameters = parameters,
@@ -169,23 +176,17 @@ public sealed partial class NetlistReader
         return element;
     }
 
+    /// <summary>The error for an element name already used in the current scope.</summary>
+    private NetlistException DuplicateName(SourceLocation at, string name) => new(at, $"duplicate element name '{name}'{Current.Where}");
+
     private ElementCard ReadMosfet(NetlistCard card)
     {
-        var tokens = card.Tokens;
         var nodes = ReadNodes(card, "drain gate source bulk");
         var model = ReadModelName(card, 5);
         var parameters = new List<KeyValuePair<string, ParamValue>>();
         var flags = new List<string>();
         ReadAssignments(card, 6, parameters, flags, "off");
-        var element = new ElementCard(tokens[0].Text, nodes)
-        {
-            Model = model.Text,
-            Parameters = parameters,
-            Flags = flags,
-            Location = card.Location,
-        };
-        _references[element] = model;
-        return element;
+        return Referencing(card, nodes, model, parameters, flags);
     }
 
     private static NetlistToken ReadModelName(NetlistCard card, int i)
@@ -233,14 +234,7 @@ public sealed partial class NetlistReader
 
         var parameters = new List<KeyValuePair<string, ParamValue>>();
         ReadAssignments(card, i, parameters, null);
-        var element = new ElementCard(tokens[0].Text, nodes)
-        {
-            Model = subcircuit.Text,
-            Parameters = parameters,
-            Location = card.Location,
-        };
-        _references[element] = subcircuit;
-        return element;
+        return Referencing(card, nodes, subcircuit, parameters, []);
     }
 
     private ElementCard ReadSource(NetlistCard card)

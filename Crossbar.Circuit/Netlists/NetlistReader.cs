@@ -176,7 +176,7 @@ public sealed partial class NetlistReader
     private void ReadCardOrInclude(NetlistCard card, string directory, List<string> chain)
     {
         var head = card.Tokens[0];
-        if (!(head.IsWordLike(".include") || head.IsWordLike(".inc")))
+        if (!(head.IsWord && IsInclude(head.Span)))
         {
             ReadCard(card);
             return;

@@ -28,6 +28,7 @@ internal sealed class SparseLuFactorization<T>
     private readonly T[] _values;
     private readonly PivotOptions _options;
     private readonly SolverStatistics _statistics;
+    private readonly T[] _solveWork;
     private readonly int _n;
     private readonly OrderingMethod _ordering;
 
@@ -66,6 +67,7 @@ internal sealed class SparseLuFactorization<T>
         _ordering = ordering;
         _matrix = new CompressedColumns(pattern);
         _n = pattern.Size;
+        _solveWork = new T[_n];
         _values = new T[_matrix.Count];
         _options = options;
         _statistics = statistics;
@@ -742,9 +744,25 @@ internal sealed class SparseLuFactorization<T>
         return true;
     }
 
+    /// <summary>Solves A·x = b in place with the last factorisation (on entry b, on exit x; length
+    /// Size), timed and counted in the statistics.</summary>
+    public void Solve(Span<T> rhs)
+    {
+        _statistics.SolveTime.Start();
+        try
+        {
+            Solve(rhs, _solveWork);
+            _statistics.Solves++;
+        }
+        finally
+        {
+            _statistics.SolveTime.Stop();
+        }
+    }
+
     /// <summary>Solves A·x = b in place using <paramref name="work"/> (length Size) as scratch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Solve(Span<T> rhs, Span<T> work)
+    private void Solve(Span<T> rhs, Span<T> work)
     {
         if (!_factored)
         {

@@ -36,8 +36,7 @@ public sealed class Cccs : CircuitElement
     /// <inheritdoc />
     public override void Allocate(AllocationContext context)
     {
-        int control = context.Unknowns.FindBranch(_control)
-            ?? throw new SimulationException($"{Name}: controlling source '{_control}' is not a voltage source or inductor of this circuit");
+        int control = context.ControllingBranch(Name, _control);
         _pc = context.Entry(context.Slot(_p), control);
         _nc = context.Entry(context.Slot(_n), control);
     }

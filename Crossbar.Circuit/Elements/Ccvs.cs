@@ -41,8 +41,7 @@ public sealed class Ccvs : CircuitElement
     /// <inheritdoc />
     public override void Allocate(AllocationContext context)
     {
-        int control = context.Unknowns.FindBranch(_control)
-            ?? throw new SimulationException($"{Name}: controlling source '{_control}' is not a voltage source or inductor of this circuit");
+        int control = context.ControllingBranch(Name, _control);
         _pb = context.Entry(context.Slot(_p), _branch);
         _nb = context.Entry(context.Slot(_n), _branch);
         _bp = context.Entry(_branch, context.Slot(_p));

@@ -18,6 +18,12 @@ public sealed class AllocationContext
     /// <summary>All unknowns.</summary>
     public UnknownMap Unknowns { get; }
 
+    /// <summary>The branch unknown of the source whose current controls element <paramref name="element"/> (F, H).</summary>
+    /// <exception cref="SimulationException">No voltage source or inductor of that name.</exception>
+    public int ControllingBranch(string element, string source) =>
+        Unknowns.FindBranch(source)
+        ?? throw new SimulationException($"{element}: controlling source '{source}' is not a voltage source or inductor of this circuit");
+
     /// <summary>Index of the spare ground slot in solution and right-hand-side vectors (always 0 V / discarded).</summary>
     public int Ground { get; }
 

@@ -148,7 +148,8 @@ public sealed class BlockAmcSolver
     }
 
     /// <summary>
-    /// The linear map b → x this solver realises, without converters or read noise (the realised arrays combined by
+    /// The linear map b → x this solver realises, without converters or read noise (the arrays as their circuits realise
+    /// them, <see cref="IProgrammedArray.EffectiveInverse"/> and <see cref="IProgrammedArray.EffectiveMatrix"/>, combined by
     /// the block formula): [[E1 + E1·Ã2·E_S·Ã3·E1, −E1·Ã2·E_S], [−E_S·Ã3·E1, E_S]].
     /// </summary>
     /// <returns>The effective inverse, N×N.</returns>
@@ -156,13 +157,13 @@ public sealed class BlockAmcSolver
     {
         if (_leaf is not null)
         {
-            return Matrix<double>.Build.DenseOfArray(_leaf.Realized).Inverse();
+            return Matrix<double>.Build.DenseOfArray(_leaf.EffectiveInverse());
         }
 
         var e1 = _a1!.EffectiveInverse();
         var es = _schur!.EffectiveInverse();
-        var a2 = Matrix<double>.Build.DenseOfArray(_a2!.Realized());
-        var a3 = Matrix<double>.Build.DenseOfArray(_a3!.Realized());
+        var a2 = Matrix<double>.Build.DenseOfArray(_a2!.Effective());
+        var a3 = Matrix<double>.Build.DenseOfArray(_a3!.Effective());
         var esA3E1 = es * a3 * e1;
         var e1A2 = e1 * a2;
         var top = e1 + (e1A2 * esA3E1);

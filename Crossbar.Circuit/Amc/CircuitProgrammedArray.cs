@@ -1,21 +1,34 @@
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Netlists;
 
 namespace Crossbar.Circuit.Amc;
 
-/// <summary>An array programmed for the circuit backend: each operation builds and simulates its circuit.</summary>
+/// <summary>
+/// An array programmed for the circuit backend. Its MVM and INV circuits are built and compiled once, on the first
+/// operation of each kind (from <see cref="MvmCircuitBuilder"/> and <see cref="InvCircuitBuilder"/> with the backend's
+/// hardware, exactly what <c>crossbar mvm</c>/<c>inv</c> would build on these conductances); every further operation
+/// only rescales the input sources and solves again from the last answer (<see cref="CircuitSession"/>).
+/// </summary>
 internal sealed class CircuitProgrammedArray : IProgrammedArray
 {
     private readonly CircuitAnalogBackend _backend;
     private readonly IdealProgrammedArray _programmed;
+    private readonly ConductanceMapping _nominal;
     private readonly double _mvmFullScale;
     private readonly double _invFullScale;
+    private Compiled<MvmCircuit>? _mvm;
+    private Compiled<InvCircuit>? _inv;
+    private double[,]? _effectiveMatrix;
+    private double[,]? _effectiveInverse;
 
     public CircuitProgrammedArray(CircuitAnalogBackend backend, IdealProgrammedArray programmed)
     {
         _backend = backend;
         _programmed = programmed;
         Realized = programmed.Realized;
+        (double[,] plus, double[,] minus) = programmed.ProgrammedConductances;
+        _nominal = ConductanceMapping.FromConductances(plus, minus, programmed.Scale);
         _mvmFullScale = Math.Max(MatrixOps.MaxAbsRowSum(Realized), double.Epsilon);
         _invFullScale = Rows == Columns ? InverseRowSum(Realized) : double.Epsilon;
     }
@@ -41,10 +54,7 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
             return new AnalogResult(new double[Rows], _backend.Options.MvmTime, clipped);
         }
 
-        MvmCircuit circuit = MvmCircuitBuilder.Build(ReadMapping(), v, _backend.Circuit, Analysis);
-        ResultTable table = Simulate(circuit.Netlist);
-        double[] y = circuit.ReadResult(table);
-        double settle = Settle(table, circuit.OutputNodes, _backend.Options.MvmTime);
+        (double[] y, double settle) = RunMvm(v, ReadMapping(), transient: _backend.Fidelity == Fidelity.Transient, record: true);
         bool saturated = Converters.Adc(y, _backend.Options.AdcBits, _mvmFullScale);
         return new AnalogResult(y, settle, clipped || saturated);
     }
@@ -62,43 +72,99 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
             return new AnalogResult(new double[Rows], _backend.Options.InvTime, clipped);
         }
 
-        InvCircuit circuit;
+        (double[] x, double settle) = RunInv(v, ReadMapping(), transient: _backend.Fidelity == Fidelity.Transient, record: true);
+        bool saturated = Converters.Adc(x, _backend.Options.AdcBits, _invFullScale);
+        return new AnalogResult(x, settle, clipped || saturated);
+    }
+
+    public double[,] EffectiveMatrix() => _effectiveMatrix ??= Measure(Columns, e => RunMvm(e, _nominal, transient: false, record: false).Values);
+
+    public double[,] EffectiveInverse()
+    {
+        if (Rows != Columns)
+        {
+            throw new InvalidOperationException($"INV needs a square array; this one is {Rows}×{Columns}.");
+        }
+
+        return _effectiveInverse ??= Measure(Rows, e => RunInv(e, _nominal, transient: false, record: false).Values);
+    }
+
+    private (double[] Values, double Settle) RunMvm(double[] v, ConductanceMapping mapping, bool transient, bool record)
+    {
+        CrossbarBuildOptions hardware = _backend.Circuit;
+        if (record && _backend.Capture(OperationKind.Mvm) is { } capture)
+        {
+            capture(MvmCircuitBuilder.Build(mapping, v, hardware, Analysis).Netlist);
+        }
+
+        double nominal = _backend.Options.MvmTime;
+        if (!ReferenceEquals(mapping, _nominal))
+        {
+            // Read noise: this operation's own conductances, in a circuit of their own.
+            MvmCircuit noisy = MvmCircuitBuilder.Build(mapping, v, hardware, Analysis);
+            ResultTable result = Simulate(noisy.Netlist, transient);
+            return (noisy.ReadResult(result), transient ? Settle(result, noisy.OutputNodes) : nominal);
+        }
+
+        Compiled<MvmCircuit> compiled = _mvm ??= Compile(MvmCircuitBuilder.Build(_nominal, Ones(Columns), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues);
+        (double[] drive, _, double perUnit) = MvmCircuitBuilder.Inputs(mapping, v, hardware);
+        double[] values = [.. drive, .. mapping.IsDifferential ? drive.Select(d => -d) : []];
+        ResultTable table = compiled.Run(values, transient);
+        return (compiled.Circuit.ReadResult(table, perUnit), transient ? Settle(table, compiled.Circuit.OutputNodes) : nominal);
+    }
+
+    private (double[] Values, double Settle) RunInv(double[] v, ConductanceMapping mapping, bool transient, bool record)
+    {
+        CrossbarBuildOptions hardware = _backend.Circuit;
         try
         {
-            circuit = InvCircuitBuilder.Build(ReadMapping(), v, _backend.Circuit, Analysis);
+            if (record && _backend.Capture(OperationKind.Inv) is { } capture)
+            {
+                capture(InvCircuitBuilder.Build(mapping, v, hardware, Analysis).Netlist);
+            }
+
+            double nominal = _backend.Options.InvTime;
+            if (!ReferenceEquals(mapping, _nominal))
+            {
+                InvCircuit noisy = InvCircuitBuilder.Build(mapping, v, hardware, Analysis);
+                ResultTable result = Simulate(noisy.Netlist, transient);
+                return (noisy.ReadSolution(result), transient ? Settle(result, noisy.OutputNodes) : nominal);
+            }
+
+            Compiled<InvCircuit> compiled = _inv ??= Compile(InvCircuitBuilder.Build(_nominal, Ones(Rows), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues);
+            (double[] values, double perUnit) = InvCircuitBuilder.Inputs(mapping, v, hardware);
+            ResultTable table = compiled.Run(values, transient);
+            return (compiled.Circuit.ReadSolution(table, perUnit), transient ? Settle(table, compiled.Circuit.OutputNodes) : nominal);
         }
         catch (InvUnstableException ex)
         {
             throw new InvalidOperationException(ex.Message, ex);
         }
-
-        ResultTable table = Simulate(circuit.Netlist);
-        double[] x = circuit.ReadSolution(table);
-        double settle = Settle(table, circuit.OutputNodes, _backend.Options.InvTime);
-        bool saturated = Converters.Adc(x, _backend.Options.AdcBits, _invFullScale);
-        return new AnalogResult(x, settle, clipped || saturated);
     }
+
+    private static ResultTable Simulate(Netlist netlist, bool transient)
+    {
+        CircuitSession session = CircuitSession.Compile(netlist);
+        return transient ? session.Transient() : session.OperatingPoint();
+    }
+
+    private static Compiled<T> Compile<T>(T circuit, Func<T, Netlist> netlist, Func<T, IReadOnlyList<string>> sources, Func<T, IReadOnlyList<double>> values)
+        => new(circuit, CircuitSession.Compile(netlist(circuit)), sources(circuit), values(circuit));
 
     /// <summary>The conductances of this read (white read noise drawn per operation when enabled).</summary>
     private ConductanceMapping ReadMapping()
     {
+        if (_backend.Options.ReadNoiseSigma == 0)
+        {
+            return _nominal;
+        }
+
         (double[,] plus, double[,] minus) = _programmed.ReadConductances();
         return ConductanceMapping.FromConductances(plus, minus, _programmed.Scale);
     }
 
-    private ResultTable Simulate(Netlists.Netlist netlist)
+    private double Settle(ResultTable table, IReadOnlyList<string> outputs)
     {
-        SimulationResults results = CircuitSimulator.Run(netlist);
-        return results.Find(_backend.Fidelity == Fidelity.Transient ? "tran" : "op")!;
-    }
-
-    private double Settle(ResultTable table, IReadOnlyList<string> outputs, double nominal)
-    {
-        if (_backend.Fidelity != Fidelity.Transient)
-        {
-            return nominal;
-        }
-
         double worst = 0;
         foreach (double t in SettlingTime.Of(table, outputs.Select(o => $"v({o})")))
         {
@@ -108,9 +174,46 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
         return worst;
     }
 
+    private static double[,] Measure(int n, Func<double[], double[]> response)
+    {
+        double[,]? m = null;
+        for (int j = 0; j < n; j++)
+        {
+            var e = new double[n];
+            e[j] = 1;
+            double[] column = response(e);
+            m ??= new double[column.Length, n];
+            for (int i = 0; i < column.Length; i++)
+            {
+                m[i, j] = column[i];
+            }
+        }
+
+        return m!;
+    }
+
+    private static double[] Ones(int n) => Enumerable.Repeat(1.0, n).ToArray();
+
     private static double InverseRowSum(double[,] realized)
     {
         var inverse = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(realized).Inverse().ToArray();
         return Math.Max(MatrixOps.MaxAbsRowSum(inverse), double.Epsilon);
+    }
+
+    /// <summary>A generated circuit compiled once: its session and the source values it was built with.</summary>
+    private sealed class Compiled<T>(T circuit, CircuitSession session, IReadOnlyList<string> sources, IReadOnlyList<double> builtValues)
+    {
+        public T Circuit { get; } = circuit;
+
+        /// <summary>Scales the sources to <paramref name="values"/> and solves (operating point, or transient from t = 0).</summary>
+        public ResultTable Run(double[] values, bool transient)
+        {
+            for (int k = 0; k < sources.Count; k++)
+            {
+                session.Source(sources[k]).Scale = values[k] / builtValues[k];
+            }
+
+            return transient ? session.Transient() : session.OperatingPoint();
+        }
     }
 }

@@ -37,6 +37,12 @@ public sealed class CountingArray : IProgrammedArray
     public double[,] Realized => _inner.Realized;
 
     /// <inheritdoc/>
+    public double[,] EffectiveMatrix() => _inner.EffectiveMatrix();
+
+    /// <inheritdoc/>
+    public double[,] EffectiveInverse() => _inner.EffectiveInverse();
+
+    /// <inheritdoc/>
     public AnalogResult Multiply(ReadOnlySpan<double> x)
     {
         var r = _inner.Multiply(x);

@@ -45,6 +45,16 @@ public interface IProgrammedArray
     /// <summary>The matrix the conductances actually realise, in matrix units (after quantisation and programming error).</summary>
     double[,] Realized { get; }
 
+    /// <summary>
+    /// The matrix the array's MVM realises as the hardware computes it, without read noise or converters: y per unit of
+    /// x, from the circuit's operating point at <see cref="Fidelity.OperatingPoint"/> and <see cref="Fidelity.Transient"/>
+    /// fidelity (one operation per column), <see cref="Realized"/> at <see cref="Fidelity.Ideal"/>.
+    /// </summary>
+    double[,] EffectiveMatrix();
+
+    /// <summary>The inverse the array's closed-loop INV realises (x per unit of b), measured like <see cref="EffectiveMatrix"/>; square arrays only.</summary>
+    double[,] EffectiveInverse();
+
     /// <summary>y ≈ Ã·x (open-loop MVM). |x| is expected within the input full scale (±1 in matrix units).</summary>
     AnalogResult Multiply(ReadOnlySpan<double> x);
 

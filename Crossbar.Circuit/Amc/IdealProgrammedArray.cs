@@ -29,6 +29,9 @@ internal sealed class IdealProgrammedArray : IProgrammedArray
         _mvmFullScale = Math.Max(MatrixOps.MaxAbsRowSum(Realized), double.Epsilon);
     }
 
+    /// <summary>The programmed conductances (S) of the positive and negative arrays, before read noise.</summary>
+    internal (double[,] Plus, double[,] Minus) ProgrammedConductances => (_plus, _minus);
+
     /// <summary>Conductance per matrix unit in S.</summary>
     internal double Scale => _scale;
 
@@ -37,6 +40,10 @@ internal sealed class IdealProgrammedArray : IProgrammedArray
     public int Columns => Realized.GetLength(1);
 
     public double[,] Realized { get; }
+
+    public double[,] EffectiveMatrix() => Realized;
+
+    public double[,] EffectiveInverse() => NominalLu().Solve(Matrix<double>.Build.DenseIdentity(Rows)).ToArray();
 
     public AnalogResult Multiply(ReadOnlySpan<double> x)
     {

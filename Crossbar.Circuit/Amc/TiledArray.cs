@@ -50,14 +50,20 @@ public sealed class TiledArray
 
     /// <summary>The realised matrix assembled from the tiles.</summary>
     /// <returns>A new matrix.</returns>
-    public double[,] Realized()
+    public double[,] Realized() => Assemble(t => t.Realized);
+
+    /// <summary>The matrix the tiles' MVM circuits realise (<see cref="IProgrammedArray.EffectiveMatrix"/>), assembled.</summary>
+    /// <returns>A new matrix.</returns>
+    public double[,] Effective() => Assemble(t => t.EffectiveMatrix());
+
+    private double[,] Assemble(Func<CountingArray, double[,]> tile)
     {
         var m = new double[Rows, Columns];
         for (int i = 0; i < _tiles.GetLength(0); i++)
         {
             for (int j = 0; j < _tiles.GetLength(1); j++)
             {
-                MatrixOps.SetBlock(m, i * _arraySize, j * _arraySize, _tiles[i, j].Realized);
+                MatrixOps.SetBlock(m, i * _arraySize, j * _arraySize, tile(_tiles[i, j]));
             }
         }
 

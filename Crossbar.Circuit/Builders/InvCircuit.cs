@@ -41,18 +41,27 @@ public sealed class InvCircuit
     /// <summary>Transient stop time in s (when built for transient).</summary>
     public double StopTime { get; }
 
+    /// <summary>Names of the input sources, one per row (currents into the rows, or voltages behind Gin).</summary>
+    public IReadOnlyList<string> InputSources { get; init; } = [];
+
+    /// <summary>Values of <see cref="InputSources"/> as built (A or V).</summary>
+    public IReadOnlyList<double> InputValues { get; init; } = [];
+
     /// <summary>Column names of the outputs in result tables.</summary>
     public IEnumerable<string> OutputColumns => OutputNodes.Select(n => $"v({n})");
 
     /// <summary>Reads x from one row of a result table (op row 0, or the last tran row).</summary>
-    public double[] ReadSolution(ResultTable table, int row = -1)
+    public double[] ReadSolution(ResultTable table, int row = -1) => ReadSolution(table, OutputVoltagePerUnit, row);
+
+    /// <summary>Reads x from one row of a result table for an input scaled to <paramref name="outputVoltagePerUnit"/> (see <see cref="InvCircuitBuilder.Inputs"/>).</summary>
+    public double[] ReadSolution(ResultTable table, double outputVoltagePerUnit, int row = -1)
     {
         double[] values = table.Rows[row < 0 ? table.Rows.Count - 1 : row];
         var x = new double[OutputNodes.Count];
         for (int k = 0; k < x.Length; k++)
         {
             int c = table.IndexOf($"v({OutputNodes[k]})");
-            x[k] = values[c] / OutputVoltagePerUnit;
+            x[k] = values[c] / outputVoltagePerUnit;
         }
 
         return x;

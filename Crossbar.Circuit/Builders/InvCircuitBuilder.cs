@@ -51,36 +51,25 @@ public static class InvCircuitBuilder
             throw new InvUnstableException(stability);
         }
 
-        // Scale the inputs so the largest output is SignalVoltage (from the ideal solution of the realised matrix).
-        var realized = Matrix<double>.Build.DenseOfArray(mapping.Realized);
-        double[] ideal = realized.Solve(Vector<double>.Build.DenseOfArray(rhs)).ToArray();
-        double maxX = ideal.Max(Math.Abs);
-        if (!(maxX > 0) || !double.IsFinite(maxX))
-        {
-            throw new ArgumentException("the realised matrix is singular or the right-hand side is zero: no INV circuit to build");
-        }
-
-        double g0 = mapping.Unit;
-        double vPerUnit = -options.SignalVoltage / maxX;
-        // G0·A·V = −I  ⇒  V = −A⁻¹·I/G0; with I = b·s:  V = −x·s/G0.  Voltage inputs: I = Gin·u, u = b·s/Gin.
-        double currentPerUnit = -vPerUnit * g0;
+        (double[] inputs, double vPerUnit) = Inputs(mapping, rhs, options);
 
         var netlist = new Netlist { Title = $"CrossbarSim INV {n}x{n} ({options.Cell}, {(mapping.IsDifferential ? "differential" : "single array")}, {options.OpAmp.Kind} op-amps)" };
         var rows = Enumerable.Range(0, n).Select(i => $"r{i}").ToArray();
         var columns = Enumerable.Range(0, n).Select(j => $"c{j}").ToArray();
         double rise = RiseTime(stability);
+        var sources = new string[n];
         for (int i = 0; i < n; i++)
         {
-            double current = rhs[i] * currentPerUnit;
+            sources[i] = options.VoltageInputs ? $"Vin{i}" : $"Iin{i}";
             if (options.VoltageInputs)
             {
                 string u = $"u{i}";
-                netlist.Elements.Add(CrossbarNetlist.Step($"Vin{i}", u, "0", current / gin, rise));
+                netlist.Elements.Add(CrossbarNetlist.Step(sources[i], u, "0", inputs[i], rise));
                 netlist.Elements.Add(new ElementCard($"Rin{i}", [u, rows[i]]) { Value = 1 / gin });
             }
             else
             {
-                netlist.Elements.Add(CrossbarNetlist.Step($"Iin{i}", "0", rows[i], current, rise));
+                netlist.Elements.Add(CrossbarNetlist.Step(sources[i], "0", rows[i], inputs[i], rise));
             }
 
             OpAmpNetlist.Add(netlist, $"op{i}", "0", rows[i], columns[i], options.OpAmp);
@@ -103,7 +92,41 @@ public static class InvCircuitBuilder
 
         double stop = StopTimeFor(stability, mapping.IsDifferential);
         CrossbarNetlist.AddAnalysis(netlist, analysis, stop, columns);
-        return new InvCircuit(netlist, mapping, (double[])rhs.Clone(), vPerUnit, columns, stability, stop);
+        return new InvCircuit(netlist, mapping, (double[])rhs.Clone(), vPerUnit, columns, stability, stop)
+        {
+            InputSources = sources,
+            InputValues = inputs,
+        };
+    }
+
+    /// <summary>
+    /// The input source values for a right-hand side b (row currents in A, or voltages in V with voltage inputs) and
+    /// the output voltage per unit of x, scaled so that the largest output is <see cref="CrossbarBuildOptions.SignalVoltage"/>
+    /// (from the exact solution on the realised matrix). A circuit built for one b serves another when its sources
+    /// are scaled to these values.
+    /// </summary>
+    /// <remarks>G0·Ã·V = −I ⇒ V = −Ã⁻¹·I/G0; with I = b·s: V = −x·s/G0. Voltage inputs: I = Gin·u, u = b·s/Gin.</remarks>
+    /// <exception cref="ArgumentException">The realised matrix is singular or b is zero.</exception>
+    public static (double[] Values, double OutputVoltagePerUnit) Inputs(ConductanceMapping mapping, double[] rhs, CrossbarBuildOptions options)
+    {
+        var realized = Matrix<double>.Build.DenseOfArray(mapping.Realized);
+        double[] ideal = realized.Solve(Vector<double>.Build.DenseOfArray(rhs)).ToArray();
+        double maxX = ideal.Max(Math.Abs);
+        if (!(maxX > 0) || !double.IsFinite(maxX))
+        {
+            throw new ArgumentException("the realised matrix is singular or the right-hand side is zero: no INV circuit to build");
+        }
+
+        double vPerUnit = -options.SignalVoltage / maxX;
+        double currentPerUnit = -vPerUnit * mapping.Unit;
+        double gin = options.VoltageInputs ? options.InputConductance ?? options.Levels.MaxConductance : 1;
+        var values = new double[rhs.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = rhs[i] * currentPerUnit / gin;
+        }
+
+        return (values, vPerUnit);
     }
 
     /// <summary>

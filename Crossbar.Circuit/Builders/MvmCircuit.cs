@@ -43,18 +43,27 @@ public sealed class MvmCircuit
     /// <summary>ADC bits (0 = none).</summary>
     public int AdcBits { get; }
 
+    /// <summary>Names of the column drive sources (positive array, then the negated drives of the negative array).</summary>
+    public IReadOnlyList<string> InputSources { get; init; } = [];
+
+    /// <summary>Values of <see cref="InputSources"/> as built, in V.</summary>
+    public IReadOnlyList<double> InputValues { get; init; } = [];
+
     /// <summary>Transient stop time in s.</summary>
     public double StopTime { get; }
 
     /// <summary>Reads y from one row of a result table (ADC applied), default the last row.</summary>
-    public double[] ReadResult(ResultTable table, int row = -1)
+    public double[] ReadResult(ResultTable table, int row = -1) => ReadResult(table, OutputVoltagePerUnit, row);
+
+    /// <summary>Reads y from one row of a result table for an input scaled to <paramref name="outputVoltagePerUnit"/> (see <see cref="MvmCircuitBuilder.Inputs"/>).</summary>
+    public double[] ReadResult(ResultTable table, double outputVoltagePerUnit, int row = -1)
     {
         double[] values = table.Rows[row < 0 ? table.Rows.Count - 1 : row];
         var y = new double[OutputNodes.Count];
         for (int k = 0; k < y.Length; k++)
         {
             double v = values[table.IndexOf($"v({OutputNodes[k]})")];
-            y[k] = Quantizer.Apply(v, AdcFullScale, AdcBits) / OutputVoltagePerUnit;
+            y[k] = Quantizer.Apply(v, AdcFullScale, AdcBits) / outputVoltagePerUnit;
         }
 
         return y;

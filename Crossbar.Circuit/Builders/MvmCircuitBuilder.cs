@@ -27,37 +27,22 @@ public static class MvmCircuitBuilder
             throw new ArgumentException($"MVM input has {input.Length} entries, the matrix {n} columns");
         }
 
-        double maxX = input.Max(Math.Abs);
-        if (!(maxX > 0))
-        {
-            maxX = 1;
-        }
-
         double vRead = options.SignalVoltage;
-        double volts = vRead / maxX;
-        double[] applied = input.Select(x => Quantizer.Apply(x * volts, vRead, options.DacBits) / volts).ToArray();
-
-        // Feedback conductance: the largest total row conductance, so |o_i| ≤ vRead.
-        double gf = 0;
-        for (int i = 0; i < m; i++)
-        {
-            double row = 0;
-            for (int j = 0; j < n; j++)
-            {
-                row += mapping.Positive[i, j] + (mapping.Negative?[i, j] ?? 0);
-            }
-
-            gf = Math.Max(gf, row);
-        }
+        (double[] drive, double[] applied, double perUnit) = Inputs(mapping, input, options);
+        double gf = FeedbackConductance(mapping);
 
         var netlist = new Netlist { Title = $"CrossbarSim MVM {m}x{n} ({options.Cell}, {(mapping.IsDifferential ? "differential" : "single array")}, {options.OpAmp.Kind} op-amps)" };
         var rows = Enumerable.Range(0, m).Select(i => $"r{i}").ToArray();
         var columns = Enumerable.Range(0, n).Select(j => $"c{j}").ToArray();
         var outputs = Enumerable.Range(0, m).Select(i => $"o{i}").ToArray();
         const double rise = 1e-12;
+        var sources = new List<string>();
+        var values = new List<double>();
         for (int j = 0; j < n; j++)
         {
-            netlist.Elements.Add(CrossbarNetlist.Step($"Vc{j}", columns[j], "0", applied[j] * volts, rise));
+            netlist.Elements.Add(CrossbarNetlist.Step($"Vc{j}", columns[j], "0", drive[j], rise));
+            sources.Add($"Vc{j}");
+            values.Add(drive[j]);
         }
 
         for (int i = 0; i < m; i++)
@@ -72,16 +57,62 @@ public static class MvmCircuitBuilder
             var inverted = Enumerable.Range(0, n).Select(j => $"cn{j}").ToArray();
             for (int j = 0; j < n; j++)
             {
-                netlist.Elements.Add(CrossbarNetlist.Step($"Vcn{j}", inverted[j], "0", -applied[j] * volts, rise));
+                netlist.Elements.Add(CrossbarNetlist.Step($"Vcn{j}", inverted[j], "0", -drive[j], rise));
+                sources.Add($"Vcn{j}");
+                values.Add(-drive[j]);
             }
 
             CrossbarNetlist.AddArray(netlist, "xn", rows, inverted, negative, options);
         }
 
-        // o = −(G0/Gf)·A·x·volts  ⇒  volts per unit of y = −G0·volts/Gf.
-        double perUnit = -mapping.Unit * volts / gf;
         double stop = options.OpAmp.Kind == Devices.OpAmps.OpAmpKind.SinglePole ? 20 / (2 * Math.PI * options.OpAmp.GainBandwidth) * 5 : 1e-6;
         CrossbarNetlist.AddAnalysis(netlist, analysis, stop, outputs);
-        return new MvmCircuit(netlist, mapping, (double[])input.Clone(), applied, perUnit, outputs, vRead, options.AdcBits, stop);
+        return new MvmCircuit(netlist, mapping, (double[])input.Clone(), applied, perUnit, outputs, vRead, options.AdcBits, stop)
+        {
+            InputSources = sources,
+            InputValues = values,
+        };
+    }
+
+    /// <summary>
+    /// The column drive voltages for an input x (scaled so that max|x| maps to <see cref="CrossbarBuildOptions.SignalVoltage"/>,
+    /// then DAC-quantised), the applied input in matrix units, and the TIA output voltage per unit of y. The sources of
+    /// the negative array take the negated drive. A circuit built for one x serves another when its sources are scaled
+    /// to these values.
+    /// </summary>
+    /// <remarks>o = −(G0/Gf)·Ã·x·s with s volts per unit of x ⇒ volts per unit of y = −G0·s/Gf.</remarks>
+    public static (double[] Drive, double[] Applied, double OutputVoltagePerUnit) Inputs(ConductanceMapping mapping, double[] input, CrossbarBuildOptions options)
+    {
+        double maxX = input.Max(Math.Abs);
+        if (!(maxX > 0))
+        {
+            maxX = 1;
+        }
+
+        double vRead = options.SignalVoltage;
+        double volts = vRead / maxX;
+        double[] applied = input.Select(x => Quantizer.Apply(x * volts, vRead, options.DacBits) / volts).ToArray();
+        double[] drive = applied.Select(a => a * volts).ToArray();
+        return (drive, applied, -mapping.Unit * volts / FeedbackConductance(mapping));
+    }
+
+    /// <summary>Feedback conductance of the TIAs: the largest total row conductance, so |o_i| ≤ the signal voltage.</summary>
+    private static double FeedbackConductance(ConductanceMapping mapping)
+    {
+        int m = mapping.Positive.GetLength(0);
+        int n = mapping.Positive.GetLength(1);
+        double gf = 0;
+        for (int i = 0; i < m; i++)
+        {
+            double row = 0;
+            for (int j = 0; j < n; j++)
+            {
+                row += mapping.Positive[i, j] + (mapping.Negative?[i, j] ?? 0);
+            }
+
+            gf = Math.Max(gf, row);
+        }
+
+        return gf;
     }
 }

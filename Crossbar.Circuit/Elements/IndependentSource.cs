@@ -46,10 +46,16 @@ public abstract class IndependentSource : CircuitElement
     /// <summary>The AC phasor.</summary>
     protected Complex AcPhasor => Complex.FromPolarCoordinates(AcMagnitude, AcPhase * Math.PI / 180);
 
+    /// <summary>
+    /// Factor on the value of the card (DC and waveform alike), 1 unless a <see cref="Engine.CircuitSession"/> reuses the
+    /// compiled circuit for a new input: the same circuit then solves for new source values without being built again.
+    /// </summary>
+    public double Scale { get; set; } = 1;
+
     /// <summary>Value at the context's time and mode, before source stepping.</summary>
     public double ValueAt(LoadContext context)
         => context.SweepValueFor(this)
-        ?? (context.Mode == AnalysisMode.Dc && !context.IsTransientOperatingPoint ? Function.DcValue : Function.Evaluate(context.Time));
+        ?? (Scale * (context.Mode == AnalysisMode.Dc && !context.IsTransientOperatingPoint ? Function.DcValue : Function.Evaluate(context.Time)));
 
     /// <inheritdoc />
     public override void Bind(UnknownMap unknowns)

@@ -223,6 +223,9 @@ public sealed class Circuit
         return added;
     }
 
+    /// <summary>True while a factorisation of a loaded matrix is held (chord steps can reuse it).</summary>
+    internal bool HasFactor => _hasFactor;
+
     /// <summary>Forgets the last factorisation (after an analysis changes the matrix structure of values).</summary>
     internal void InvalidateFactor() => _hasFactor = false;
 }

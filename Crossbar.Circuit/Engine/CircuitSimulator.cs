@@ -14,13 +14,7 @@ public static class CircuitSimulator
     public static SimulationResults Run(Netlist netlist)
     {
         var statistics = new SimulationStatistics();
-        statistics.SetupTime.Start();
-        Netlist flat = Flatten(netlist);
-        SimulationOptions options = SimulationOptions.FromNetlist(flat);
-        List<CircuitElement> elements = CircuitCompiler.CreateElements(flat);
-        var topLevelSources = flat.Elements.Where(e => (e.Kind == 'V' || e.Behavior?.Quantity == 'V') && !e.Name.Contains('.', StringComparison.Ordinal)).Select(e => e.Name).ToList();
-        statistics.SetupTime.Stop();
-        var circuit = new Circuit(elements, options, statistics);
+        (Netlist flat, Circuit circuit, List<string> topLevelSources) = Compile(netlist, statistics);
 
         var tables = new List<ResultTable>();
         foreach (AnalysisCard analysis in flat.Analyses)
@@ -69,6 +63,18 @@ public static class CircuitSimulator
         }
 
         return new SimulationResults(tables, statistics, [.. netlist.Warnings]);
+    }
+
+    /// <summary>Flattens and compiles a deck: the flat netlist, the circuit, and the top-level voltage sources (default outputs).</summary>
+    internal static (Netlist Flat, Circuit Circuit, List<string> TopLevelSources) Compile(Netlist netlist, SimulationStatistics statistics)
+    {
+        statistics.SetupTime.Start();
+        Netlist flat = Flatten(netlist);
+        SimulationOptions options = SimulationOptions.FromNetlist(flat);
+        List<CircuitElement> elements = CircuitCompiler.CreateElements(flat);
+        var topLevelSources = flat.Elements.Where(e => (e.Kind == 'V' || e.Behavior?.Quantity == 'V') && !e.Name.Contains('.', StringComparison.Ordinal)).Select(e => e.Name).ToList();
+        statistics.SetupTime.Stop();
+        return (flat, new Circuit(elements, options, statistics), topLevelSources);
     }
 
     private static Netlist Flatten(Netlist netlist)

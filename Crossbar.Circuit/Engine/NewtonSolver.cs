@@ -17,6 +17,9 @@ internal sealed class NewtonSolver
     /// <summary>Update, in SPICE tolerances, below which a stalled polish is rounding noise (about 1e-9 relative); a chord step that stalls above it hands over to a full Newton step.</summary>
     private const double NegligibleRatio = 1e-6;
 
+    /// <summary>Factor by which each chord step of <see cref="Continue"/> must shrink the largest update to keep the old factorisation.</summary>
+    private const double ContinuationContraction = 0.5;
+
     /// <summary>Factor by which each chord step must shrink the largest update.</summary>
     private const double ChordContraction = 0.1;
     private readonly Circuit _circuit;
@@ -153,6 +156,90 @@ internal sealed class NewtonSolver
                 Array.Copy(x, _previous, n);
             }
 
+            Array.Copy(_next, x, n);
+        }
+    }
+
+    /// <summary>
+    /// Newton from the present solution of a nonlinear circuit whose inputs changed since its last solve: chord steps
+    /// on the last factorisation while each shrinks the update by at least <see cref="ContinuationContraction"/>,
+    /// full Newton steps (new factorisations) once one does not. Converges on the same update and residual tests as
+    /// <see cref="Solve"/>. A circuit re-solved for a new right-hand side (an array operated again with new inputs)
+    /// mostly needs no factorisation at all: its Jacobian hardly moves.
+    /// </summary>
+    /// <param name="maxIterations">Iteration limit.</param>
+    /// <returns>True when converged.</returns>
+    public bool Continue(int maxIterations)
+    {
+        Circuit c = _circuit;
+        if (!c.IsNonlinear || !c.HasFactor)
+        {
+            return Solve(maxIterations, 0, false, false);
+        }
+
+        LoadContext load = c.Load;
+        SimulationOptions o = c.Options;
+        int n = c.Size;
+        double[] x = load.Solution;
+        x[n] = 0;
+        LastSingular = null;
+        load.InitializeJunctions = false;
+        bool chord = true;
+        bool deltaConverged = false;
+        double ratio = double.PositiveInfinity;
+        for (int iteration = 0; ; iteration++)
+        {
+            c.LoadAll(0);
+            bool limited = load.Limited;
+            if (iteration > 0 && deltaConverged && !limited && ResidualConverged())
+            {
+                return true;
+            }
+
+            if (iteration >= maxIterations)
+            {
+                LastWorstUnknowns = DescribeWorst(_previous, x, n, o);
+                return false;
+            }
+
+            if (chord)
+            {
+                ChordStep(load, n);
+                c.Statistics.PolishIterations++;
+            }
+            else
+            {
+                Array.Copy(load.Rhs, _next, n);
+                _next[n] = 0;
+                try
+                {
+                    c.FactorLoaded();
+                }
+                catch (SimulationException ex) when (ex.InnerException is Algebra.SingularMatrixException)
+                {
+                    LastSingular = ex;
+                    LastWorstUnknowns = ex.Message;
+                    return false;
+                }
+
+                c.Solver.Solve(_next.AsSpan(0, n));
+            }
+
+            c.Statistics.NewtonIterations++;
+            if (!AllFinite(_next, n))
+            {
+                LastWorstUnknowns = "solution became infinite or NaN";
+                return false;
+            }
+
+            double previousRatio = ratio;
+            (deltaConverged, _, ratio) = CompareUpdate(x, _next, n, o);
+            if (chord && iteration > 0 && !(ratio <= ContinuationContraction * previousRatio) && !deltaConverged)
+            {
+                chord = false;
+            }
+
+            Array.Copy(x, _previous, n);
             Array.Copy(_next, x, n);
         }
     }

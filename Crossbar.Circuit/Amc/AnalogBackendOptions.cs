@@ -1,4 +1,3 @@
-using Crossbar.Devices.OpAmps;
 using Crossbar.Devices.Programming;
 
 namespace Crossbar.Circuit.Amc;
@@ -33,6 +32,14 @@ public sealed record AnalogBackendOptions
     /// <value>Dimensionless.</value>
     public double ReadNoiseSigma { get; init; }
 
+    /// <summary>Time since programming at which the arrays are read, in s (0 = at programming): every programmed conductance
+    /// relaxes by <see cref="Drift"/> (<see cref="ConductanceDrift"/>, per-cell exponents fixed by the array's seed).</summary>
+    /// <value>Seconds.</value>
+    public double DriftTime { get; init; }
+
+    /// <summary>Conductance drift and relaxation model.</summary>
+    public ConductanceDrift Drift { get; init; } = new();
+
     /// <summary>Input DAC resolution (0 = ideal, otherwise 2–24).</summary>
     public int DacBits { get; init; }
 
@@ -47,9 +54,6 @@ public sealed record AnalogBackendOptions
     /// <value>Seconds.</value>
     public double InvTime { get; init; } = 120e-9;
 
-    /// <summary>Op-amp model of the generated circuits (used by the circuit backends; the ideal backend ignores it).</summary>
-    public OpAmpModel OpAmp { get; init; } = OpAmpModel.Ideal();
-
     /// <summary>Checks the parameters.</summary>
     /// <exception cref="ArgumentException">A parameter is out of range; the message names it.</exception>
     public void Validate()
@@ -61,6 +65,7 @@ public sealed record AnalogBackendOptions
 
         CheckNonNegative(ProgrammingSigma, nameof(ProgrammingSigma));
         CheckNonNegative(ReadNoiseSigma, nameof(ReadNoiseSigma));
+        CheckNonNegative(DriftTime, nameof(DriftTime));
         if (DacBits != 0 && (DacBits < 2 || DacBits > 24))
         {
             throw new ArgumentException($"DacBits must be 0 (ideal) or in [2, 24], got {DacBits}.", nameof(DacBits));

@@ -152,18 +152,19 @@ public sealed class BlockAmcSolver
     /// them, <see cref="IProgrammedArray.EffectiveInverse"/> and <see cref="IProgrammedArray.EffectiveMatrix"/>, combined by
     /// the block formula): [[E1 + E1·Ã2·E_S·Ã3·E1, −E1·Ã2·E_S], [−E_S·Ã3·E1, E_S]].
     /// </summary>
+    /// <param name="fromCircuit">True: the arrays as their circuits realise them; false: the programmed conductances.</param>
     /// <returns>The effective inverse, N×N.</returns>
-    public Matrix<double> EffectiveInverse()
+    public Matrix<double> EffectiveInverse(bool fromCircuit = true)
     {
         if (_leaf is not null)
         {
-            return Matrix<double>.Build.DenseOfArray(_leaf.EffectiveInverse());
+            return fromCircuit ? Matrix<double>.Build.DenseOfArray(_leaf.EffectiveInverse()) : Matrix<double>.Build.DenseOfArray(_leaf.Realized).Inverse();
         }
 
-        var e1 = _a1!.EffectiveInverse();
-        var es = _schur!.EffectiveInverse();
-        var a2 = Matrix<double>.Build.DenseOfArray(_a2!.Effective());
-        var a3 = Matrix<double>.Build.DenseOfArray(_a3!.Effective());
+        var e1 = _a1!.EffectiveInverse(fromCircuit);
+        var es = _schur!.EffectiveInverse(fromCircuit);
+        var a2 = Matrix<double>.Build.DenseOfArray(fromCircuit ? _a2!.Effective() : _a2!.Realized());
+        var a3 = Matrix<double>.Build.DenseOfArray(fromCircuit ? _a3!.Effective() : _a3!.Realized());
         var esA3E1 = es * a3 * e1;
         var e1A2 = e1 * a2;
         var top = e1 + (e1A2 * esA3E1);

@@ -116,30 +116,23 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
     private (double[] Values, double Settle) RunInv(double[] v, ConductanceMapping mapping, bool transient, bool record)
     {
         CrossbarBuildOptions hardware = _backend.Circuit;
-        try
+        if (record && _backend.Capture(OperationKind.Inv) is { } capture)
         {
-            if (record && _backend.Capture(OperationKind.Inv) is { } capture)
-            {
-                capture(InvCircuitBuilder.Build(mapping, v, hardware, Analysis).Netlist);
-            }
-
-            double nominal = _backend.Options.InvTime;
-            if (!ReferenceEquals(mapping, _nominal))
-            {
-                InvCircuit noisy = InvCircuitBuilder.Build(mapping, v, hardware, Analysis);
-                ResultTable result = Simulate(noisy.Netlist, transient);
-                return (noisy.ReadSolution(result), transient ? Settle(result, noisy.OutputNodes) : nominal);
-            }
-
-            Compiled<InvCircuit> compiled = _inv ??= Compile(InvCircuitBuilder.Build(_nominal, Ones(Rows), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues);
-            (double[] values, double perUnit) = InvCircuitBuilder.Inputs(mapping, v, hardware);
-            ResultTable table = compiled.Run(values, transient);
-            return (compiled.Circuit.ReadSolution(table, perUnit), transient ? Settle(table, compiled.Circuit.OutputNodes) : nominal);
+            capture(InvCircuitBuilder.Build(mapping, v, hardware, Analysis).Netlist);
         }
-        catch (InvUnstableException ex)
+
+        double nominal = _backend.Options.InvTime;
+        if (!ReferenceEquals(mapping, _nominal))
         {
-            throw new InvalidOperationException(ex.Message, ex);
+            InvCircuit noisy = InvCircuitBuilder.Build(mapping, v, hardware, Analysis);
+            ResultTable result = Simulate(noisy.Netlist, transient);
+            return (noisy.ReadSolution(result), transient ? Settle(result, noisy.OutputNodes) : nominal);
         }
+
+        Compiled<InvCircuit> compiled = _inv ??= Compile(InvCircuitBuilder.Build(_nominal, Ones(Rows), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues);
+        (double[] values, double perUnit) = InvCircuitBuilder.Inputs(mapping, v, hardware);
+        ResultTable table = compiled.Run(values, transient);
+        return (compiled.Circuit.ReadSolution(table, perUnit), transient ? Settle(table, compiled.Circuit.OutputNodes) : nominal);
     }
 
     private static ResultTable Simulate(Netlist netlist, bool transient)

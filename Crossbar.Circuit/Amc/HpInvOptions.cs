@@ -26,7 +26,8 @@ public sealed record HpInvOptions
     /// <summary>Iteration limit.</summary>
     public int MaxIterations { get; init; } = 20;
 
-    /// <summary>Stop when ‖x − x*‖/‖x*‖ falls to this (default 2⁻²⁴ ≈ 6e-8).</summary>
+    /// <summary>Stop when both the correction ‖Δx‖/‖x‖ and the residual ‖b − A·x‖/‖b‖ fall to this (default 2⁻²⁴ ≈ 6e-8);
+    /// <see cref="HpInvResult.IterationsToTarget"/> reports the first iteration whose true error did.</summary>
     public double TargetRelativeError { get; init; } = Math.Pow(2.0, -24);
 
     /// <summary>Input slicing of the HP-MVM.</summary>
@@ -37,6 +38,9 @@ public sealed record HpInvOptions
 
     /// <summary>Do not iterate when ρ(I − Ã0⁻¹A) ≥ 1 (the iteration cannot converge).</summary>
     public bool StopOnPredictedDivergence { get; init; } = true;
+
+    /// <summary>Stop as stagnated after this many iterations in which neither the correction nor the residual improved by a tenth.</summary>
+    public int StallLimit { get; init; } = 3;
 
     /// <summary>Stop and flag divergence when ‖r‖ exceeds this multiple of ‖b‖.</summary>
     public double ResidualGrowthLimit { get; init; } = 10.0;
@@ -66,6 +70,11 @@ public sealed record HpInvOptions
             throw new ArgumentException($"ResidualGrowthLimit must exceed 1, got {ResidualGrowthLimit}.", nameof(ResidualGrowthLimit));
         }
 
+        if (StallLimit < 1)
+        {
+            throw new ArgumentException($"StallLimit must be positive, got {StallLimit}.", nameof(StallLimit));
+        }
+
         Mvm.Validate();
     }
 }
@@ -74,7 +83,10 @@ public sealed record HpInvOptions
 /// <param name="Iteration">Iteration number.</param>
 /// <param name="RelativeError">‖x − x*‖/‖x*‖.</param>
 /// <param name="ResidualNorm">‖b − A·x‖ from the HP-MVM.</param>
-/// <param name="SettleTime">Settling time of this iteration's LP-INV (s).</param>
+/// <param name="SettleTime">Analogue time of this iteration (s): the LP-INV's settling plus every HP-MVM partial product's
+/// (bit-serial input planes, one ADC read each).</param>
 /// <param name="MvmOperations">Analogue MVMs in this iteration (HP-MVM partial products and BlockAMC MVMs).</param>
 /// <param name="AdcConversions">ADC conversions in this iteration.</param>
-public readonly record struct HpInvIteration(int Iteration, double RelativeError, double ResidualNorm, double SettleTime, long MvmOperations, long AdcConversions);
+/// <param name="Correction">‖Δx‖/‖x‖ of this iteration's LP-INV correction (NaN at iteration 0).</param>
+/// <param name="RelativeResidual">‖b − A·x‖/‖b‖ from the HP-MVM.</param>
+public readonly record struct HpInvIteration(int Iteration, double RelativeError, double ResidualNorm, double SettleTime, long MvmOperations, long AdcConversions, double Correction, double RelativeResidual);

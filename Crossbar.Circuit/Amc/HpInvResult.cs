@@ -3,9 +3,11 @@ namespace Crossbar.Circuit.Amc;
 /// <summary>Outcome of <see cref="HpInvSolver.Solve(double[,], double[], HpInvOptions, AmcCostCounter?)"/>.</summary>
 public sealed class HpInvResult
 {
-    internal HpInvResult(double[] solution, double[] reference, IReadOnlyList<HpInvIteration> iterations, double spectralRadius,
-        bool diverged, string? message, BitSlicedMatrix slices, int stages, AmcCostCounter cost, double target)
+    internal HpInvResult(double[] solution, double[] reference, IReadOnlyList<HpInvIteration> iterations, double spectralRadius, double programmedSpectralRadius,
+        bool diverged, HpInvStop stop, string? message, BitSlicedMatrix slices, int stages, AmcCostCounter cost, double target)
     {
+        ProgrammedSpectralRadius = programmedSpectralRadius;
+        Stop = stop;
         Solution = solution;
         Reference = reference;
         Iterations = iterations;
@@ -41,8 +43,15 @@ public sealed class HpInvResult
     /// <summary>Relative error after the last iteration.</summary>
     public double FinalRelativeError { get; }
 
-    /// <summary>ρ(I − E·A), E the LP-INV operator realised by the programmed arrays (no noise, no converters).</summary>
+    /// <summary>ρ(I − E·A), E the LP-INV operator as the hardware realises it (the circuits' effective matrices at op and
+    /// tran fidelity, the programmed conductances at ideal fidelity; no noise, no converters).</summary>
     public double SpectralRadius { get; }
+
+    /// <summary>ρ(I − E·A) with E from the programmed conductances alone (equal to <see cref="SpectralRadius"/> at ideal fidelity).</summary>
+    public double ProgrammedSpectralRadius { get; }
+
+    /// <summary>Why the iteration stopped.</summary>
+    public HpInvStop Stop { get; }
 
     /// <summary>True when divergence was predicted (ρ ≥ 1) or observed (residual growth).</summary>
     public bool Diverged { get; }
@@ -58,4 +67,20 @@ public sealed class HpInvResult
 
     /// <summary>Everything the run cost (programming included).</summary>
     public AmcCostCounter Cost { get; }
+}
+
+/// <summary>Why HP-INV stopped.</summary>
+public enum HpInvStop
+{
+    /// <summary>Correction and residual both met the target.</summary>
+    Converged,
+
+    /// <summary>Neither the correction nor the residual improved for <see cref="HpInvOptions.StallLimit"/> iterations.</summary>
+    Stagnated,
+
+    /// <summary>ρ ≥ 1, or the residual grew past the limit.</summary>
+    Diverged,
+
+    /// <summary>The iteration limit was reached first.</summary>
+    IterationLimit,
 }

@@ -11,9 +11,13 @@ namespace Crossbar.Circuit.Amc;
 /// c = u·2^(m(K−1)), run through <see cref="BlockAmcSolver"/> (blocks programmed with their digits, Schur complements
 /// quantised to m bits); r is rescaled by max|r| into the DAC range and the answer scaled back by max|r|/c.</para>
 /// <para>The error contracts by ρ(I − E·A) per iteration, E the realised LP-INV operator; ρ is computed up front from
-/// the programmed arrays (MathNet eigenvalues). ρ ≥ 1 is reported as divergence and, by default, not iterated on;
+/// the arrays as their circuits realise them (<see cref="IProgrammedArray.EffectiveInverse"/>; at ideal fidelity the
+/// programmed conductances) with MathNet eigenvalues. ρ ≥ 1 is reported as divergence and, by default, not iterated on;
 /// a residual that grows beyond <see cref="HpInvOptions.ResidualGrowthLimit"/>·‖b‖ stops the run with the same flag.
 /// The floor is set by the HP-MVM (slices, input bits, ADC), not by the LP-INV.</para>
+/// <para>The stopping test uses only what the hardware knows: the correction ‖Δx‖/‖x‖ (the LP-INV output, an estimate
+/// of the previous iterate's error) and the residual ‖b − A·x‖/‖b‖ from the HP-MVM, both against the target, and
+/// stagnation of both. The error against the exact answer is recorded as a diagnostic only.</para>
 /// </remarks>
 public static class HpInvSolver
 {
@@ -47,55 +51,78 @@ public static class HpInvSolver
             counter);
         var hpmvm = new HighPrecisionMvm(sliced, options.MvmBackend ?? options.Backend, options.ArraySize, options.Mvm, new SeedSequence(options.Seed, 2), counter);
         double rho = SpectralRadius(lpinv, a, c);
+        double rhoProgrammed = options.Backend.Fidelity == Fidelity.Ideal ? rho : SpectralRadius(lpinv, a, c, fromCircuit: false);
 
         var x = new double[n];
         var r = (double[])b.Clone();
         double bNorm = MatrixOps.Norm2(b);
-        var rows = new List<HpInvIteration> { new(0, MatrixOps.RelativeError(x, reference), bNorm, 0.0, 0, 0) };
+        var rows = new List<HpInvIteration> { new(0, MatrixOps.RelativeError(x, reference), bNorm, 0.0, 0, 0, double.NaN, 1.0) };
         bool diverged = false;
         string? message = null;
+        HpInvStop stop = HpInvStop.IterationLimit;
         if (!(rho < 1.0))
         {
             diverged = true;
-            message = $"HP-INV diverges: ρ(I − Ã0⁻¹A) = {rho:G4} ≥ 1 for the programmed top slice (error grows by ρ per iteration)";
+            stop = HpInvStop.Diverged;
+            message = $"HP-INV diverges: ρ(I − Ã0⁻¹A) = {rho:G4} ≥ 1 for the top slice as realised (error grows by ρ per iteration)";
             if (options.StopOnPredictedDivergence)
             {
-                return new HpInvResult(x, reference, rows, rho, diverged, message + "; not iterated", sliced, lpinv.Stages, counter, options.TargetRelativeError);
+                return new HpInvResult(x, reference, rows, rho, rhoProgrammed, diverged, stop, message + "; not iterated", sliced, lpinv.Stages, counter, options.TargetRelativeError);
             }
         }
 
+        double target = options.TargetRelativeError;
+        double bestCorrection = double.PositiveInfinity, bestResidual = double.PositiveInfinity;
+        int stalled = 0;
         for (int it = 1; it <= options.MaxIterations; it++)
         {
             var before = counter.Snapshot();
-            var delta = lpinv.Solve(r, out double settle);
+            var delta = lpinv.Solve(r, out double invSettle);
             for (int i = 0; i < n; i++)
             {
                 x[i] += delta[i] / c;
             }
 
-            var ax = hpmvm.Multiply(x, out _);
+            double xNorm = MatrixOps.Norm2(x);
+            double correction = xNorm > 0 ? MatrixOps.Norm2(delta) / c / xNorm : double.PositiveInfinity;
+            var ax = hpmvm.Multiply(x, out double mvmSettle);
             for (int i = 0; i < n; i++)
             {
                 r[i] = b[i] - ax[i];
             }
 
             double rNorm = MatrixOps.Norm2(r);
+            double relResidual = bNorm > 0 ? rNorm / bNorm : rNorm;
             double rel = MatrixOps.RelativeError(x, reference);
-            rows.Add(new HpInvIteration(it, rel, rNorm, settle, counter.MvmOperations - before.MvmOperations, counter.AdcConversions - before.AdcConversions));
-            if (rel <= options.TargetRelativeError)
+            rows.Add(new HpInvIteration(it, rel, rNorm, invSettle + mvmSettle, counter.MvmOperations - before.MvmOperations, counter.AdcConversions - before.AdcConversions, correction, relResidual));
+            if (correction <= target && relResidual <= target)
             {
+                stop = HpInvStop.Converged;
                 break;
             }
 
             if (!double.IsFinite(rNorm) || rNorm > options.ResidualGrowthLimit * bNorm)
             {
                 diverged = true;
+                stop = HpInvStop.Diverged;
                 message = $"HP-INV diverged at iteration {it}: residual norm {rNorm:G4} exceeds {options.ResidualGrowthLimit:G3}·‖b‖ = {options.ResidualGrowthLimit * bNorm:G4} (ρ = {rho:G4})";
+                break;
+            }
+
+            // Stagnation: neither the correction nor the residual improves by a tenth on its best for StallLimit iterations.
+            bool improved = correction < 0.9 * bestCorrection || relResidual < 0.9 * bestResidual;
+            bestCorrection = Math.Min(bestCorrection, correction);
+            bestResidual = Math.Min(bestResidual, relResidual);
+            stalled = improved ? 0 : stalled + 1;
+            if (stalled >= options.StallLimit)
+            {
+                stop = HpInvStop.Stagnated;
+                message = $"HP-INV stagnated at iteration {it}: correction ‖Δx‖/‖x‖ = {correction:G3} and residual ‖r‖/‖b‖ = {relResidual:G3} stopped improving above the target {target:G3} (the floor of this hardware: more slices, input bits or ADC bits)";
                 break;
             }
         }
 
-        return new HpInvResult(x, reference, rows, rho, diverged, message, sliced, lpinv.Stages, counter, options.TargetRelativeError);
+        return new HpInvResult(x, reference, rows, rho, rhoProgrammed, diverged, stop, message, sliced, lpinv.Stages, counter, options.TargetRelativeError);
     }
 
     /// <summary>x* = A⁻¹b by MathNet's dense LU in double precision.</summary>
@@ -109,9 +136,10 @@ public static class HpInvSolver
     /// <param name="a">A.</param>
     /// <param name="c">Scale of the top slice.</param>
     /// <returns>The spectral radius.</returns>
-    public static double SpectralRadius(BlockAmcSolver lpinv, double[,] a, double c)
+    /// <param name="fromCircuit">True: the arrays as their circuits realise them; false: as programmed (conductances only).</param>
+    public static double SpectralRadius(BlockAmcSolver lpinv, double[,] a, double c, bool fromCircuit = true)
     {
-        var e = lpinv.EffectiveInverse();
+        var e = lpinv.EffectiveInverse(fromCircuit);
         int n = a.GetLength(0);
         var m = Matrix<double>.Build.DenseIdentity(n) - (e * Matrix<double>.Build.DenseOfArray(a) / c);
         if (!m.ForAll(double.IsFinite))

@@ -13,7 +13,8 @@ namespace Crossbar.Circuit.Amc;
 /// (<see cref="ConductanceLevels.MapDifferential(double[,], double, DifferentialReference, QuantizationMode)"/>); with
 /// <c>bits</c> &gt; 0 the active cell is assigned to one of 2^bits linear levels (rounding or truncation). Both cells are
 /// then programmed open-loop with relative error σ (<see cref="WriteVerifyProgrammer.ProgramWithError(double[,], double, int)"/>),
-/// and the array realises Ã = (G⁺ − G⁻)/c.</para>
+/// relax over <see cref="AnalogBackendOptions.DriftTime"/> (<see cref="ConductanceDrift"/>), and the array realises
+/// Ã = (G⁺ − G⁻)/c.</para>
 /// <para>MVM: y = ADC(Ã_read·DAC(x)); INV: x = ADC(Ã_read⁻¹·DAC(b)) by dense LU (MathNet), where Ã_read carries fresh
 /// white read noise (<see cref="Crossbar.Devices.Noise.WhiteReadNoise"/>) per operation when σ_read &gt; 0.
 /// The settling time reported is the nominal per-operation time of the options.</para>
@@ -54,6 +55,12 @@ public sealed class IdealAnalogBackend : IAnalogBackend
             var programmer = new WriteVerifyProgrammer();
             plus = programmer.ProgramWithError(plus, Options.ProgrammingSigma, SeededRandom.DeriveSeed(seed, 1)).ConductanceMatrix();
             minus = programmer.ProgramWithError(minus, Options.ProgrammingSigma, SeededRandom.DeriveSeed(seed, 2)).ConductanceMatrix();
+        }
+
+        if (Options.DriftTime > 0.0)
+        {
+            plus = Options.Drift.Apply(plus, Options.DriftTime, SeededRandom.DeriveSeed(seed, 4));
+            minus = Options.Drift.Apply(minus, Options.DriftTime, SeededRandom.DeriveSeed(seed, 5));
         }
 
         return new IdealProgrammedArray(Options, plus, minus, scale, SeededRandom.Create(seed, 3));

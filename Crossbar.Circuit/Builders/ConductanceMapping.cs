@@ -60,6 +60,65 @@ public sealed class ConductanceMapping
     }
 
     /// <summary>
+    /// The conductances one operation of a generated circuit sees: <see cref="Map"/> (levels, programming error), then
+    /// relaxation over <see cref="CrossbarBuildOptions.DriftTime"/>, then one read with white read noise
+    /// (<see cref="CrossbarBuildOptions.ReadNoiseSigma"/>), all seeded by <see cref="CrossbarBuildOptions.Seed"/>.
+    /// </summary>
+    public static ConductanceMapping Program(double[,] matrix, CrossbarBuildOptions options)
+        => Map(matrix, options.Levels, options.Quantization, options.ProgrammingSigma, options.Seed)
+            .Drifted(options.Drift, options.DriftTime, Devices.SeededRandom.DeriveSeed(options.Seed, 31))
+            .Read(options.ReadNoiseSigma, Devices.SeededRandom.Create(options.Seed, 32));
+
+    /// <summary>The conductances after relaxing for <paramref name="time"/> s (<see cref="ConductanceDrift.Apply(double[,], double, int)"/>).</summary>
+    /// <param name="drift">Drift model.</param>
+    /// <param name="time">Time since programming (s); 0 returns this mapping.</param>
+    /// <param name="seed">Seed of the per-cell drift exponents.</param>
+    public ConductanceMapping Drifted(ConductanceDrift drift, double time, int seed)
+        => time <= 0 ? this : new ConductanceMapping(Positive0(drift.Apply(Positive, time, seed)), Negative is null ? null : Positive0(drift.Apply(Negative, time, unchecked(seed + 1))), Unit);
+
+    /// <summary>One read of every cell with white read noise, G·(1 + σ·n) (<see cref="Devices.Noise.WhiteReadNoise"/>).</summary>
+    /// <param name="sigma">Relative σ; 0 returns this mapping.</param>
+    /// <param name="random">Generator of this read.</param>
+    public ConductanceMapping Read(double sigma, Random random)
+    {
+        if (sigma <= 0)
+        {
+            return this;
+        }
+
+        var noise = new Devices.Noise.WhiteReadNoise(sigma);
+        double[,] Sample(double[,] g)
+        {
+            var r = new double[g.GetLength(0), g.GetLength(1)];
+            for (int i = 0; i < g.GetLength(0); i++)
+            {
+                for (int j = 0; j < g.GetLength(1); j++)
+                {
+                    r[i, j] = noise.Sample(g[i, j], random);
+                }
+            }
+
+            return Positive0(r);
+        }
+
+        return new ConductanceMapping(Sample(Positive), Negative is null ? null : Sample(Negative), Unit);
+    }
+
+    /// <summary>Keeps conductances positive (a cell cannot go below 1 pS), as the array card requires.</summary>
+    private static double[,] Positive0(double[,] g)
+    {
+        for (int i = 0; i < g.GetLength(0); i++)
+        {
+            for (int j = 0; j < g.GetLength(1); j++)
+            {
+                g[i, j] = Math.Max(g[i, j], 1e-12);
+            }
+        }
+
+        return g;
+    }
+
+    /// <summary>
     /// Maps a matrix: all-positive entries go to one array with G = Q(G0·a), G0 = Gmax/max a;
     /// otherwise differential pairs with the inactive cell at Gmin and G0 = (Gmax − Gmin)/max|a|.
     /// Programming error (relative σ, seeded) is applied to every programmed cell.

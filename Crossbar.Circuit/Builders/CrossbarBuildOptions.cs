@@ -26,6 +26,15 @@ public sealed record CrossbarBuildOptions
     /// <summary>Relative σ of the programming error (achieved = target·(1 + σ·n)); 0 = exact.</summary>
     public double ProgrammingSigma { get; init; }
 
+    /// <summary>Relative σ of white read noise: every cell read once per operation as G·(1 + σ·n) (<see cref="Devices.Noise.WhiteReadNoise"/>); 0 = none.</summary>
+    public double ReadNoiseSigma { get; init; }
+
+    /// <summary>Time since programming at which the array is read, in s (0 = at programming): conductances relax by <see cref="Drift"/>.</summary>
+    public double DriftTime { get; init; }
+
+    /// <summary>Conductance drift and relaxation model applied at <see cref="DriftTime"/>.</summary>
+    public ConductanceDrift Drift { get; init; } = new();
+
     /// <summary>Seed of everything random.</summary>
     public int Seed { get; init; } = 1;
 

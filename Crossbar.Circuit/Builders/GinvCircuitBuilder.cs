@@ -28,7 +28,7 @@ public static class GinvCircuitBuilder
             throw new ArgumentException($"GINV needs a tall matrix (N > M) and N right-hand-side entries (got {n}x{m} and {rhs.Length})");
         }
 
-        ConductanceMapping mapping = ConductanceMapping.Map(x, options.Levels, options.Quantization, options.ProgrammingSigma, options.Seed);
+        ConductanceMapping mapping = ConductanceMapping.Program(x, options);
         double g0 = mapping.Unit;
         var realized = Matrix<double>.Build.DenseOfArray(mapping.Realized);
         double[] ideal = realized.Solve(Vector<double>.Build.DenseOfArray(rhs)).ToArray();
@@ -97,7 +97,11 @@ public static class GinvCircuitBuilder
         InvStability stability = InvStability.Analyze(gram.ToArray(), columnTotal, options.OpAmp);
         double stop = double.IsFinite(stability.TimeConstant) ? 10 * stability.TimeConstant : 1e-6;
         CrossbarNetlist.AddAnalysis(netlist, analysis, stop, outputs);
-        return new InvCircuit(netlist, mapping, (double[])rhs.Clone(), vPerUnit, outputs, stability, stop);
+        return new InvCircuit(netlist, mapping, (double[])rhs.Clone(), vPerUnit, outputs, stability, stop)
+        {
+            AdcBits = options.AdcBits,
+            AdcFullScale = 1.25 * options.SignalVoltage,
+        };
     }
 
     private static string[] AddInverters(Netlist netlist, string prefix, string[] inputs, CrossbarBuildOptions options)

@@ -47,6 +47,12 @@ public sealed class InvCircuit
     /// <summary>Values of <see cref="InputSources"/> as built (A or V).</summary>
     public IReadOnlyList<double> InputValues { get; init; } = [];
 
+    /// <summary>ADC bits of the output readout (0 = none).</summary>
+    public int AdcBits { get; init; }
+
+    /// <summary>ADC full scale in V: 1.25 × the signal voltage, to which the largest exact output is scaled, so a circuit error of up to 25% does not clip.</summary>
+    public double AdcFullScale { get; init; } = 1;
+
     /// <summary>Column names of the outputs in result tables.</summary>
     public IEnumerable<string> OutputColumns => OutputNodes.Select(n => $"v({n})");
 
@@ -61,7 +67,7 @@ public sealed class InvCircuit
         for (int k = 0; k < x.Length; k++)
         {
             int c = table.IndexOf($"v({OutputNodes[k]})");
-            x[k] = values[c] / outputVoltagePerUnit;
+            x[k] = Quantizer.Apply(values[c], AdcFullScale, AdcBits) / outputVoltagePerUnit;
         }
 
         return x;

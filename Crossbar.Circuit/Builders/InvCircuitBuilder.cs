@@ -16,7 +16,7 @@ public static class InvCircuitBuilder
     /// <summary>Builds the circuit for A·x = b. Throws <see cref="InvUnstableException"/> when the loop is unstable (unless forced).</summary>
     public static InvCircuit Build(double[,] matrix, double[] rhs, CrossbarBuildOptions options, CircuitAnalysis analysis)
     {
-        ConductanceMapping mapping = ConductanceMapping.Map(matrix, options.Levels, options.Quantization, options.ProgrammingSigma, options.Seed);
+        ConductanceMapping mapping = ConductanceMapping.Program(matrix, options);
         return Build(mapping, rhs, options, analysis);
     }
 
@@ -96,11 +96,14 @@ public static class InvCircuitBuilder
         {
             InputSources = sources,
             InputValues = inputs,
+            AdcBits = options.AdcBits,
+            AdcFullScale = 1.25 * options.SignalVoltage,
         };
     }
 
     /// <summary>
-    /// The input source values for a right-hand side b (row currents in A, or voltages in V with voltage inputs) and
+    /// The input source values for a right-hand side b (row currents in A, or voltages in V with voltage inputs; DAC-quantised
+    /// to <see cref="CrossbarBuildOptions.DacBits"/> over the largest of them) and
     /// the output voltage per unit of x, scaled so that the largest output is <see cref="CrossbarBuildOptions.SignalVoltage"/>
     /// (from the exact solution on the realised matrix). A circuit built for one b serves another when its sources
     /// are scaled to these values.
@@ -121,9 +124,10 @@ public static class InvCircuitBuilder
         double currentPerUnit = -vPerUnit * mapping.Unit;
         double gin = options.VoltageInputs ? options.InputConductance ?? options.Levels.MaxConductance : 1;
         var values = new double[rhs.Length];
+        double full = rhs.Max(Math.Abs) * Math.Abs(currentPerUnit) / gin;
         for (int i = 0; i < values.Length; i++)
         {
-            values[i] = rhs[i] * currentPerUnit / gin;
+            values[i] = Quantizer.Apply(rhs[i] * currentPerUnit / gin, full, options.DacBits);
         }
 
         return (values, vPerUnit);

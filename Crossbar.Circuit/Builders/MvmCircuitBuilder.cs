@@ -13,7 +13,7 @@ public static class MvmCircuitBuilder
     /// <summary>Builds the circuit for y = A·x (A is M×N, x has N entries).</summary>
     public static MvmCircuit Build(double[,] matrix, double[] input, CrossbarBuildOptions options, CircuitAnalysis analysis)
     {
-        ConductanceMapping mapping = ConductanceMapping.Map(matrix, options.Levels, options.Quantization, options.ProgrammingSigma, options.Seed);
+        ConductanceMapping mapping = ConductanceMapping.Program(matrix, options);
         return Build(mapping, input, options, analysis);
     }
 

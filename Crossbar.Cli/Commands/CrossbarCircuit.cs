@@ -57,7 +57,7 @@ public sealed class CrossbarCircuit
 
                 case CrossbarProblem.Inv:
                 {
-                    double[] ideal = Checked(a.Solve(v).ToArray(), "the matrix is singular: A·x = b has no unique solution");
+                    double[] ideal = ExactSolve(spec.Matrix, spec.Vector);
                     InvCircuit inv = InvCircuitBuilder.Build(spec.Matrix, spec.Vector, spec.Options, spec.Analysis);
                     return new CrossbarCircuit(inv.Netlist, [.. inv.OutputColumns], t => inv.ReadSolution(t), inv.Stability, ideal);
                 }
@@ -80,6 +80,11 @@ public sealed class CrossbarCircuit
             throw new UsageException(ex.Message);
         }
     }
+
+    /// <summary>x* = A⁻¹b by MathNet's LU; a singular A is an input error (the same for every command that solves A·x = b).</summary>
+    /// <exception cref="UsageException">A is singular.</exception>
+    public static double[] ExactSolve(double[,] a, double[] b)
+        => Checked(Matrix<double>.Build.DenseOfArray(a).Solve(Vector<double>.Build.DenseOfArray(b)).ToArray(), "the matrix is singular: A·x = b has no unique solution");
 
     private static string[] Columns(IEnumerable<string> nodes) => [.. nodes.Select(n => $"v({n})")];
 

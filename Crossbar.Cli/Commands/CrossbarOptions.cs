@@ -4,6 +4,7 @@ using Crossbar.Circuit.Amc;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Netlists;
 using Crossbar.Cli.Input;
+using Crossbar.Cli.Options;
 using Crossbar.Devices;
 using Crossbar.Devices.OpAmps;
 using Crossbar.Devices.Programming;
@@ -23,9 +24,6 @@ public sealed class CrossbarOptions
     /// <summary>Condition number of a generated SPD matrix.</summary>
     public const double DefaultCondition = 10;
 
-    /// <summary>Samples per dimension of a generated Wishart matrix (W = XᵀX/m, m = 4N: condition ≈ 9).</summary>
-    public const int WishartSamplesPerDimension = 4;
-
     /// <summary>Sub-stream of the seed that draws a random right-hand side (independent of the matrix).</summary>
     private const int RhsStream = 201;
 
@@ -38,23 +36,11 @@ public sealed class CrossbarOptions
         string vectorRole = problem == CrossbarProblem.Mvm ? "input vector x" : "right-hand side b";
         Matrix = new Option<FileInfo?>("--matrix") { HelpName = "file.csv", Description = "matrix: rows of comma-separated numbers, no header (instead of --size/--kind)" };
         Size = new Option<int?>("--size") { HelpName = "n", Description = problem == CrossbarProblem.Ginv ? $"rows N of a generated N×(N/2) matrix: the first N/2 columns of an N×N --kind matrix [default: {DefaultSize}]" : $"size N of a generated N×N matrix [default: {DefaultSize}]" };
-        Kind = new Option<string?>("--kind") { HelpName = "diagdom|spd|wishart", Description = "generated matrix: diagonally dominant, SPD with --condition, or Wishart W = XᵀX/m with m = 4N [default: diagdom]" };
-        Kind.AcceptOnlyFromAmong("diagdom", "spd", "wishart");
+        Kind = MatrixKinds.Option();
         Condition = new Option<double?>("--condition") { HelpName = "k", Description = $"2-norm condition number of a generated SPD matrix (--kind spd) [default: {DefaultCondition}]" };
         Rhs = new Option<FileInfo?>("--rhs") { HelpName = "file.csv", Description = $"{vectorRole}: one number per line [default: uniform(−1, 1) drawn from --seed]" };
-        Cell = new Option<string>("--cell") { HelpName = "1r|1t1r", Description = "cell: RRAM alone (1r) or RRAM with a level-1 NMOS access transistor (1t1r)", DefaultValueFactory = _ => "1t1r" };
-        Cell.AcceptOnlyFromAmong("1r", "1t1r");
-        WireResistance = new Option<double>("--wire-r") { HelpName = "ohms", Description = "row and column wire resistance per cell pitch in Ω", DefaultValueFactory = _ => 1.73 };
-        WireCapacitance = new Option<double>("--wire-c") { HelpName = "farads", Description = "row and column wire capacitance per cell pitch in F", DefaultValueFactory = _ => 0.0 };
-        OpAmp = new Option<string>("--opamp") { HelpName = "ideal|gain|pole", Description = "op-amp model: nullor, finite DC gain --a0, or single pole (--a0, --gbw)", DefaultValueFactory = _ => "pole" };
-        OpAmp.AcceptOnlyFromAmong("ideal", "gain", "pole");
-        DcGain = new Option<double>("--a0") { HelpName = "V/V", Description = "op-amp open-loop DC gain (dimensionless)", DefaultValueFactory = _ => 1e5 };
-        GainBandwidth = new Option<double>("--gbw") { HelpName = "Hz", Description = "op-amp gain-bandwidth product in Hz", DefaultValueFactory = _ => 16e6 };
-        Bits = new Option<int>("--bits") { HelpName = "n", Description = "conductance levels per cell: 2^n levels over 0.5–35 µS (0 = continuous, unquantised)", DefaultValueFactory = _ => 3 };
-        ProgrammingSigma = new Option<double>("--prog-sigma") { HelpName = "rel", Description = "relative σ of the programming error (dimensionless, 0 = exact)", DefaultValueFactory = _ => 0.0 };
-        Seed = new Option<int>("--seed") { HelpName = "n", Description = "seed of everything random (matrix, vector, programming error)", DefaultValueFactory = _ => 1 };
-        Analysis = new Option<string>("--analysis") { HelpName = "op|tran", Description = "operating point, or transient of the step response (adds waveforms)", DefaultValueFactory = _ => "op" };
-        Analysis.AcceptOnlyFromAmong("op", "tran");
+        Hardware = new HardwareOptions();
+        Analysis = ChoiceOption.Create("--analysis", "operating point, or transient of the step response (adds waveforms)", CircuitAnalysis.OperatingPoint, ("op", CircuitAnalysis.OperatingPoint), ("tran", CircuitAnalysis.Transient));
         Force = new Option<bool>("--force") { Description = problem == CrossbarProblem.Mvm ? "accepted for symmetry (MVM is open loop and always stable)" : "build and simulate even when the stability check fails" };
     }
 
@@ -65,7 +51,7 @@ public sealed class CrossbarOptions
     public Option<int?> Size { get; }
 
     /// <summary><c>--kind diagdom|spd|wishart</c>.</summary>
-    public Option<string?> Kind { get; }
+    public Option<MatrixKind?> Kind { get; }
 
     /// <summary><c>--condition &lt;k&gt;</c>.</summary>
     public Option<double?> Condition { get; }
@@ -73,35 +59,11 @@ public sealed class CrossbarOptions
     /// <summary><c>--rhs &lt;file.csv&gt;</c>.</summary>
     public Option<FileInfo?> Rhs { get; }
 
-    /// <summary><c>--cell 1r|1t1r</c>.</summary>
-    public Option<string> Cell { get; }
-
-    /// <summary><c>--wire-r &lt;ohms&gt;</c>.</summary>
-    public Option<double> WireResistance { get; }
-
-    /// <summary><c>--wire-c &lt;farads&gt;</c>.</summary>
-    public Option<double> WireCapacitance { get; }
-
-    /// <summary><c>--opamp ideal|gain|pole</c>.</summary>
-    public Option<string> OpAmp { get; }
-
-    /// <summary><c>--a0</c>.</summary>
-    public Option<double> DcGain { get; }
-
-    /// <summary><c>--gbw &lt;Hz&gt;</c>.</summary>
-    public Option<double> GainBandwidth { get; }
-
-    /// <summary><c>--bits &lt;n&gt;</c>.</summary>
-    public Option<int> Bits { get; }
-
-    /// <summary><c>--prog-sigma &lt;rel&gt;</c>.</summary>
-    public Option<double> ProgrammingSigma { get; }
-
-    /// <summary><c>--seed &lt;n&gt;</c>.</summary>
-    public Option<int> Seed { get; }
+    /// <summary>The hardware options shared with every array command.</summary>
+    public HardwareOptions Hardware { get; }
 
     /// <summary><c>--analysis op|tran</c>.</summary>
-    public Option<string> Analysis { get; }
+    public Option<CircuitAnalysis> Analysis { get; }
 
     /// <summary><c>--force</c>.</summary>
     public Option<bool> Force { get; }
@@ -109,19 +71,22 @@ public sealed class CrossbarOptions
     /// <summary>Adds every option to a command.</summary>
     public void AddTo(Command command)
     {
-        Option[] all = [Matrix, Size, Kind, Condition, Rhs, Cell, WireResistance, WireCapacitance, OpAmp, DcGain, GainBandwidth, Bits, ProgrammingSigma, Seed, Analysis, Force];
+        Option[] all = [Matrix, Size, Kind, Condition, Rhs, Analysis, Force];
         foreach (Option option in all)
         {
             command.Options.Add(option);
         }
+
+        Hardware.AddTo(command);
     }
 
     /// <summary>Reads the options into a spec: loads or generates the matrix and vector and checks their shapes.</summary>
     /// <exception cref="UsageException">Bad values, bad combinations, or a bad CSV file (the message names file and line).</exception>
     public CrossbarSpec Read(ParseResult parse)
     {
-        int seed = parse.GetValue(Seed);
-        var parameters = new List<KeyValuePair<string, string>> { new("seed", Text(seed)) };
+        Hardware hardware = Hardware.Read(parse);
+        int seed = hardware.Seed;
+        var parameters = new List<KeyValuePair<string, string>>(hardware.Parameters);
         double[,] matrix = ReadMatrix(parse, seed, parameters);
         int rows = matrix.GetLength(0);
         int columns = matrix.GetLength(1);
@@ -151,9 +116,9 @@ public sealed class CrossbarOptions
             parameters.Add(new("rhs", "uniform(-1,1) from seed"));
         }
 
-        CrossbarBuildOptions options = ReadBuildOptions(parse, seed, parameters);
-        CircuitAnalysis analysis = parse.GetValue(Analysis) == "tran" ? CircuitAnalysis.Transient : CircuitAnalysis.OperatingPoint;
-        parameters.Add(new("analysis", parse.GetValue(Analysis)!));
+        CrossbarBuildOptions options = hardware.Circuit with { Force = parse.GetValue(Force) };
+        CircuitAnalysis analysis = parse.GetValue(Analysis);
+        parameters.Add(new("analysis", analysis == CircuitAnalysis.Transient ? "tran" : "op"));
         parameters.Add(new("force", Text(options.Force)));
         return new CrossbarSpec(_problem, matrix, vector, options, analysis, parameters);
     }
@@ -161,7 +126,7 @@ public sealed class CrossbarOptions
     private double[,] ReadMatrix(ParseResult parse, int seed, List<KeyValuePair<string, string>> parameters)
     {
         int? size = parse.GetValue(Size);
-        string? kind = parse.GetValue(Kind);
+        MatrixKind? kind = parse.GetValue(Kind);
         double? condition = parse.GetValue(Condition);
         if (parse.GetValue(Matrix) is { } file)
         {
@@ -175,13 +140,13 @@ public sealed class CrossbarOptions
         }
 
         int n = size ?? DefaultSize;
-        kind ??= "diagdom";
+        MatrixKind chosen = kind ?? MatrixKind.DiagonallyDominant;
         if (n < 1)
         {
             throw new UsageException($"--size must be at least 1, got {n}");
         }
 
-        if (condition is not null && kind != "spd")
+        if (condition is not null && chosen != MatrixKind.Spd)
         {
             throw new UsageException("--condition applies to --kind spd only");
         }
@@ -193,30 +158,18 @@ public sealed class CrossbarOptions
 
         parameters.Add(new("matrix", "generated"));
         parameters.Add(new("size", Text(n)));
-        parameters.Add(new("kind", kind));
-        double[,] square;
-        try
+        parameters.Add(new("kind", MatrixKinds.Word(chosen)));
+        double k = condition ?? DefaultCondition;
+        if (chosen == MatrixKind.Spd)
         {
-            switch (kind)
-            {
-                case "spd":
-                    double k = condition ?? DefaultCondition;
-                    parameters.Add(new("condition", Text(k)));
-                    square = MatrixGenerators.SpdWithCondition(n, k, seed);
-                    break;
-                case "wishart":
-                    parameters.Add(new("wishart_samples", Text(WishartSamplesPerDimension * n)));
-                    square = MatrixGenerators.Wishart(n, WishartSamplesPerDimension * n, seed);
-                    break;
-                default:
-                    square = MatrixGenerators.DiagonallyDominant(n, seed);
-                    break;
-            }
+            parameters.Add(new("condition", Text(k)));
         }
-        catch (ArgumentException ex)
+        else if (chosen == MatrixKind.Wishart)
         {
-            throw new UsageException(ex.Message);
+            parameters.Add(new("wishart_samples", Text(MatrixKinds.WishartSamplesPerDimension * n)));
         }
+
+        double[,] square = MatrixKinds.Generate(chosen, n, k, seed);
 
         if (_problem != CrossbarProblem.Ginv)
         {
@@ -249,78 +202,6 @@ public sealed class CrossbarOptions
                 throw new UsageException($"{where}: GINV needs a tall N×M matrix with N > M, got {rows}×{columns}");
             default:
                 break;
-        }
-    }
-
-    private CrossbarBuildOptions ReadBuildOptions(ParseResult parse, int seed, List<KeyValuePair<string, string>> parameters)
-    {
-        string cell = parse.GetValue(Cell)!;
-        double wireR = parse.GetValue(WireResistance);
-        double wireC = parse.GetValue(WireCapacitance);
-        string opAmp = parse.GetValue(OpAmp)!;
-        double a0 = parse.GetValue(DcGain);
-        double gbw = parse.GetValue(GainBandwidth);
-        int bits = parse.GetValue(Bits);
-        double sigma = parse.GetValue(ProgrammingSigma);
-        bool force = parse.GetValue(Force);
-        Require(wireR >= 0 && double.IsFinite(wireR), "--wire-r", wireR, "a finite resistance ≥ 0 Ω");
-        Require(wireC >= 0 && double.IsFinite(wireC), "--wire-c", wireC, "a finite capacitance ≥ 0 F");
-        Require(a0 > 0 && double.IsFinite(a0), "--a0", a0, "a finite gain > 0");
-        Require(gbw > 0 && double.IsFinite(gbw), "--gbw", gbw, "a finite frequency > 0 Hz");
-        Require(sigma >= 0 && double.IsFinite(sigma), "--prog-sigma", sigma, "a finite relative σ ≥ 0");
-        if (bits is < 0 or > 16)
-        {
-            throw new UsageException($"--bits must be between 0 (continuous) and 16, got {bits}");
-        }
-
-        parameters.Add(new("cell", cell));
-        parameters.Add(new("wire_r_ohm", Text(wireR)));
-        parameters.Add(new("wire_c_F", Text(wireC)));
-        parameters.Add(new("opamp", opAmp));
-        parameters.Add(new("a0", Text(a0)));
-        parameters.Add(new("gbw_Hz", Text(gbw)));
-        parameters.Add(new("bits", Text(bits)));
-        parameters.Add(new("prog_sigma", Text(sigma)));
-        try
-        {
-            var options = new CrossbarBuildOptions
-            {
-                Cell = cell == "1r" ? CrossbarCellKind.Resistor : CrossbarCellKind.Transistor,
-                Levels = new ConductanceLevels(bits),
-                ProgrammingSigma = sigma,
-                Seed = seed,
-                OpAmp = opAmp switch
-                {
-                    "ideal" => OpAmpModel.Ideal(),
-                    "gain" => OpAmpModel.WithFiniteGain(a0),
-                    _ => OpAmpModel.WithSinglePole(a0, gbw),
-                },
-                Wires = new WireModel
-                {
-                    RowResistancePerCell = wireR,
-                    ColumnResistancePerCell = wireR,
-                    RowCapacitancePerCell = wireC,
-                    ColumnCapacitancePerCell = wireC,
-                },
-                Force = force,
-            };
-            parameters.Add(new("gmin_S", Text(options.Levels.MinConductance)));
-            parameters.Add(new("gmax_S", Text(options.Levels.MaxConductance)));
-            parameters.Add(new("gate_voltage_V", Text(options.GateVoltage)));
-            parameters.Add(new("signal_voltage_V", Text(options.SignalVoltage)));
-            return options;
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
-    }
-
-    private static void Require(bool ok, string option, double value, string what)
-    {
-        if (!ok)
-        {
-            throw new UsageException($"{option} must be {what}, got {Text(value)}");
         }
     }
 

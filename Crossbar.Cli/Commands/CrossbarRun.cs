@@ -107,7 +107,8 @@ public static class CrossbarRun
         return ExitCodes.Ok;
     }
 
-    private static object[] SolutionRow(int index, double ideal, double circuit)
+    /// <summary>One row of solution.csv: index, ideal, circuit, abs_error, rel_error (0 when both are 0, ∞ when only the ideal is).</summary>
+    internal static object[] SolutionRow(int index, double ideal, double circuit)
     {
         double abs = Math.Abs(circuit - ideal);
         double rel = ideal != 0 ? abs / Math.Abs(ideal) : abs == 0 ? 0 : double.PositiveInfinity;

@@ -3,64 +3,100 @@ using System.Globalization;
 using System.Text;
 using Crossbar.Circuit.Amc;
 using Crossbar.Cli.Input;
+using Crossbar.Cli.Options;
 using Crossbar.Cli.Output;
 using Crossbar.Devices;
 
 namespace Crossbar.Cli.Commands;
 
 /// <summary>
-/// <c>crossbar hpinv</c>: solves A·x = b by HP-INV (bit-sliced HP-MVM + LP-INV through BlockAMC) and writes
-/// iterations.csv, summary.csv and a parameters sidecar; a single-shot analogue INV is reported side by side.
+/// <c>crossbar hpinv</c>: solves A·x = b by HP-INV (bit-sliced HP-MVM + LP-INV through BlockAMC) on the shared hardware
+/// description and writes iterations.csv, solution.csv, summary.csv, metadata.txt and a report; a single-shot analogue
+/// INV is reported side by side.
 /// </summary>
 public static class HpinvCommand
 {
     /// <summary>Columns of iterations.csv, in order.</summary>
-    public static readonly IReadOnlyList<string> IterationColumns = ["iteration", "rel_error", "residual_norm", "settle_time_s", "mvm_ops", "adc_conversions"];
+    public static readonly IReadOnlyList<string> IterationColumns = ["iteration", "rel_error", "residual_norm", "settle_time_s", "mvm_ops", "adc_conversions", "correction", "rel_residual"];
 
     /// <summary>Columns of summary.csv, in order.</summary>
-    public static readonly IReadOnlyList<string> SummaryColumns = ["size", "bits", "iterations_to_target", "final_rel_error", "analog_time_s", "digital_time_s", "energy_J"];
+    public static readonly IReadOnlyList<string> SummaryColumns = ["size", "bits", "iterations_to_target", "final_rel_error", "analog_time_s", "digital_time_s", "energy_J", "iterations", "stop", "spectral_radius", "spectral_radius_programmed"];
 
-    /// <summary>Builds the command.</summary>
-    public static Command Create()
+    /// <summary>The matrix and right-hand-side options of hpinv (and export hpinv).</summary>
+    internal sealed class ProblemOptions
     {
-        var common = new AmcOptions();
-        var size = new Option<int?>("--size") { Description = "N, size of a generated matrix (default 16; must match --matrix when both are given)" };
-        var maxIterations = new Option<int>("--max-iterations") { Description = "iteration limit", DefaultValueFactory = _ => 20 };
-        var matrix = new Option<FileInfo?>("--matrix") { Description = "A as CSV: N lines of N comma-separated numbers, no header" };
-        var rhs = new Option<FileInfo?>("--rhs") { Description = "b as CSV: one number per line (default: random, seeded)" };
-        var kind = new Option<string?>("--kind") { Description = "generated matrix: diagdom | spd | wishart (default diagdom, spd with --condition)" };
-        var condition = new Option<double?>("--condition") { Description = "2-norm condition number of a generated spd matrix" };
-        var target = new Option<double>("--target") { Description = "target relative error ‖x − x*‖/‖x*‖", DefaultValueFactory = _ => Math.Pow(2.0, -24) };
-        var command = new Command("hpinv", "solve A·x = b by high-precision analogue iterative refinement (HP-INV with BlockAMC)")
+        public Option<int?> Size { get; } = new("--size") { HelpName = "n", Description = "N, size of a generated matrix [default: 16; must match --matrix when both are given]" };
+
+        public Option<FileInfo?> Matrix { get; } = new("--matrix") { HelpName = "file.csv", Description = "A as CSV: N lines of N comma-separated numbers, no header" };
+
+        public Option<FileInfo?> Rhs { get; } = new("--rhs") { HelpName = "file.csv", Description = "b as CSV: one number per line [default: uniform(−1, 1) drawn from --seed]" };
+
+        public Option<MatrixKind?> Kind { get; } = MatrixKinds.Option();
+
+        public Option<double?> Condition { get; } = new("--condition") { HelpName = "k", Description = "2-norm condition number of a generated spd matrix [default: 10]" };
+
+        public Option<int> MaxIterations { get; } = new("--max-iterations") { HelpName = "n", Description = "iteration limit [default: 20]", DefaultValueFactory = _ => 20 };
+
+        public Option<double> Target { get; } = new("--target") { HelpName = "rel", Description = "target of the correction ‖Δx‖/‖x‖ and the residual ‖b − A·x‖/‖b‖ [default: 2^-24]", DefaultValueFactory = _ => Math.Pow(2.0, -24) };
+
+        public void AddTo(Command command)
         {
-            size, maxIterations, matrix, rhs, kind, condition, target,
-        };
-        common.AddTo(command);
-        command.SetAction(parse => CommandRunner.Guard(() =>
+            foreach (Option o in new Option[] { Size, Matrix, Rhs, Kind, Condition, MaxIterations, Target })
+            {
+                command.Options.Add(o);
+            }
+        }
+
+        /// <summary>Reads A, b and the HP-INV options; a singular A is an input error.</summary>
+        public (double[,] A, double[] B, double[] Exact, string Description, HpInvOptions Options, Hardware Hardware) Read(ParseResult parse, AmcOptions common)
         {
-            int iterations = parse.GetValue(maxIterations);
+            int iterations = parse.GetValue(MaxIterations);
             if (iterations < 0)
             {
                 throw new UsageException($"--max-iterations: must be non-negative, got {iterations}.");
             }
 
-            double tgt = parse.GetValue(target);
-            if (!(tgt >= 0.0) || !double.IsFinite(tgt))
+            double target = parse.GetValue(Target);
+            if (!(target >= 0.0) || !double.IsFinite(target))
             {
-                throw new UsageException($"--target: must be a finite non-negative relative error, got {tgt.ToString(CultureInfo.InvariantCulture)}.");
+                throw new UsageException($"--target: must be a finite non-negative relative error, got {target.ToString(CultureInfo.InvariantCulture)}.");
             }
 
-            var options = common.Build(parse, iterations, tgt);
-            var (a, description) = LoadMatrix(parse.GetValue(matrix), parse.GetValue(size), parse.GetValue(kind), parse.GetValue(condition), options.Seed);
-            double[] b = LoadRhs(parse.GetValue(rhs), a.GetLength(0), options.Seed);
-            return Execute(a, b, description, options, parse.GetValue(common.Out)!, parse.GetValue(common.Bits), parse.GetValue(common.Fidelity)!);
+            var (options, hardware) = common.Build(parse, iterations, target);
+            var (a, description) = LoadMatrix(parse.GetValue(Matrix), parse.GetValue(Size), parse.GetValue(Kind), parse.GetValue(Condition), options.Seed);
+            double[] b = LoadRhs(parse.GetValue(Rhs), a.GetLength(0), options.Seed);
+            double[] exact = CrossbarCircuit.ExactSolve(a, b);
+            var parameters = new List<KeyValuePair<string, string>>(hardware.Parameters)
+            {
+                new("matrix", description),
+                new("rhs", parse.GetValue(Rhs)?.FullName ?? "uniform(-1,1) from seed"),
+                new("target", target.ToString("R", CultureInfo.InvariantCulture)),
+                new("max_iterations", iterations.ToString(CultureInfo.InvariantCulture)),
+            };
+            return (a, b, exact, description, options, hardware with { Parameters = parameters });
+        }
+    }
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var common = new AmcOptions();
+        var problem = new ProblemOptions();
+        var command = new Command("hpinv", "solve A·x = b by high-precision analogue iterative refinement (HP-INV with BlockAMC)");
+        problem.AddTo(command);
+        common.AddTo(command);
+        command.SetAction(parse => CommandRunner.Guard(() =>
+        {
+            var (a, b, exact, description, options, hardware) = problem.Read(parse, common);
+            return Execute(a, b, exact, description, options, hardware, parse.GetValue(common.Out)!, AmcOptions.FidelityWord(parse.GetValue(common.Fidelity)));
         }));
         return command;
     }
 
-    private static int Execute(double[,] a, double[] b, string description, HpInvOptions options, DirectoryInfo outDir, int bits, string fidelity)
+    private static int Execute(double[,] a, double[] b, double[] exact, string description, HpInvOptions options, Hardware hardware, DirectoryInfo outDir, string fidelity)
     {
         int n = a.GetLength(0);
+        int bits = options.BitsPerSlice;
         HpInvResult result;
         SingleShotResult single;
         try
@@ -78,27 +114,39 @@ public static class HpinvCommand
         var energy = new EnergyModel();
         var cost = result.Cost;
         double joules = energy.Estimate(cost);
+        string stop = result.Stop switch
+        {
+            HpInvStop.Converged => "converged",
+            HpInvStop.Stagnated => "stagnated",
+            HpInvStop.Diverged => "diverged",
+            _ => "iteration_limit",
+        };
         Directory.CreateDirectory(outDir.FullName);
         string iterPath = Path.Combine(outDir.FullName, "iterations.csv");
         CsvTableWriter.Write(iterPath, IterationColumns, result.Iterations.Select(it => new object[]
         {
-            it.Iteration, it.RelativeError, it.ResidualNorm, it.SettleTime, it.MvmOperations, it.AdcConversions,
+            it.Iteration, it.RelativeError, it.ResidualNorm, it.SettleTime, it.MvmOperations, it.AdcConversions, it.Correction, it.RelativeResidual,
         }));
+        CsvTableWriter.Write(Path.Combine(outDir.FullName, "solution.csv"), CrossbarRun.SolutionHeader,
+            Enumerable.Range(0, n).Select(i => CrossbarRun.SolutionRow(i, exact[i], result.Solution[i])));
         string summaryPath = Path.Combine(outDir.FullName, "summary.csv");
         CsvTableWriter.Write(summaryPath, SummaryColumns, [
-            [n, bits, result.IterationsToTarget is { } k ? k : string.Empty, result.FinalRelativeError, cost.AnalogTime, digital, joules],
+            [n, bits, result.IterationsToTarget is { } k ? k : string.Empty, result.FinalRelativeError, cost.AnalogTime, digital, joules,
+                result.Iterations.Count - 1, stop, result.SpectralRadius, result.ProgrammedSpectralRadius],
         ]);
+        MetadataWriter.Write(Path.Combine(outDir.FullName, "metadata.txt"), "hpinv", hardware.Parameters);
 
         var report = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         report.AppendLine(inv, $"# crossbar hpinv, version {typeof(HpinvCommand).Assembly.GetName().Version}");
         report.AppendLine(inv, $"matrix = {description}");
         report.AppendLine(inv, $"size = {n}; array_size = {options.ArraySize}; blockamc_stages = {result.Stages}; fidelity = {fidelity}; seed = {options.Seed}");
+        report.AppendLine(inv, $"hardware = {string.Join(", ", hardware.Parameters.Take(21).Select(p => $"{p.Key} {p.Value}"))}");
         report.AppendLine(inv, $"bits = {options.BitsPerSlice}; slices = {options.Slices}; slice_rounding = {options.Rounding}; slice_unit = {result.Slices.Unit:G6}; slice_reconstruction_error = {result.Slices.ResidualError:G4}");
         report.AppendLine(inv, $"input_bits = {options.Mvm.InputBits}; target = {options.TargetRelativeError:G6}; max_iterations = {options.MaxIterations}");
-        report.AppendLine(inv, $"spectral_radius = {result.SpectralRadius:G6}; diverged = {(result.Diverged ? "true" : "false")}{(result.Message is null ? string.Empty : "; " + result.Message)}");
+        report.AppendLine(inv, $"spectral_radius = {result.SpectralRadius:G6} (as realised); programmed = {result.ProgrammedSpectralRadius:G6}; diverged = {(result.Diverged ? "true" : "false")}{(result.Message is null ? string.Empty : "; " + result.Message)}");
         report.AppendLine(inv, $"single_shot_inv: rel_error = {single.RelativeError:G4} ({-Math.Log2(single.RelativeError):F1} bits), settle_time_s = {single.SettleTime:G4}");
-        report.AppendLine(inv, $"hp_inv: rel_error = {result.FinalRelativeError:G4} ({-Math.Log2(Math.Max(result.FinalRelativeError, 1e-300)):F1} bits) after {result.Iterations.Count - 1} iterations, to_target = {(result.IterationsToTarget?.ToString(inv) ?? "not reached")}");
+        report.AppendLine(inv, $"hp_inv: rel_error = {result.FinalRelativeError:G4} ({-Math.Log2(Math.Max(result.FinalRelativeError, 1e-300)):F1} bits) after {result.Iterations.Count - 1} iterations ({stop}), to_target = {(result.IterationsToTarget?.ToString(inv) ?? "not reached")}");
         report.AppendLine(inv, $"cost: mvm_ops = {cost.MvmOperations}; inv_ops = {cost.InvOperations}; dac = {cost.DacConversions}; adc = {cost.AdcConversions}; saturated_ops = {cost.SaturatedOperations}; arrays = {cost.ProgrammedArrays}; cells = {cost.ProgrammedCells}; schur_programmed = {cost.SchurComplementsProgrammed}");
         report.AppendLine(inv, $"time: analog_time_s (sum of settling times) = {cost.AnalogTime:G4}; digital_time_s (MathNet LU, this machine) = {digital:G4}; ratio analog/digital = {cost.AnalogTime / digital:G4}");
         report.AppendLine(inv, $"energy_J = {joules:G4} (DAC {energy.DacEnergy:G3} J, ADC {energy.AdcEnergy:G3} J per conversion, op-amp {energy.OpAmpPower:G3} W, read {energy.ReadVoltage:G3} V: assumptions, see EnergyModel)");
@@ -111,10 +159,15 @@ public static class HpinvCommand
             return ExitCodes.SimulationFailure;
         }
 
+        if (result.Stop != HpInvStop.Converged)
+        {
+            Console.Error.WriteLine($"warning: HP-INV did not reach the target: {result.Message ?? $"stopped at the iteration limit ({options.MaxIterations})"}");
+        }
+
         return ExitCodes.Ok;
     }
 
-    private static (double[,] Matrix, string Description) LoadMatrix(FileInfo? file, int? size, string? kind, double? condition, int seed)
+    private static (double[,] Matrix, string Description) LoadMatrix(FileInfo? file, int? size, MatrixKind? kind, double? condition, int seed)
     {
         if (file is not null)
         {
@@ -138,20 +191,25 @@ public static class HpinvCommand
         }
 
         int n = AmcOptions.Positive(size ?? 16, "--size");
-        string k = kind ?? (condition is null ? "diagdom" : "spd");
+        MatrixKind k = kind ?? (condition is null ? MatrixKind.DiagonallyDominant : MatrixKind.Spd);
         if (condition is { } c && (!(c >= 1.0) || !double.IsFinite(c)))
         {
             throw new UsageException($"--condition: must be a finite number ≥ 1, got {c.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        return k switch
+        if (condition is not null && k != MatrixKind.Spd)
         {
-            "diagdom" when condition is null => (MatrixGenerators.DiagonallyDominant(n, seed), $"diagdom {n}x{n} (seed {seed})"),
-            "spd" => (MatrixGenerators.SpdWithCondition(n, condition ?? 10.0, seed), $"spd {n}x{n}, condition {(condition ?? 10.0).ToString(CultureInfo.InvariantCulture)} (seed {seed})"),
-            "wishart" when condition is null => (MatrixGenerators.Wishart(n, 4 * n, seed), $"wishart {n}x{n}, {4 * n} samples (seed {seed})"),
-            "diagdom" or "wishart" => throw new UsageException($"--condition applies to --kind spd, not {k}."),
-            _ => throw new UsageException($"--kind: '{k}' is not one of diagdom, spd, wishart."),
+            throw new UsageException($"--condition applies to --kind spd, not {MatrixKinds.Word(k)}.");
+        }
+
+        double kappa = condition ?? 10.0;
+        string what = k switch
+        {
+            MatrixKind.Spd => $"spd {n}x{n}, condition {kappa.ToString(CultureInfo.InvariantCulture)} (seed {seed})",
+            MatrixKind.Wishart => $"wishart {n}x{n}, {MatrixKinds.WishartSamplesPerDimension * n} samples (seed {seed})",
+            _ => $"diagdom {n}x{n} (seed {seed})",
         };
+        return (MatrixKinds.Generate(k, n, kappa, seed), what);
     }
 
     private static double[] LoadRhs(FileInfo? file, int n, int seed)

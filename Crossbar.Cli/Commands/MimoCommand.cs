@@ -45,7 +45,8 @@ public static class MimoCommand
 
             var points = ParseSnr(parse.GetValue(snr)!);
             int its = AmcOptions.Positive(parse.GetValue(iterations), "--iterations");
-            var hp = common.Build(parse, its, 0.0) with { StopOnPredictedDivergence = false };
+            var (built, hardware) = common.Build(parse, its, 0.0);
+            var hp = built with { StopOnPredictedDivergence = false };
             var options = new MimoOptions
             {
                 Rx = nr,
@@ -75,6 +76,12 @@ public static class MimoCommand
             string path = Path.Combine(outDir.FullName, "ber.csv");
             CsvTableWriter.Write(path, BerColumns, results.Select(p => new object[] { p.SnrDb, p.BerHpInv, p.BerFp64, p.BerFp32, p.MeanIterations }));
             var inv = CultureInfo.InvariantCulture;
+            MetadataWriter.Write(Path.Combine(outDir.FullName, "metadata.txt"), "mimo",
+            [
+                .. hardware.Parameters,
+                new("rx", nr.ToString(inv)), new("tx", nt.ToString(inv)), new("qam", order.ToString(inv)), new("iterations", its.ToString(inv)),
+                new("snr_dB", parse.GetValue(snr)!),
+            ]);
             Console.Error.WriteLine(string.Create(inv, $"# mimo {nr}x{nt} {order}-QAM, {its} HP-INV iterations, seed {hp.Seed}"));
             Console.Error.WriteLine("snr_dB  frames  bits  errors_hpinv  errors_fp64  errors_fp32  hpinv_vs_fp32_bit_disagreements  mean_rho  frames_rho_ge_1");
             foreach (var p in results)

@@ -52,6 +52,36 @@ public sealed record ConductanceDrift
         return Math.Max(0.0, programmedConductance * factor);
     }
 
+    /// <summary>Conductances of an array of cells at time t (row-major order fixes each cell's ν_i and n_i).</summary>
+    /// <param name="programmedConductances">G0 (S) of each cell.</param>
+    /// <param name="time">t, time since programming (s).</param>
+    /// <param name="seed">Seed fixing each cell's ν_i and n_i.</param>
+    /// <returns>G(t) (S), a new array.</returns>
+    public double[,] Apply(double[,] programmedConductances, double time, int seed)
+    {
+        int rows = programmedConductances.GetLength(0), columns = programmedConductances.GetLength(1);
+        var flat = new double[rows * columns];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                flat[(i * columns) + j] = programmedConductances[i, j];
+            }
+        }
+
+        double[] drifted = Apply(flat, time, seed);
+        var result = new double[rows, columns];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < columns; j++)
+            {
+                result[i, j] = drifted[(i * columns) + j];
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Conductances of many cells at time t.</summary>
     /// <param name="programmedConductances">G0 (S) of each cell.</param>
     /// <param name="time">t, time since programming (s).</param>

@@ -18,6 +18,14 @@ internal static class AmcTestData
 
     public static IdealAnalogBackend Exact() => new(new AnalogBackendOptions());
 
+    /// <summary>Circuits with nothing but the conductances: 1R cells, ideal wires, the given op-amps (ideal by default).</summary>
+    public static Crossbar.Circuit.Builders.CrossbarBuildOptions IdealCircuit(Crossbar.Devices.OpAmps.OpAmpModel? opAmp = null) => new()
+    {
+        Cell = Crossbar.Circuit.Netlists.CrossbarCellKind.Resistor,
+        Wires = Crossbar.Devices.Wires.WireModel.Ideal,
+        OpAmp = opAmp ?? Crossbar.Devices.OpAmps.OpAmpModel.Ideal(),
+    };
+
     public static double MaxAbsDiff(double[,] a, double[,] b)
     {
         double m = 0.0;

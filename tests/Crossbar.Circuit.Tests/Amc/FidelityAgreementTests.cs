@@ -31,9 +31,9 @@ public class FidelityAgreementTests
     [TestCase(3)]
     public void When_IdealDevicesAndOpAmps_Expect_OperatingPointEqualsIdealFidelity(int bits)
     {
-        var options = new AnalogBackendOptions { OpAmp = OpAmpModel.Ideal() };
+        var options = new AnalogBackendOptions();
         IProgrammedArray ideal = new IdealAnalogBackend(options).Program(Matrix(6, 1), bits, 7);
-        IProgrammedArray op = new CircuitAnalogBackend(Fidelity.OperatingPoint, options).Program(Matrix(6, 1), bits, 7);
+        IProgrammedArray op = new CircuitAnalogBackend(Fidelity.OperatingPoint, options, AmcTestData.IdealCircuit()).Program(Matrix(6, 1), bits, 7);
         double[] x = [0.5, -0.25, 1, -1, 0.125, 0.75];
         double[] yIdeal = ideal.Multiply(x).Values;
         double[] yOp = op.Multiply(x).Values;
@@ -49,9 +49,9 @@ public class FidelityAgreementTests
     [Test]
     public void When_ReadNoiseWithSameSeed_Expect_OperatingPointSeesTheSameNoisyConductances()
     {
-        var options = new AnalogBackendOptions { OpAmp = OpAmpModel.Ideal(), ReadNoiseSigma = 0.02 };
+        var options = new AnalogBackendOptions { ReadNoiseSigma = 0.02 };
         IProgrammedArray ideal = new IdealAnalogBackend(options).Program(Matrix(5, 4), 3, 11);
-        IProgrammedArray op = new CircuitAnalogBackend(Fidelity.OperatingPoint, options).Program(Matrix(5, 4), 3, 11);
+        IProgrammedArray op = new CircuitAnalogBackend(Fidelity.OperatingPoint, options, AmcTestData.IdealCircuit()).Program(Matrix(5, 4), 3, 11);
         double[] x = [0.5, -0.25, 1, -1, 0.125];
         for (int read = 0; read < 3; read++)
         {
@@ -71,9 +71,9 @@ public class FidelityAgreementTests
     [Test]
     public void When_SinglePoleTransient_Expect_FinalValueOfFiniteGainAndSettlingTime()
     {
-        var options = new AnalogBackendOptions { OpAmp = OpAmpModel.WithSinglePole(1e7, 16e6) };
+        var options = new AnalogBackendOptions();
         IProgrammedArray ideal = new IdealAnalogBackend(options).Program(Matrix(4, 2), 0, 3);
-        IProgrammedArray tran = new CircuitAnalogBackend(Fidelity.Transient, options).Program(Matrix(4, 2), 0, 3);
+        IProgrammedArray tran = new CircuitAnalogBackend(Fidelity.Transient, options, AmcTestData.IdealCircuit(OpAmpModel.WithSinglePole(1e7, 16e6))).Program(Matrix(4, 2), 0, 3);
         double[] b = [1, -0.5, 0.25, 0.5];
         AnalogResult result = tran.Solve(b);
         double[] expected = ideal.Solve(b).Values;

@@ -13,8 +13,8 @@ public class HpInvCircuitFidelityTests
         var mvm = new AnalogBackendOptions { ProgrammingSigma = 0.005, DacBits = 8, AdcBits = 8 };
         var options = new HpInvOptions
         {
-            Backend = new CircuitAnalogBackend(Fidelity.OperatingPoint, lp),
-            MvmBackend = new CircuitAnalogBackend(Fidelity.OperatingPoint, mvm),
+            Backend = new CircuitAnalogBackend(Fidelity.OperatingPoint, lp, AmcTestData.IdealCircuit()),
+            MvmBackend = new CircuitAnalogBackend(Fidelity.OperatingPoint, mvm, AmcTestData.IdealCircuit()),
             MaxIterations = 15,
             Seed = 5,
         };

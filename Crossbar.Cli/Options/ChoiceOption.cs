@@ -1,0 +1,55 @@
+using System.CommandLine;
+
+namespace Crossbar.Cli.Options;
+
+/// <summary>
+/// Options whose value is one of a fixed set of words mapped to an enum: an unknown word is a usage error that names the
+/// option and lists the choices (exit 2), and the choices appear in the help.
+/// </summary>
+public static class ChoiceOption
+{
+    /// <summary>Creates the option.</summary>
+    /// <typeparam name="T">The enum the words map to.</typeparam>
+    /// <param name="name">Option name, e.g. <c>--cell</c>.</param>
+    /// <param name="description">Help text (the default is appended).</param>
+    /// <param name="defaultValue">Value when the option is absent.</param>
+    /// <param name="choices">Each accepted word (matched case-insensitively) and its value.</param>
+    /// <returns>The option.</returns>
+    public static Option<T> Create<T>(string name, string description, T defaultValue, params (string Word, T Value)[] choices)
+        where T : struct, Enum
+    {
+        string list = string.Join(", ", choices.Select(c => c.Word));
+        string defaultWord = choices.First(c => c.Value.Equals(defaultValue)).Word;
+        var option = new Option<T>(name)
+        {
+            HelpName = string.Join('|', choices.Select(c => c.Word)),
+            Description = $"{description} [default: {defaultWord}]",
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                {
+                    return defaultValue;
+                }
+
+                string word = result.Tokens[^1].Value;
+                foreach ((string w, T value) in choices)
+                {
+                    if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return value;
+                    }
+                }
+
+                result.AddError($"{name}: '{word}' is not one of {list}");
+                return defaultValue;
+            },
+        };
+        option.CompletionSources.Add(choices.Select(c => c.Word).ToArray());
+        return option;
+    }
+
+    /// <summary>The word of a value, for metadata.</summary>
+    public static string Word<T>(T value, params (string Word, T Value)[] choices)
+        where T : struct, Enum => choices.First(c => c.Value.Equals(value)).Word;
+}

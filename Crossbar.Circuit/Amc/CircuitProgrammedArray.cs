@@ -106,7 +106,7 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
             return (noisy.ReadResult(result), transient ? Settle(result, noisy.OutputNodes) : nominal);
         }
 
-        Compiled<MvmCircuit> compiled = _mvm ??= Compile(MvmCircuitBuilder.Build(_nominal, Ones(Columns), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues);
+        Compiled<MvmCircuit> compiled = _mvm ??= Compile(MvmCircuitBuilder.Build(_nominal, Ones(Columns), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues, Columns);
         (double[] drive, _, double perUnit) = MvmCircuitBuilder.Inputs(mapping, v, hardware);
         double[] values = [.. drive, .. mapping.IsDifferential ? drive.Select(d => -d) : []];
         ResultTable table = compiled.Run(values, transient);
@@ -129,7 +129,7 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
             return (noisy.ReadSolution(result), transient ? Settle(result, noisy.OutputNodes) : nominal);
         }
 
-        Compiled<InvCircuit> compiled = _inv ??= Compile(InvCircuitBuilder.Build(_nominal, Ones(Rows), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues);
+        Compiled<InvCircuit> compiled = _inv ??= Compile(InvCircuitBuilder.Build(_nominal, Ones(Rows), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues, Rows);
         (double[] values, double perUnit) = InvCircuitBuilder.Inputs(mapping, v, hardware);
         ResultTable table = compiled.Run(values, transient);
         return (compiled.Circuit.ReadSolution(table, perUnit), transient ? Settle(table, compiled.Circuit.OutputNodes) : nominal);
@@ -141,8 +141,8 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
         return transient ? session.Transient() : session.OperatingPoint();
     }
 
-    private static Compiled<T> Compile<T>(T circuit, Func<T, Netlist> netlist, Func<T, IReadOnlyList<string>> sources, Func<T, IReadOnlyList<double>> values)
-        => new(circuit, CircuitSession.Compile(netlist(circuit)), sources(circuit), values(circuit));
+    private static Compiled<T> Compile<T>(T circuit, Func<T, Netlist> netlist, Func<T, IReadOnlyList<string>> sources, Func<T, IReadOnlyList<double>> values, int groups)
+        => new(circuit, CircuitSession.Compile(netlist(circuit)), sources(circuit), values(circuit), groups);
 
     /// <summary>The conductances of this read (white read noise drawn per operation when enabled).</summary>
     private ConductanceMapping ReadMapping()
@@ -193,20 +193,97 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
         return Math.Max(MatrixOps.MaxAbsRowSum(inverse), double.Epsilon);
     }
 
-    /// <summary>A generated circuit compiled once: its session and the source values it was built with.</summary>
-    private sealed class Compiled<T>(T circuit, CircuitSession session, IReadOnlyList<string> sources, IReadOnlyList<double> builtValues)
+    /// <summary>
+    /// A generated circuit compiled once: its session and the source values it was built with. Sources form groups, one
+    /// per input entry (group of source k: k mod groups; an MVM column drives both arrays). A nonlinear circuit's
+    /// operating point starts from the superposition of its responses to each group alone at full scale of the input's
+    /// sign, x ≈ x₀ + Σ_g |s_g|·(x_g^sign(s_g) − x₀), measured once (2·groups + 1 solves): the circuit is nearly linear
+    /// (the access transistors' on-conductance moves with the column voltage, which the sign-wise basis captures), so
+    /// Newton then needs a chord step or two instead of a factorisation per operation.
+    /// </summary>
+    private sealed class Compiled<T>(T circuit, CircuitSession session, IReadOnlyList<string> sources, IReadOnlyList<double> builtValues, int groups)
     {
+        private double[]? _zero;
+        private double[][]? _unit;
+        private double[]? _guess;
+
         public T Circuit { get; } = circuit;
 
         /// <summary>Scales the sources to <paramref name="values"/> and solves (operating point, or transient from t = 0).</summary>
         public ResultTable Run(double[] values, bool transient)
         {
-            for (int k = 0; k < sources.Count; k++)
+            var scales = new double[sources.Count];
+            for (int k = 0; k < scales.Length; k++)
             {
-                session.Source(sources[k]).Scale = values[k] / builtValues[k];
+                scales[k] = values[k] / builtValues[k];
             }
 
-            return transient ? session.Transient() : session.OperatingPoint();
+            if (transient)
+            {
+                Scale(scales);
+                return session.Transient();
+            }
+
+            if (!session.Circuit.IsNonlinear)
+            {
+                Scale(scales);
+                return session.OperatingPoint();
+            }
+
+            double[] zero = Basis();
+            _guess ??= new double[zero.Length];
+            zero.CopyTo(_guess, 0);
+            for (int g = 0; g < groups; g++)
+            {
+                double s = scales[g];
+                if (s != 0)
+                {
+                    double[] unit = s > 0 ? _unit![g] : _unit![groups + g];
+                    double magnitude = Math.Abs(s);
+                    for (int i = 0; i < _guess.Length; i++)
+                    {
+                        _guess[i] += magnitude * (unit[i] - zero[i]);
+                    }
+                }
+            }
+
+            Scale(scales);
+            return session.OperatingPoint(_guess);
+        }
+
+        private double[] Basis()
+        {
+            if (_zero is not null)
+            {
+                return _zero;
+            }
+
+            var scales = new double[sources.Count];
+            Scale(scales);
+            session.OperatingPoint();
+            _zero = session.Solution();
+            _unit = new double[2 * groups][];
+            for (int g = 0; g < 2 * groups; g++)
+            {
+                for (int k = 0; k < scales.Length; k++)
+                {
+                    scales[k] = k % groups == g % groups ? (g < groups ? 1 : -1) : 0;
+                }
+
+                Scale(scales);
+                session.OperatingPoint();
+                _unit[g] = session.Solution();
+            }
+
+            return _zero;
+        }
+
+        private void Scale(double[] scales)
+        {
+            for (int k = 0; k < scales.Length; k++)
+            {
+                session.Source(sources[k]).Scale = scales[k];
+            }
         }
     }
 }

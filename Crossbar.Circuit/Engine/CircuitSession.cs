@@ -72,7 +72,16 @@ public sealed class CircuitSession
     /// </summary>
     /// <returns>One row of the netlist's saved vectors (as <c>.op</c> writes them).</returns>
     /// <exception cref="SimulationException">No operating point.</exception>
-    public ResultTable OperatingPoint()
+    public ResultTable OperatingPoint() => OperatingPoint(default);
+
+    /// <summary>
+    /// The DC operating point as <see cref="OperatingPoint()"/>, with Newton started from <paramref name="guess"/> (a
+    /// prediction of the answer, e.g. by superposition of earlier solutions) instead of the last answer. The guess only
+    /// moves the starting point: the answer is converged on the circuit's own equations.
+    /// </summary>
+    /// <param name="guess">Predicted unknowns (<see cref="Solution"/> order), or empty.</param>
+    /// <returns>One row of the netlist's saved vectors.</returns>
+    public ResultTable OperatingPoint(ReadOnlySpan<double> guess)
     {
         SimulationStatistics statistics = _circuit.Statistics;
         statistics.OperatingPointTime.Start();
@@ -83,6 +92,11 @@ public sealed class CircuitSession
             bool fresh = !_solved || load.Mode != AnalysisMode.Dc;
             load.Mode = AnalysisMode.Dc;
             load.Time = 0;
+            if (!fresh && guess.Length == _circuit.Size)
+            {
+                guess.CopyTo(load.Solution);
+            }
+
             if (fresh || !_op.Newton.Continue(_circuit.Options.DcIterationLimit))
             {
                 _op.Solve(polish: true);
@@ -100,6 +114,9 @@ public sealed class CircuitSession
             statistics.OperatingPointTime.Stop();
         }
     }
+
+    /// <summary>The unknowns of the last solve (node voltages, branch currents), a copy.</summary>
+    public double[] Solution() => _circuit.Load.Solution.AsSpan(0, _circuit.Size).ToArray();
 
     /// <summary>The deck's <c>.tran</c> analysis from t = 0 with the present source values.</summary>
     /// <returns>The transient table (time, then the saved vectors).</returns>

@@ -234,10 +234,9 @@ internal sealed class NewtonSolver
 
             double previousRatio = ratio;
             (deltaConverged, _, ratio) = CompareUpdate(x, _next, n, o);
-            if (chord && iteration > 0 && !(ratio <= ContinuationContraction * previousRatio) && !deltaConverged)
-            {
-                chord = false;
-            }
+
+            // A chord step that does not contract hands one step to full Newton, after which chords resume on the new factorisation.
+            chord = !chord || iteration == 0 || ratio <= ContinuationContraction * previousRatio || deltaConverged;
 
             Array.Copy(x, _previous, n);
             Array.Copy(_next, x, n);

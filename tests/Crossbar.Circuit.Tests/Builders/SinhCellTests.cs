@@ -73,7 +73,7 @@ public class SinhCellTests
     {
         var netlist = new Netlist { Title = "one sinh cell" };
         netlist.Elements.Add(new ElementCard("V1", ["r", "0"]) { Value = 0.2 });
-        netlist.Arrays.Add(new CrossbarArrayCard("x", ["r"], ["0"], [20e-6]) { ReadModel = CrossbarReadModel.Sinh, SinhVoltage = 0.1, ReadVoltage = 0.2 });
+        netlist.Arrays.Add(new CrossbarArrayCard("x", ["r"], ["0"], [20e-6]) { ReadModel = new SinhRramModel(0.1, 0.2) });
         netlist.Analyses.Add(new OpAnalysisCard());
         ResultTable op = CircuitSimulator.Run(netlist).Find("op")!;
         Tolerance.AssertClose(-op.Column("i(v1)")[0], 20e-6 * 0.2, 1e-12, 1e-18, "read current");
@@ -89,8 +89,7 @@ public class SinhCellTests
         {
             CellKind = cell,
             OnResistance = 200,
-            ReadModel = CrossbarReadModel.Sinh,
-            SinhVoltage = 0.2,
+            ReadModel = new SinhRramModel(0.2, 0.2),
             RowWireResistance = 2,
             ColumnWireResistance = 3,
         });

@@ -80,10 +80,6 @@ public sealed class Level1Mosfet
     /// <summary>The channel's device model (W and L of this instance).</summary>
     public Mosfet1Model Channel { get; }
 
-    /// <summary>β = KP·W/(L − 2·LD).</summary>
-    /// <value>A/V².</value>
-    public double Beta => Channel.Parameters.Beta;
-
     /// <summary>Thermal voltage.</summary>
     /// <value>Volts.</value>
     public double ThermalVoltage { get; }

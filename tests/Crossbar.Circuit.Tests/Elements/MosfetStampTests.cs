@@ -1,4 +1,5 @@
 using Crossbar.Circuit.Elements;
+using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
 using Crossbar.Circuit.Tests.Engine;
 using Crossbar.Devices.Transistors;
@@ -104,5 +105,15 @@ public sealed class MosfetStampTests
         var probe = new StampProbe(Deck(polarity));
         (double worst, string where) = probe.WorstMismatch(Iterate(probe, vgs, vds, vbs), step: 1e-6);
         Assert.That(worst, Is.LessThan(1e-5), where);
+    }
+
+    [TestCase("kp=-1", "KP")]
+    [TestCase("phi=0", "PHI")]
+    [TestCase("vto=0.7 tox=1e-8", "unsupported level-1 MOSFET parameter 'tox'")]
+    public void When_Model_Card_Is_Invalid_Expect_Error_Naming_Card_And_Parameter(string parameters, string fragment)
+    {
+        Netlist netlist = NetlistReader.ReadText($"bad model\n.model nbad nmos ({parameters})\nM1 d g 0 0 nbad w=1u l=1u\nV1 d 0 1\nV2 g 0 1\n.op\n.end\n");
+        var ex = Assert.Throws<NetlistException>(() => CircuitCompiler.CreateElements(netlist))!;
+        Assert.That(ex.Message, Does.Contain("model nbad").And.Contain(fragment));
     }
 }

@@ -2,7 +2,7 @@
 # Issue 3 benchmark: INV operating point of a 1T1R crossbar (level-1 access transistors,
 # 1.73 ohm wires per cell on rows and columns, single-pole op-amps A0 = 1e5 / GBWP = 16 MHz,
 # 3-bit levels, positive diagonally dominant matrix; 3N^2 + 3N unknowns), CrossbarSim vs
-# ngspice 39 on the exported deck (with .options noopiter, DESIGN.md section 7).
+# ngspice 39 on the exported deck (with .options noopiter, docs/design.md section 7).
 #
 # Usage: benchmarks/inv_1t1r_benchmark.sh [--work DIR] [--ngspice "32 64"] [--timeout S] [N ...]
 #   N ...              CrossbarSim sizes (default 32 64 128 256)

@@ -45,16 +45,14 @@ internal static class CrossbarNetlist
 
         var card = new CrossbarArrayCard(name, rows, columns, g)
         {
-            ReadModel = sinh is null ? CrossbarReadModel.Linear : CrossbarReadModel.Sinh,
-            SinhVoltage = sinh?.CharacteristicVoltage ?? 0.25,
-            ReadVoltage = sinh?.ReadVoltage ?? 0.2,
+            ReadModel = options.Rram,
             CellKind = options.Cell,
             TransistorModel = AccessModelName,
             TransistorWidth = t.Width,
             TransistorLength = t.Length,
             GateVoltage = options.GateVoltage,
             BulkVoltage = options.BulkVoltage,
-            OnResistance = options.Cell == CrossbarCellKind.OnResistance ? new Mosfet1Model(t).OnResistance(options.GateVoltage, options.BulkVoltage) : 0,
+            OnResistance = options.Cell == CrossbarCellKind.OnResistance ? CellModel.WithTransistor(options.Rram, t, options.GateVoltage, options.BulkVoltage).OnResistance() : 0,
             RowWireResistance = options.Wires.RowResistancePerCell,
             ColumnWireResistance = options.Wires.ColumnResistancePerCell,
             RowWireCapacitance = options.Wires.RowCapacitancePerCell,

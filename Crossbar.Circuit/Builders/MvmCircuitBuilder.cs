@@ -3,7 +3,7 @@ using Crossbar.Circuit.Netlists;
 namespace Crossbar.Circuit.Builders;
 
 /// <summary>
-/// Builds the open-loop MVM circuit of DESIGN.md §2: column line j is driven by a voltage V_j
+/// Builds the open-loop MVM circuit of docs/design.md §2.1: column line j is driven by a voltage V_j
 /// (ideal or DAC-quantised source), row line i sits at the virtual ground of a transimpedance
 /// amplifier with feedback conductance Gf, so o_i = −(1/Gf)·Σ_j G_ij·V_j. Signed matrices add a
 /// second array on the same rows driven by −V_j. Outputs can be ADC-quantised.

@@ -1,5 +1,6 @@
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Devices.Rram;
 
 namespace Crossbar.Circuit.Elements;
 
@@ -9,6 +10,10 @@ namespace Crossbar.Circuit.Elements;
 /// capacitances, each family loaded in one tight loop with handles allocated once.
 /// </summary>
 /// <remarks>
+/// The physics is that of the device models in Crossbar.Devices: sinh cells evaluate
+/// <see cref="SinhRramModel"/>, access transistors <see cref="Devices.Transistors.Mosfet1Model"/> (through
+/// <see cref="Level1Mosfet"/>, which adds limiting and the bulk junctions), and a linear cell with a fixed
+/// on-resistance is the single conductance <see cref="CellModel.EffectiveConductance"/>.
 /// Node layout and names follow <see cref="CrossbarArrayCard"/>, so the deck printed by
 /// <see cref="CrossbarArrayWriter"/> is the same circuit. The access transistors' gate and bulk
 /// sit at fixed voltages (word line and bulk rail): their columns fold into the right-hand side.
@@ -31,9 +36,7 @@ public sealed class CrossbarArray : CircuitElement
     private double[] _cellG = [];
     private int[] _cellH = [];
     private int[] _fetH = [];
-    private double[] _cellI0 = [];
-    private bool _sinh;
-    private double _v0;
+    private readonly SinhRramModel? _sinh;
     private Level1State[] _fetState = [];
 
     // Capacitances to ground.
@@ -53,17 +56,19 @@ public sealed class CrossbarArray : CircuitElement
                 ?? throw new NetlistException(card.Location, $"array {card.Name}: 1T1R cells need an NMOS model (got none)");
             _transistor = new Level1Mosfet(p, card.TransistorWidth, card.TransistorLength);
         }
-        else if (card.CellKind == CrossbarCellKind.OnResistance && !(card.OnResistance >= 0))
+        else if (card.CellKind == CrossbarCellKind.OnResistance && !(card.OnResistance > 0 && double.IsFinite(card.OnResistance)))
         {
-            throw new NetlistException(card.Location, $"array {card.Name}: on-resistance must be non-negative, got {card.OnResistance}");
+            throw new NetlistException(card.Location, $"array {card.Name}: on-resistance must be positive and finite, got {card.OnResistance}");
         }
+
+        _sinh = card.SinhModel;
     }
 
     /// <summary>The card this element was compiled from.</summary>
     public CrossbarArrayCard Card => _card;
 
     /// <inheritdoc />
-    public override bool IsNonlinear => _transistor is not null || _sinh;
+    public override bool IsNonlinear => _transistor is not null || _sinh is not null;
 
     /// <inheritdoc />
     /// <remarks>Two per wire segment and per cell, two more per cell for the access transistor (<see cref="Allocate"/>).</remarks>
@@ -88,13 +93,7 @@ public sealed class CrossbarArray : CircuitElement
         _cellColumn = new int[m * n];
         _cellMid = new int[m * n];
         _cellG = new double[m * n];
-        _sinh = a.ReadModel == CrossbarReadModel.Sinh;
-        _v0 = a.SinhVoltage;
-        _cellI0 = _sinh ? new double[m * n] : [];
-        if (_sinh && !(a.SinhVoltage > 0 && a.ReadVoltage > 0))
-        {
-            throw new NetlistException(a.Location, $"array {a.Name}: sinh cells need positive V0 and read voltage, got {a.SinhVoltage} and {a.ReadVoltage}");
-        }
+        CellModel? seriesCell = a.CellKind == CrossbarCellKind.OnResistance ? CellModel.WithOnResistance(a.ReadModel, a.OnResistance) : null;
 
         for (int i = 0; i < m; i++)
         {
@@ -105,13 +104,18 @@ public sealed class CrossbarArray : CircuitElement
                 _cellColumn[k] = a.ColumnWireResistance > 0 ? unknowns.Node(a.ColumnWireNode(i, j)) : columnTerminal[j];
                 _cellMid[k] = a.HasCellNode ? unknowns.Node(a.CellNode(i, j)) : -1;
                 double g = a.Conductances[k];
-                _cellG[k] = a.CellKind == CrossbarCellKind.OnResistance && !_sinh ? 1 / ((1 / g) + a.OnResistance) : g;
-                if (_sinh)
+                if (_sinh is null)
                 {
-                    _cellI0[k] = a.SinhCurrentScale(g);
-                    if (a.CellKind == CrossbarCellKind.OnResistance)
+                    // Linear cells are one conductance; with a fixed on-resistance the series 1/(1/G + R_on).
+                    _cellG[k] = seriesCell?.EffectiveConductance(g) ?? g;
+                }
+                else
+                {
+                    // Sinh cells keep their nominal G (the model's state); a fixed on-resistance is its own segment.
+                    _cellG[k] = g;
+                    if (seriesCell is not null)
                     {
-                        AddSegment(_cellMid[k], _cellColumn[k], 1 / a.OnResistance);
+                        AddSegment(_cellMid[k], _cellColumn[k], 1 / seriesCell.OnResistance());
                     }
                 }
             }
@@ -258,9 +262,9 @@ public sealed class CrossbarArray : CircuitElement
     {
         double[] m = context.Matrix;
         LoadConductances(m, _segH, _segG);
-        if (_sinh)
+        if (_sinh is not null)
         {
-            LoadSinhCells(context);
+            LoadSinhCells(context, _sinh);
         }
         else
         {
@@ -290,21 +294,21 @@ public sealed class CrossbarArray : CircuitElement
     }
 
     /// <summary>
-    /// Sinh cells: I = I0·sinh(v/V0), g = (I0/V0)·cosh(v/V0) at the iterate; Newton companion
-    /// current I − g·v. Beyond |v/V0| = 40 (far outside any read) the curve continues linearly with
-    /// the slope at the limit, so a wild early iterate cannot overflow.
+    /// Sinh cells: current I(v) and slope g = dI/dv of <see cref="SinhRramModel"/> at the iterate (the model continues
+    /// linearly beyond |v/V0| = 40, so a wild early iterate cannot overflow); Newton companion current I − g·v.
     /// </summary>
-    private void LoadSinhCells(LoadContext context)
+    private void LoadSinhCells(LoadContext context, SinhRramModel model)
     {
         double[] x = context.Solution;
         double[] m = context.Matrix;
         double[] rhs = context.Rhs;
         int[] b = _card.HasCellNode ? _cellMid : _cellColumn;
-        for (int k = 0; k < _cellI0.Length; k++)
+        for (int k = 0; k < _cellG.Length; k++)
         {
             int a = _cellRow[k];
             double v = x[a] - x[b[k]];
-            (double current, double g) = SinhCell(_cellI0[k], v);
+            double current = model.Current(v, _cellG[k]);
+            double g = model.Conductance(v, _cellG[k]);
             double ieq = current - (g * v);
             int h = 4 * k;
             m[_cellH[h]] += g;
@@ -314,20 +318,6 @@ public sealed class CrossbarArray : CircuitElement
             rhs[a] -= ieq;
             rhs[b[k]] += ieq;
         }
-    }
-
-    private (double Current, double Conductance) SinhCell(double i0, double v)
-    {
-        const double limit = 40;
-        double u = v / _v0;
-        if (Math.Abs(u) <= limit)
-        {
-            return (i0 * Math.Sinh(u), i0 * Math.Cosh(u) / _v0);
-        }
-
-        double edge = Math.CopySign(limit, u);
-        double slope = i0 * Math.Cosh(edge) / _v0;
-        return ((i0 * Math.Sinh(edge)) + (slope * (v - (edge * _v0))), slope);
     }
 
     private void LoadTransistors(LoadContext context)
@@ -398,14 +388,14 @@ public sealed class CrossbarArray : CircuitElement
     {
         var m = context.Matrix;
         LoadConductances(m, _segH, _segG);
-        if (_sinh)
+        if (_sinh is not null)
         {
             double[] x = context.OperatingPoint;
             int[] b = _card.HasCellNode ? _cellMid : _cellColumn;
-            var g = new double[_cellI0.Length];
+            var g = new double[_cellG.Length];
             for (int k = 0; k < g.Length; k++)
             {
-                g[k] = SinhCell(_cellI0[k], x[_cellRow[k]] - x[b[k]]).Conductance;
+                g[k] = _sinh.Conductance(x[_cellRow[k]] - x[b[k]], _cellG[k]);
             }
 
             LoadConductances(m, _cellH, g);
@@ -480,7 +470,7 @@ public sealed class CrossbarArray : CircuitElement
             Vds = 0,
             Vbs = type * _card.BulkVoltage,
             Vbd = type * _card.BulkVoltage,
-            Von = type * _transistor.Parameters.ThresholdVoltage,
+            Von = type * _transistor.Parameters.Channel.ThresholdVoltage,
         };
     }
 

@@ -1,3 +1,5 @@
+using Crossbar.Devices.Transistors;
+
 namespace Crossbar.Circuit.Elements;
 
 /// <summary>Per-instance Newton history of a level-1 MOSFET (the previous iteration's limited voltages).</summary>
@@ -38,93 +40,56 @@ public struct Level1Stamp
     /// <summary>Right-hand-side contributions of rows d, s, b.</summary>
     public double RhsD, RhsS, RhsB;
 
-    /// <summary>Drain current in the forward frame (for probes).</summary>
+    /// <summary>Channel current into the drain terminal, actual sign (A).</summary>
     public double DrainCurrent;
 }
 
 /// <summary>
-/// SPICE level-1 (Shichman–Hodges) equations as ngspice mos1load.c computes them, shared by the
-/// single <see cref="Mosfet"/> element and the crossbar array's access transistors.
+/// The engine's side of a level-1 MOSFET, shared by the single <see cref="Mosfet"/> element and the crossbar array's
+/// access transistors: Newton limiting, the bulk-junction diodes and the assembly of the linearised stamp around the
+/// channel current of the device model <see cref="Mosfet1Model"/> (Crossbar.Devices), which holds the equations.
 /// </summary>
 /// <remarks>
-/// Polarity-normalised frame, mode = sign(vds) swaps drain and source: von = VTO + γ(√(φ − vbs) − √φ),
-/// vgst = vgs − von, β = KP·W/(L − 2LD); saturation (vgst ≤ vds): Id = β/2·vgst²·(1 + λvds); linear:
-/// Id = β·vds·(vgst − vds/2)·(1 + λvds). Bulk diodes: I = Is(e^{v/vt} − 1) + gmin·v above −3vt,
-/// gmin·v − Is below. Newton updates limited with fetlim, limvds and pnjlim.
+/// Limiting as ngspice mos1load.c: fetlim on v_gs (or v_gd when reversed) around the last threshold v_on, limvds on v_ds,
+/// pnjlim on v_bs (or v_bd). Bulk diodes, in the polarity-normalised frame: I = IS·(e^{v/v_t} − 1) + gmin·v for
+/// v &gt; −3·v_t, gmin·v − IS below. The channel is stamped from I_D and its partial derivatives with respect to the
+/// terminal voltages as given (<see cref="Mosfet1Evaluation"/>): current I_D into the drain and out of the source,
+/// linearised as I_D + G_m·Δv_gs + G_ds·Δv_ds + G_mbs·Δv_bs. The derivatives are the exact ones of the model; for
+/// forward body bias they differ slightly from ngspice's (see <see cref="Mosfet1Model"/>), which changes Newton's path
+/// but not the converged answer.
 /// </remarks>
 public sealed class Level1Mosfet
 {
-    private readonly double _vbi;
-
-    /// <summary>Prepares the model constants.</summary>
+    /// <summary>Prepares the model for one instance size.</summary>
+    /// <param name="parameters">The <c>.model</c> parameters.</param>
+    /// <param name="width">Channel width W (m).</param>
+    /// <param name="length">Channel length L (m).</param>
+    /// <exception cref="ArgumentException">W, or L − 2·LD, is not positive.</exception>
     public Level1Mosfet(MosfetParameters parameters, double width, double length)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         Parameters = parameters;
-        double effectiveLength = length - (2 * parameters.LateralDiffusion);
-        if (width <= 0 || effectiveLength <= 0)
-        {
-            throw new ArgumentException($"W and L − 2·LD must be positive (W={width}, L={length})");
-        }
-
-        Beta = parameters.Transconductance * width / effectiveLength;
+        Channel = new Mosfet1Model(parameters.Instance(width, length));
         ThermalVoltage = PhysicalConstants.ThermalVoltage;
         CriticalVoltage = JunctionLimiting.CriticalVoltage(ThermalVoltage, parameters.JunctionSaturationCurrent);
-        _vbi = parameters.ThresholdVoltage - (parameters.Polarity * parameters.BodyEffect * Math.Sqrt(parameters.SurfacePotential));
     }
 
     /// <summary>Model parameters.</summary>
     public MosfetParameters Parameters { get; }
 
-    /// <summary>β = KP·W/Leff in A/V².</summary>
-    public double Beta { get; }
+    /// <summary>The channel's device model (W and L of this instance).</summary>
+    public Mosfet1Model Channel { get; }
 
-    /// <summary>Thermal voltage in V.</summary>
+    /// <summary>Thermal voltage.</summary>
+    /// <value>Volts.</value>
     public double ThermalVoltage { get; }
 
-    /// <summary>Critical voltage of the bulk junctions in V.</summary>
+    /// <summary>Critical voltage of the bulk junctions.</summary>
+    /// <value>Volts.</value>
     public double CriticalVoltage { get; }
 
     /// <summary>A fresh Newton history (threshold at VTO).</summary>
-    public Level1State InitialState => new() { Von = Parameters.Polarity * Parameters.ThresholdVoltage };
-
-    /// <summary>Channel current and derivatives in the normalised frame for forward mode (vds ≥ 0).</summary>
-    public (double Id, double Gm, double Gds, double Gmbs, double Von) ChannelCurrent(double vgs, double vds, double vbs)
-    {
-        MosfetParameters p = Parameters;
-        double phi = p.SurfacePotential;
-        double sarg;
-        if (vbs <= 0)
-        {
-            sarg = Math.Sqrt(phi - vbs);
-        }
-        else
-        {
-            sarg = Math.Sqrt(phi);
-            sarg = Math.Max(0, sarg - (vbs / (sarg + sarg)));
-        }
-
-        double von = (_vbi * p.Polarity) + (p.BodyEffect * sarg);
-        double vgst = vgs - von;
-        double arg = sarg <= 0 ? 0 : p.BodyEffect / (sarg + sarg);
-        if (vgst <= 0)
-        {
-            return (0, 0, 0, 0, von);
-        }
-
-        double lambda = p.ChannelLengthModulation;
-        double betap = Beta * (1 + (lambda * vds));
-        if (vgst <= vds)
-        {
-            double gm = betap * vgst;
-            return (betap * vgst * vgst * 0.5, gm, lambda * Beta * vgst * vgst * 0.5, gm * arg, von);
-        }
-        else
-        {
-            double gm = betap * vds;
-            double gds = (betap * (vgst - vds)) + (lambda * Beta * vds * (vgst - (0.5 * vds)));
-            return (betap * vds * (vgst - (0.5 * vds)), gm, gds, gm * arg, von);
-        }
-    }
+    public Level1State InitialState => new() { Von = Parameters.Polarity * Parameters.Channel.ThresholdVoltage };
 
     /// <summary>
     /// Evaluates the linearised stamp at node voltages (vd, vg, vs, vb), limiting the update
@@ -147,7 +112,7 @@ public sealed class Level1Mosfet
                 // SPICE starts at vgs = VTO, where gm = gds = 0: pass transistors (1T1R access
                 // devices) then leave their nodes floating and Newton falls back to gmin
                 // stepping. One volt above threshold conducts, and converges to the same answer.
-                vgs = (type * Parameters.ThresholdVoltage) + 1;
+                vgs = (type * Parameters.Channel.ThresholdVoltage) + 1;
                 vds = 0;
             }
         }
@@ -192,44 +157,38 @@ public sealed class Level1Mosfet
         }
 
         double vbdNow = vbs - vds;
-        double vgdNow = vgs - vds;
         double isat = Parameters.JunctionSaturationCurrent;
         (double cbs, double gbs) = BulkJunction(vbs, isat, gmin);
         (double cbd, double gbd) = BulkJunction(vbdNow, isat, gmin);
-        bool forward = vds >= 0;
-        (double cdrain, double gm, double gds, double gmbs, double von) = forward
-            ? ChannelCurrent(vgs, vds, vbs)
-            : ChannelCurrent(vgdNow, -vds, vbdNow);
 
+        // The device model takes actual-polarity voltages and returns I_D with its sign and polarity-free derivatives.
+        Mosfet1Evaluation e = Channel.Evaluate(type * vgs, type * vds, type * vbs);
         state.Vbs = vbs;
         state.Vbd = vbdNow;
         state.Vgs = vgs;
         state.Vds = vds;
-        state.Von = von;
+        state.Von = e.Threshold;
 
-        double xnrm = forward ? 1 : 0;
-        double xrev = forward ? 0 : 1;
         double ceqbs = type * (cbs - (gbs * vbs));
         double ceqbd = type * (cbd - (gbd * vbdNow));
-        double cdreq = forward
-            ? type * (cdrain - (gds * vds) - (gm * vgs) - (gmbs * vbs))
-            : -type * (cdrain - (gds * -vds) - (gm * vgdNow) - (gmbs * vbdNow));
+        double cdreq = e.DrainCurrent - (type * ((e.Gds * vds) + (e.Gm * vgs) + (e.Gmbs * vbs)));
+        double gSource = e.Gm + e.Gds + e.Gmbs;
 
-        stamp.Dd = gds + gbd + (xrev * (gm + gmbs));
-        stamp.Dg = (xnrm - xrev) * gm;
-        stamp.Ds = -gds - (xnrm * (gm + gmbs));
-        stamp.Db = -gbd + ((xnrm - xrev) * gmbs);
-        stamp.Sd = -gds - (xrev * (gm + gmbs));
-        stamp.Sg = -(xnrm - xrev) * gm;
-        stamp.Ss = gds + gbs + (xnrm * (gm + gmbs));
-        stamp.Sb = -gbs - ((xnrm - xrev) * gmbs);
+        stamp.Dd = e.Gds + gbd;
+        stamp.Dg = e.Gm;
+        stamp.Ds = -gSource;
+        stamp.Db = e.Gmbs - gbd;
+        stamp.Sd = -e.Gds;
+        stamp.Sg = -e.Gm;
+        stamp.Ss = gSource + gbs;
+        stamp.Sb = -e.Gmbs - gbs;
         stamp.Bd = -gbd;
         stamp.Bs = -gbs;
         stamp.Bb = gbd + gbs;
         stamp.RhsD = ceqbd - cdreq;
         stamp.RhsS = cdreq + ceqbs;
         stamp.RhsB = -(ceqbs + ceqbd);
-        stamp.DrainCurrent = cdrain;
+        stamp.DrainCurrent = e.DrainCurrent;
     }
 
     private (double Current, double Conductance) BulkJunction(double v, double isat, double gmin)

@@ -4,7 +4,8 @@ namespace Crossbar.Circuit.Elements;
 
 /// <summary>
 /// SPICE level-1 (Shichman–Hodges) MOSFET with bulk junction diodes and optional linear overlap
-/// capacitances; the equations live in <see cref="Level1Mosfet"/> (as ngspice mos1load.c).
+/// capacitances. The channel equations are those of Crossbar.Devices.Transistors.Mosfet1Model; limiting, bulk
+/// junctions and the stamp are assembled by <see cref="Level1Mosfet"/> (as ngspice mos1load.c).
 /// </summary>
 public sealed class Mosfet : CircuitElement
 {
@@ -69,10 +70,6 @@ public sealed class Mosfet : CircuitElement
     public override bool IsTimeDependent => HasCapacitance;
 
     private bool HasCapacitance => _p.GateSourceOverlap > 0 || _p.GateDrainOverlap > 0 || _p.GateBulkOverlap > 0;
-
-    /// <summary>Channel current and derivatives in the normalised frame for forward mode (vds ≥ 0).</summary>
-    public (double Id, double Gm, double Gds, double Gmbs, double Von) ChannelCurrent(double vgs, double vds, double vbs)
-        => _model.ChannelCurrent(vgs, vds, vbs);
 
     /// <inheritdoc />
     public override void Bind(UnknownMap unknowns)

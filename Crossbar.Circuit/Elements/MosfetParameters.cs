@@ -1,73 +1,82 @@
 using Crossbar.Circuit.Netlists;
+using Crossbar.Devices.Transistors;
 
 namespace Crossbar.Circuit.Elements;
 
-/// <summary>SPICE level-1 MOSFET model parameters (ngspice names and defaults).</summary>
+/// <summary>
+/// A level-1 MOSFET <c>.model</c> card as the engine uses it: the channel parameters of the device model
+/// (<see cref="Mosfet1Parameters"/>, which also holds the instance W and L) plus what only the circuit element
+/// models, the bulk-junction saturation current and the overlap capacitances.
+/// </summary>
 public sealed record MosfetParameters
 {
-    /// <summary>+1 for NMOS, −1 for PMOS.</summary>
-    public int Polarity { get; init; } = 1;
+    /// <summary>Channel parameters (polarity, VTO, KP, GAMMA, PHI, LAMBDA, LD; W and L are set per instance).</summary>
+    public Mosfet1Parameters Channel { get; init; } = new();
 
-    /// <summary>Zero-bias threshold VTO in V (0).</summary>
-    public double ThresholdVoltage { get; init; }
-
-    /// <summary>Transconductance parameter KP in A/V² (2e-5).</summary>
-    public double Transconductance { get; init; } = 2e-5;
-
-    /// <summary>Body-effect coefficient GAMMA in √V (0).</summary>
-    public double BodyEffect { get; init; }
-
-    /// <summary>Surface potential PHI in V (0.6).</summary>
-    public double SurfacePotential { get; init; } = 0.6;
-
-    /// <summary>Channel-length modulation LAMBDA in 1/V (0).</summary>
-    public double ChannelLengthModulation { get; init; }
-
-    /// <summary>Bulk junction saturation current IS in A (1e-14).</summary>
+    /// <summary>Bulk junction saturation current IS (1e-14).</summary>
+    /// <value>Amperes.</value>
     public double JunctionSaturationCurrent { get; init; } = 1e-14;
 
-    /// <summary>Lateral diffusion LD in m (0).</summary>
-    public double LateralDiffusion { get; init; }
-
-    /// <summary>Gate–source overlap capacitance per width CGSO in F/m (0).</summary>
+    /// <summary>Gate–source overlap capacitance per width CGSO (0).</summary>
+    /// <value>F/m.</value>
     public double GateSourceOverlap { get; init; }
 
-    /// <summary>Gate–drain overlap capacitance per width CGDO in F/m (0).</summary>
+    /// <summary>Gate–drain overlap capacitance per width CGDO (0).</summary>
+    /// <value>F/m.</value>
     public double GateDrainOverlap { get; init; }
 
-    /// <summary>Gate–bulk overlap capacitance per length CGBO in F/m (0).</summary>
+    /// <summary>Gate–bulk overlap capacitance per length CGBO (0).</summary>
+    /// <value>F/m.</value>
     public double GateBulkOverlap { get; init; }
 
-    /// <summary>Reads a <c>.model name nmos|pmos (...)</c> card; unsupported parameters are errors naming the card.</summary>
+    /// <summary>+1 for NMOS, −1 for PMOS (SPICE's TYPE).</summary>
+    public int Polarity => (int)Channel.Polarity;
+
+    /// <summary>Reads a <c>.model name nmos|pmos (...)</c> card; unsupported or invalid parameters are errors naming the card.</summary>
+    /// <param name="card">The model card.</param>
+    /// <returns>The parameters (W and L at the SPICE defaults until an instance sets them).</returns>
+    /// <exception cref="NetlistException">A parameter is unknown or out of range.</exception>
     public static MosfetParameters FromModel(ModelCard card)
     {
-        var p = new MosfetParameters { Polarity = card.Type.Equals("pmos", StringComparison.OrdinalIgnoreCase) ? -1 : 1 };
+        ArgumentNullException.ThrowIfNull(card);
+        var polarity = card.Type.Equals("pmos", StringComparison.OrdinalIgnoreCase) ? MosfetPolarity.Pmos : MosfetPolarity.Nmos;
+        var p = new MosfetParameters { Channel = new Mosfet1Parameters { Polarity = polarity } };
         foreach (var (key, value) in card.Parameters)
         {
             double v = value.Value;
-            p = key.ToLowerInvariant() switch
+            Mosfet1Parameters c = p.Channel;
+            try
             {
-                "vto" or "vt0" => p with { ThresholdVoltage = v },
-                "kp" => p with { Transconductance = v },
-                "gamma" => p with { BodyEffect = v },
-                "phi" => p with { SurfacePotential = v },
-                "lambda" => p with { ChannelLengthModulation = v },
-                "is" => p with { JunctionSaturationCurrent = v },
-                "ld" => p with { LateralDiffusion = v },
-                "cgso" => p with { GateSourceOverlap = v },
-                "cgdo" => p with { GateDrainOverlap = v },
-                "cgbo" => p with { GateBulkOverlap = v },
-                "level" when v == 1 => p,
-                "tnom" or "kf" or "af" => p,
-                _ => throw new NetlistException(card.Location, $"model {card.Name}: unsupported level-1 MOSFET parameter '{key}' (supported: VTO KP GAMMA PHI LAMBDA IS LD CGSO CGDO CGBO)"),
-            };
-        }
-
-        if (p.SurfacePotential <= 0)
-        {
-            throw new NetlistException(card.Location, $"model {card.Name}: PHI must be positive");
+                p = key.ToLowerInvariant() switch
+                {
+                    "vto" or "vt0" => p with { Channel = c with { ThresholdVoltage = v } },
+                    "kp" => p with { Channel = c with { TransconductanceParameter = v } },
+                    "gamma" => p with { Channel = c with { BodyEffectCoefficient = v } },
+                    "phi" => p with { Channel = c with { SurfacePotential = v } },
+                    "lambda" => p with { Channel = c with { ChannelLengthModulation = v } },
+                    "ld" => p with { Channel = c with { LateralDiffusion = v } },
+                    "is" => p with { JunctionSaturationCurrent = v },
+                    "cgso" => p with { GateSourceOverlap = v },
+                    "cgdo" => p with { GateDrainOverlap = v },
+                    "cgbo" => p with { GateBulkOverlap = v },
+                    "level" when v == 1 => p,
+                    "tnom" or "kf" or "af" => p,
+                    _ => throw new NetlistException(card.Location, $"model {card.Name}: unsupported level-1 MOSFET parameter '{key}' (supported: VTO KP GAMMA PHI LAMBDA IS LD CGSO CGDO CGBO)"),
+                };
+            }
+            catch (ArgumentException ex)
+            {
+                throw new NetlistException(card.Location, $"model {card.Name}: {key.ToUpperInvariant()} = {SpiceNumber.Format(v)} is invalid ({ex.Message})");
+            }
         }
 
         return p;
     }
+
+    /// <summary>The channel parameters of an instance of width W and length L.</summary>
+    /// <param name="width">W (m).</param>
+    /// <param name="length">L (m).</param>
+    /// <returns><see cref="Channel"/> with W and L set.</returns>
+    /// <exception cref="ArgumentException">W or L is not positive.</exception>
+    public Mosfet1Parameters Instance(double width, double length) => Channel with { Width = width, Length = length };
 }

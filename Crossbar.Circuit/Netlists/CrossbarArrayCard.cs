@@ -1,3 +1,5 @@
+using Crossbar.Devices.Rram;
+
 namespace Crossbar.Circuit.Netlists;
 
 /// <summary>What sits at each crosspoint of an array.</summary>
@@ -11,19 +13,6 @@ public enum CrossbarCellKind
 
     /// <summary>1T1R with the transistor replaced by its fixed on-resistance (cheaper, linear).</summary>
     OnResistance,
-}
-
-/// <summary>Read I–V of the RRAM cells of an array.</summary>
-public enum CrossbarReadModel
-{
-    /// <summary>Linear: I = G·V.</summary>
-    Linear,
-
-    /// <summary>
-    /// I = I0·sinh(V/V0) with I0 = G·V_read/sinh(V_read/V0), so that I(V_read)/V_read = G
-    /// (Crossbar.Devices.Rram.SinhRramModel; Yu and Wong, IEEE TED 58, 1352, 2011).
-    /// </summary>
-    Sinh,
 }
 
 /// <summary>
@@ -106,24 +95,34 @@ public sealed class CrossbarArrayCard
     /// <summary>Bulk voltage of the access transistors in V (negative, so the bulk junctions stay reverse biased).</summary>
     public double BulkVoltage { get; init; } = -3.3;
 
-    /// <summary>Read I–V of the RRAM (default linear).</summary>
-    public CrossbarReadModel ReadModel { get; init; } = CrossbarReadModel.Linear;
+    /// <summary>
+    /// Read I–V of the RRAM cells (default <see cref="LinearRramModel"/>): a linear model, or a
+    /// <see cref="SinhRramModel"/> (I = I0·sinh(V/V0)), the two that have a SPICE form for the writer.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model is neither linear nor a <see cref="SinhRramModel"/>.</exception>
+    public IRramReadModel ReadModel
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (!value.IsLinear && value is not SinhRramModel)
+            {
+                throw new ArgumentException($"array {Name}: RRAM read model {value.GetType().Name} has no circuit form (use a linear model or SinhRramModel)", nameof(ReadModel));
+            }
 
-    /// <summary>V0 of the sinh read model, in V.</summary>
-    public double SinhVoltage { get; init; } = 0.25;
+            field = value;
+        }
+    } = LinearRramModel.Instance;
 
-    /// <summary>Read voltage at which a sinh cell's chord conductance equals its nominal conductance, in V.</summary>
-    public double ReadVoltage { get; init; } = 0.2;
+    /// <summary>The sinh read model of the cells, or null when they are linear.</summary>
+    public SinhRramModel? SinhModel => ReadModel as SinhRramModel;
 
     /// <summary>True when a cell has the internal node <see cref="CellNode"/> (1T1R, or on-resistance with a sinh RRAM).</summary>
     public bool HasCellNode => CellKind == CrossbarCellKind.Transistor
-        || (CellKind == CrossbarCellKind.OnResistance && ReadModel == CrossbarReadModel.Sinh);
+        || (CellKind == CrossbarCellKind.OnResistance && SinhModel is not null);
 
-    /// <summary>I0 = G·V_read/sinh(V_read/V0) of a sinh cell of nominal conductance G, in A.</summary>
-    /// <param name="conductance">G in S.</param>
-    public double SinhCurrentScale(double conductance) => conductance * ReadVoltage / Math.Sinh(ReadVoltage / SinhVoltage);
-
-    /// <summary>On-resistance in Ω for <see cref="CrossbarCellKind.OnResistance"/>.</summary>
+    /// <summary>On-resistance in Ω for <see cref="CrossbarCellKind.OnResistance"/> (positive).</summary>
     public double OnResistance { get; init; }
 
     /// <summary>Row wire resistance per cell pitch in Ω (0 = ideal).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Crossbar.Devices.Rram;
 
 namespace Crossbar.Circuit.Netlists;
 
@@ -53,9 +54,9 @@ public static class CrossbarArrayWriter
                 double g = a.Conductance(i, j);
                 string row = a.RowWireNode(i, j);
                 string column = a.ColumnWireNode(i, j);
-                if (a.ReadModel == CrossbarReadModel.Sinh)
+                if (a.SinhModel is { } sinh)
                 {
-                    WriteSinhCell(sb, a, i, j, row, column);
+                    WriteSinhCell(sb, a, sinh, i, j, row, column);
                     continue;
                 }
 
@@ -76,12 +77,16 @@ public static class CrossbarArrayWriter
         }
     }
 
-    private static void WriteSinhCell(StringBuilder sb, CrossbarArrayCard a, int i, int j, string row, string column)
+    /// <summary>
+    /// A sinh cell as an ngspice B source I = I0·sinh(v/V0) with I0 from the model (<see cref="SinhRramModel.CurrentScale"/>).
+    /// The model's linear continuation beyond |v/V0| = 40 is not written: a converged read never reaches it.
+    /// </summary>
+    private static void WriteSinhCell(StringBuilder sb, CrossbarArrayCard a, SinhRramModel sinh, int i, int j, string row, string column)
     {
         string n = a.Name;
         string rram = a.HasCellNode ? a.CellNode(i, j) : column;
-        string i0 = F(a.SinhCurrentScale(a.Conductance(i, j)));
-        sb.Append(CultureInfo.InvariantCulture, $"B{n}_{i}_{j} {row} {rram} I={{{i0}*sinh(v({row},{rram})/{F(a.SinhVoltage)})}}\n");
+        string i0 = F(sinh.CurrentScale(a.Conductance(i, j)));
+        sb.Append(CultureInfo.InvariantCulture, $"B{n}_{i}_{j} {row} {rram} I={{{i0}*sinh(v({row},{rram})/{F(sinh.CharacteristicVoltage)})}}\n");
         if (a.CellKind == CrossbarCellKind.Transistor)
         {
             sb.Append(CultureInfo.InvariantCulture, $"M{n}_{i}_{j} {rram} {a.GateNode} {column} {a.BulkNode} {a.TransistorModel} w={F(a.TransistorWidth)} l={F(a.TransistorLength)}\n");

@@ -8,7 +8,7 @@ namespace Crossbar.Devices.OpAmps;
 /// <remarks>
 /// Gain: <see cref="OpAmpKind.Ideal"/> is a nullor; <see cref="OpAmpKind.FiniteGain"/> has A(s) = A0;
 /// <see cref="OpAmpKind.SinglePole"/> has A(s) = A0/(1 + s/ωp) with ωp = 2π·GBW/A0, times 1/(1 + s/ω2) when a second
-/// pole f2 is given. For the closed-loop INV circuit (Sun et al., PNAS 116, 4123, 2019; IEEE TED 67, 2020; DESIGN.md §2)
+/// pole f2 is given. For the closed-loop INV circuit (Sun et al., PNAS 116, 4123, 2019; IEEE TED 67, 2020; docs/design.md §2.2)
 /// with single-pole amplifiers and μ_k the eigenvalues of D⁻¹G, the loop poles are s_k = −2π·GBW·(μ_k + 1/A0), the
 /// circuit is stable iff Re μ_k &gt; −1/A0 for all k, and the slowest time constant is τ = 1/(2π·GBW·Re μ_min)
 /// (the 1/A0 term dropped, as in the paper). Defaults describe an AD823-class part (GBW 16 MHz, A0 = 10⁵) with no

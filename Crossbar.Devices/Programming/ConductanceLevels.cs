@@ -4,7 +4,7 @@ namespace Crossbar.Devices.Programming;
 /// The conductance levels of a multi-level RRAM cell and the mapping of real matrices onto them.
 /// </summary>
 /// <remarks>
-/// <c>bits</c> per cell give n = 2^bits levels over [G_min, G_max] (DESIGN.md §3: 3 bits, 0.5–35 µS), linearly or
+/// <c>bits</c> per cell give n = 2^bits levels over [G_min, G_max] (docs/design.md §3: 3 bits, 0.5–35 µS), linearly or
 /// logarithmically spaced. <c>bits</c> = 0 means continuous programming: conductances are only clipped to
 /// [G_min, G_max]. A real matrix a is mapped with a scale (S per matrix unit): G = scale·a for non-negative matrices,
 /// or a differential pair (G⁺, G⁻) for signed ones, the positive part on G⁺ and the negative part on G⁻ with the other

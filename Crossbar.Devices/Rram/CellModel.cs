@@ -5,9 +5,6 @@ namespace Crossbar.Devices.Rram;
 /// <summary>What sits in series with the RRAM element of a cell.</summary>
 public enum AccessDeviceKind
 {
-    /// <summary>Nothing (a passive 0T1R cell).</summary>
-    None,
-
     /// <summary>A fixed on-resistance, the cheap stand-in for a fully-on transistor.</summary>
     FixedResistance,
 
@@ -26,9 +23,11 @@ public readonly record struct CellOperatingPoint(double Current, double Internal
 /// B is the source/row line; the transistor's gate is the word line.
 /// </summary>
 /// <remarks>
-/// The circuit engine normally stamps the two elements separately around an internal node, using
-/// <see cref="ReadModel"/> and <see cref="Transistor"/>. This class supplies the cell-level physics for matrix-level
-/// estimates and tests: the series solution (<see cref="Solve"/>, a safeguarded Newton iteration on the internal node,
+/// The circuit engine stamps a 1T1R cell with a level-1 transistor as two elements around an internal node (the RRAM's
+/// read model and <see cref="Mosfet1Model"/>), and a cell with a fixed on-resistance and a linear RRAM as one conductance,
+/// <see cref="EffectiveConductance"/>; generated circuits take the on-resistance of their access transistor from
+/// <see cref="OnResistance"/>. <see cref="Solve"/> is the reference a single-cell array's current is tested against: the
+/// series solution (<see cref="Solve"/>, a safeguarded Newton iteration on the internal node,
 /// bracketed between the terminal voltages since the RRAM current falls and the transistor current rises with it) and
 /// the effective conductance 1/(1/G + R_on) at small voltages. The default access transistor
 /// (<see cref="Mosfet1Parameters.AccessTransistor"/>) has R_on ≈ 192 Ω at a 3.3 V gate.
@@ -64,12 +63,6 @@ public sealed class CellModel
     public static CellModel WithOnResistance(IRramReadModel? readModel, double onResistance) =>
         new(readModel ?? LinearRramModel.Instance, AccessDeviceKind.FixedResistance, null, 0.0, 0.0, Guard.Positive(onResistance));
 
-    /// <summary>Creates a cell with no access device.</summary>
-    /// <param name="readModel">RRAM read model (null: linear).</param>
-    /// <returns>The cell.</returns>
-    public static CellModel WithoutAccessDevice(IRramReadModel? readModel = null) =>
-        new(readModel ?? LinearRramModel.Instance, AccessDeviceKind.None, null, 0.0, 0.0, 0.0);
-
     /// <summary>The RRAM read model.</summary>
     public IRramReadModel ReadModel { get; }
 
@@ -89,16 +82,13 @@ public sealed class CellModel
 
     /// <summary>
     /// On-resistance of the access device with terminal B at <paramref name="accessTerminalVoltage"/>: the fixed value,
-    /// 1/(β·(V_G − V_B − v_on)) for the transistor (+∞ when off), 0 without access device.
+    /// 1/(β·(V_G − V_B − v_on)) for the transistor (+∞ when off).
     /// </summary>
     /// <param name="accessTerminalVoltage">V_B (V), the row/source-line potential (0 at a virtual ground).</param>
     /// <returns>Ohms.</returns>
-    public double OnResistance(double accessTerminalVoltage = 0.0) => AccessDevice switch
-    {
-        AccessDeviceKind.Transistor => Transistor!.OnResistance(GateVoltage - accessTerminalVoltage, BulkVoltage - accessTerminalVoltage),
-        AccessDeviceKind.FixedResistance => _fixedResistance,
-        _ => 0.0,
-    };
+    public double OnResistance(double accessTerminalVoltage = 0.0) => AccessDevice == AccessDeviceKind.Transistor
+        ? Transistor!.OnResistance(GateVoltage - accessTerminalVoltage, BulkVoltage - accessTerminalVoltage)
+        : _fixedResistance;
 
     /// <summary>Small-signal conductance of the cell at vanishing voltage for a linear RRAM state: 1/(1/G + R_on).</summary>
     /// <param name="conductance">RRAM conductance G (S).</param>
@@ -120,12 +110,6 @@ public sealed class CellModel
         double va = Guard.Finite(rramTerminalVoltage);
         double vb = Guard.Finite(accessTerminalVoltage);
         Guard.NonNegative(conductance);
-        if (AccessDevice == AccessDeviceKind.None)
-        {
-            double i0 = ReadModel.Current(va - vb, conductance);
-            return new CellOperatingPoint(i0, vb, ReadModel.Conductance(va - vb, conductance));
-        }
-
         double lo = Math.Min(va, vb), hi = Math.Max(va, vb);
         double x = vb + ((va - vb) * 0.5);
         double f = 0.0, gr = 0.0, gt = 0.0;

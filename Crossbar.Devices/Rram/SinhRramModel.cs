@@ -9,9 +9,18 @@ namespace Crossbar.Devices.Rram;
 /// dI/dV = (I0/V0)·cosh(V/V0). The sinh form is the usual compact description of the read I–V of
 /// filamentary oxide RRAM (tunnelling/hopping through the gap; e.g. Yu and Wong, IEEE TED 58, 1352, 2011;
 /// the Stanford-PKU model). As V0 → ∞ it tends to the linear model.
+/// <para>
+/// Overflow guard: beyond |V/V0| = u_max = <see cref="LinearContinuationRatio"/> (40, i.e. 10 V at V0 = 0.25 V, far
+/// outside any read) the curve continues along its tangent at the limit,
+/// I = I0·(sinh(±u_max) + cosh(u_max)·(V/V0 ∓ u_max)), dI/dV = I0·cosh(u_max)/V0, so current and slope are continuous
+/// and a wild early Newton iterate of a circuit cannot overflow cosh (which it would beyond |V/V0| ≈ 710).
+/// </para>
 /// </remarks>
 public sealed class SinhRramModel : IRramReadModel
 {
+    /// <summary>|V/V0| beyond which the I–V continues linearly with the slope it has there (overflow guard).</summary>
+    public const double LinearContinuationRatio = 40.0;
+
     private readonly double _scale;
 
     /// <summary>Creates the model.</summary>
@@ -42,9 +51,25 @@ public sealed class SinhRramModel : IRramReadModel
     public double CurrentScale(double conductance) => conductance * _scale;
 
     /// <inheritdoc />
-    public double Current(double voltage, double conductance) => conductance * _scale * Math.Sinh(voltage / CharacteristicVoltage);
+    /// <remarks>I0·sinh(V/V0), continued linearly beyond |V/V0| = <see cref="LinearContinuationRatio"/>.</remarks>
+    public double Current(double voltage, double conductance)
+    {
+        double u = voltage / CharacteristicVoltage;
+        double i0 = conductance * _scale;
+        if (Math.Abs(u) <= LinearContinuationRatio)
+        {
+            return i0 * Math.Sinh(u);
+        }
+
+        double edge = Math.CopySign(LinearContinuationRatio, u);
+        return i0 * (Math.Sinh(edge) + (Math.Cosh(edge) * (u - edge)));
+    }
 
     /// <inheritdoc />
-    public double Conductance(double voltage, double conductance) =>
-        conductance * _scale * Math.Cosh(voltage / CharacteristicVoltage) / CharacteristicVoltage;
+    /// <remarks>(I0/V0)·cosh(V/V0), constant beyond |V/V0| = <see cref="LinearContinuationRatio"/>.</remarks>
+    public double Conductance(double voltage, double conductance)
+    {
+        double u = Math.Min(Math.Abs(voltage / CharacteristicVoltage), LinearContinuationRatio);
+        return conductance * _scale * Math.Cosh(u) / CharacteristicVoltage;
+    }
 }

@@ -43,7 +43,7 @@ public enum VteamConductanceMap
 /// Conventions follow the paper: the state w runs from w_on (fully ON, conductance G_on = <see cref="MaxConductance"/>)
 /// to w_off (fully OFF, G_off = <see cref="MinConductance"/>); a voltage above v_off &gt; 0 drives w toward w_off
 /// (RESET, k_off &gt; 0) and a voltage below v_on &lt; 0 drives it toward w_on (SET, k_on &lt; 0).
-/// The defaults are illustrative, not fitted to a device: they give the 0.5–35 µS range of DESIGN.md §3,
+/// The defaults are illustrative, not fitted to a device: they give the 0.5–35 µS range of docs/design.md §3,
 /// no change at a 0.2 V read, and a full swing in about a microsecond at ±1 V.
 /// Each property validates its own value on <c>init</c>; cross-parameter checks happen in <see cref="VteamModel"/>.
 /// </remarks>

@@ -23,10 +23,15 @@ public enum MosfetRegion
 /// <param name="Gmbs">∂I_D/∂v_bs (S).</param>
 /// <param name="Region">Operating region.</param>
 /// <param name="Reversed">True when v_ds &lt; 0 (NMOS convention) and drain and source swapped roles (SPICE mode −1).</param>
+/// <param name="Threshold">
+/// v_on (V), the threshold including the body effect, in NMOS convention and for the conducting orientation (computed
+/// from v_bd when <paramref name="Reversed"/>); SPICE's fetlim limits the next Newton step of v_gs (or v_gd) around it.
+/// </param>
 public readonly record struct Mosfet1Evaluation(
     double DrainCurrent,
     double Gm,
     double Gds,
     double Gmbs,
     MosfetRegion Region,
-    bool Reversed);
+    bool Reversed,
+    double Threshold);

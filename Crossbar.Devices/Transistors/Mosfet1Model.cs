@@ -19,7 +19,10 @@ namespace Crossbar.Devices.Transistors;
 /// (v_bs &gt; 0), where ngspice keeps γ/(2·sarg) for ∂v_on/∂v_bs although sarg is linearised; here the derivative of the
 /// linearised form, γ/(2√φ), is used so that the Jacobian matches the current. For PMOS, pass the actual terminal
 /// voltages to <see cref="Evaluate"/>: they are multiplied by TYPE = −1 and the drain current is returned with its
-/// actual sign; the conductances are unchanged by the polarity.
+/// actual sign; the conductances are unchanged by the polarity. The returned derivatives are already resolved for the
+/// orientation, so a circuit stamp needs only I_D and ∂I_D/∂(v_gs, v_ds, v_bs) at the terminals as given; the circuit
+/// engine's level-1 element (Crossbar.Circuit.Elements.Level1Mosfet) adds Newton limiting and the bulk junctions around
+/// this model.
 /// </remarks>
 public sealed class Mosfet1Model
 {
@@ -63,16 +66,16 @@ public sealed class Mosfet1Model
 
         if (vds >= 0.0)
         {
-            var (id, gm, gds, gmbs, region) = Forward(vgs, vds, vbs);
-            return new Mosfet1Evaluation(_type * id, gm, gds, gmbs, region, Reversed: false);
+            var (id, gm, gds, gmbs, region, von) = Forward(vgs, vds, vbs);
+            return new Mosfet1Evaluation(_type * id, gm, gds, gmbs, region, Reversed: false, von);
         }
         else
         {
             // Source and drain exchange roles: I_D = −f(v_gd, −v_ds, v_bd).
             double vgd = vgs - vds;
             double vbd = vbs - vds;
-            var (i, gm, gds, gmbs, region) = Forward(vgd, -vds, vbd);
-            return new Mosfet1Evaluation(-_type * i, -gm, gm + gds + gmbs, -gmbs, region, Reversed: true);
+            var (i, gm, gds, gmbs, region, von) = Forward(vgd, -vds, vbd);
+            return new Mosfet1Evaluation(-_type * i, -gm, gm + gds + gmbs, -gmbs, region, Reversed: true, von);
         }
     }
 
@@ -123,7 +126,7 @@ public sealed class Mosfet1Model
         return 0.0;
     }
 
-    private (double Id, double Gm, double Gds, double Gmbs, MosfetRegion Region) Forward(double vgs, double vds, double vbs)
+    private (double Id, double Gm, double Gds, double Gmbs, MosfetRegion Region, double Von) Forward(double vgs, double vds, double vbs)
     {
         double gamma = Parameters.BodyEffectCoefficient;
         double lambda = Parameters.ChannelLengthModulation;
@@ -133,7 +136,7 @@ public sealed class Mosfet1Model
         double vgst = vgs - von;
         if (vgst <= 0.0)
         {
-            return (0.0, 0.0, 0.0, 0.0, MosfetRegion.Cutoff);
+            return (0.0, 0.0, 0.0, 0.0, MosfetRegion.Cutoff, von);
         }
 
         double betap = _beta * (1.0 + (lambda * vds));
@@ -142,14 +145,14 @@ public sealed class Mosfet1Model
             double id = betap * vgst * vgst * 0.5;
             double gm = betap * vgst;
             double gds = lambda * _beta * vgst * vgst * 0.5;
-            return (id, gm, gds, -gm * dVonDvbs, MosfetRegion.Saturation);
+            return (id, gm, gds, -gm * dVonDvbs, MosfetRegion.Saturation, von);
         }
         else
         {
             double id = betap * vds * (vgst - (0.5 * vds));
             double gm = betap * vds;
             double gds = (betap * (vgst - vds)) + (lambda * _beta * vds * (vgst - (0.5 * vds)));
-            return (id, gm, gds, -gm * dVonDvbs, MosfetRegion.Linear);
+            return (id, gm, gds, -gm * dVonDvbs, MosfetRegion.Linear, von);
         }
     }
 }

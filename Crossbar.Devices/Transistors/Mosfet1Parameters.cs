@@ -59,7 +59,7 @@ public sealed record Mosfet1Parameters
 
     /// <summary>
     /// A 1T1R access NMOS: VTO 0.7 V, KP 2e-5 A/V², W = 4 µm, L = 40 nm (W/L = 100), so that its on-resistance at a
-    /// 3.3 V gate is 1/(KP·W/L·(3.3 − 0.7)) ≈ 192 Ω, close to the R_on ≈ 180 Ω of DESIGN.md §7.
+    /// 3.3 V gate is 1/(KP·W/L·(3.3 − 0.7)) ≈ 192 Ω, close to the R_on ≈ 180 Ω targeted for the 1T1R access device (docs/design.md §4.2).
     /// </summary>
     public static Mosfet1Parameters AccessTransistor { get; } = new()
     {

@@ -5,7 +5,7 @@ namespace Crossbar.Devices.Wires;
 /// the terminal and the first cell) is a series resistance with a capacitance to ground at the cell node.
 /// </summary>
 /// <remarks>
-/// Default 1.73 Ω per cell pitch on both rows and columns (DESIGN.md §3, the measured value of the 8×8 arrays of
+/// Default 1.73 Ω per cell pitch on both rows and columns (docs/design.md §3, the measured value of the 8×8 arrays of
 /// Zuo, Sun et al., Nature Electronics 2025) and no capacitance. Columns are driven and rows are sensed at the
 /// near end by default; driving and sensing at opposite ends equalises the total wire length over the cells.
 /// </remarks>

@@ -25,6 +25,7 @@ public sealed class MosfetTests
         [
             [2.0, 0.3, 0.0], [2.0, 0.3, -1.0], [1.5, 2.5, -0.5], [3.3, 1.0, 0.2],
             [2.0, -0.4, 0.0], [2.5, -2.5, -0.3], [1.2, 0.05, -2.0], [3.3, 0.01, 0.0],
+            [2.0, 0.5, 1.5], // forward body bias past 2φ: the linearised √ is floored at 0
         ];
         foreach (var polarity in new[] { MosfetPolarity.Nmos, MosfetPolarity.Pmos })
         {
@@ -47,6 +48,83 @@ public sealed class MosfetTests
         AssertClose(e.Gm, CentralDifference(x => m.DrainCurrent(x, vds, vbs), vgs, h), 1e-5, 0.0, "gm");
         AssertClose(e.Gds, CentralDifference(x => m.DrainCurrent(vgs, x, vbs), vds, h), 1e-5, 0.0, "gds");
         AssertClose(e.Gmbs, CentralDifference(x => m.DrainCurrent(vgs, vds, x), vbs, h), 1e-5, 1e-12 * Math.Abs(e.Gm), "gmbs");
+    }
+
+    /// <summary>
+    /// The level-1 equations written out independently of the model: NMOS frame (voltages times TYPE), drain and source
+    /// swapped for v_ds &lt; 0, v_on = TYPE·VTO + γ·(sarg − √φ) with sarg = √(φ − v_bs) for v_bs ≤ 0 and
+    /// max(0, √φ − v_bs/(2√φ)) above, then cutoff / linear / saturation with the (1 + λ·v_ds) factor.
+    /// </summary>
+    private static (double Current, double Threshold, MosfetRegion Region) Reference(Mosfet1Parameters p, double vgs, double vds, double vbs)
+    {
+        double type = (int)p.Polarity;
+        double sign = type;
+        (vgs, vds, vbs) = (type * vgs, type * vds, type * vbs);
+        if (vds < 0)
+        {
+            (vgs, vds, vbs) = (vgs - vds, -vds, vbs - vds);
+            sign = -sign;
+        }
+
+        double sqrtPhi = Math.Sqrt(p.SurfacePotential);
+        double sarg = vbs <= 0 ? Math.Sqrt(p.SurfacePotential - vbs) : Math.Max(0.0, sqrtPhi - (vbs / (2 * sqrtPhi)));
+        double von = (type * p.ThresholdVoltage) + (p.BodyEffectCoefficient * (sarg - sqrtPhi));
+        double vgst = vgs - von;
+        double beta = p.TransconductanceParameter * p.Width / (p.Length - (2 * p.LateralDiffusion));
+        double clm = 1 + (p.ChannelLengthModulation * vds);
+        if (vgst <= 0)
+        {
+            return (0.0, von, MosfetRegion.Cutoff);
+        }
+
+        return vds < vgst
+            ? (sign * beta * clm * vds * (vgst - (vds / 2)), von, MosfetRegion.Linear)
+            : (sign * beta / 2 * clm * vgst * vgst, von, MosfetRegion.Saturation);
+    }
+
+    private static IEnumerable<TestCaseData> RegionPoints()
+    {
+        // vgs, vds, vbs in NMOS convention and the region they put the device in.
+        (string Name, double Vgs, double Vds, double Vbs, MosfetRegion Region)[] points =
+        [
+            ("cutoff", 0.5, 1.0, 0.0, MosfetRegion.Cutoff),
+            ("cutoff by body effect", 0.9, 1.0, -2.0, MosfetRegion.Cutoff),
+            ("linear", 2.0, 0.3, 0.0, MosfetRegion.Linear),
+            ("saturation", 1.5, 2.5, 0.0, MosfetRegion.Saturation),
+            ("reversed linear", 2.0, -0.4, 0.0, MosfetRegion.Linear),
+            ("reversed saturation", 0.5, -2.5, -3.0, MosfetRegion.Saturation),
+            ("reverse body bias", 2.0, 0.3, -1.0, MosfetRegion.Linear),
+            ("forward body bias", 1.2, 1.0, 0.2, MosfetRegion.Saturation),
+            ("forward body bias past 2φ", 2.0, 0.5, 1.5, MosfetRegion.Linear),
+        ];
+        foreach (var polarity in new[] { MosfetPolarity.Nmos, MosfetPolarity.Pmos })
+        {
+            foreach (var p in points)
+            {
+                double t = (int)polarity;
+                yield return new TestCaseData(polarity, t * p.Vgs, t * p.Vds, t * p.Vbs, p.Region).SetArgDisplayNames(polarity.ToString(), p.Name);
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(RegionPoints))]
+    public void When_Evaluated_In_Each_Region_Expect_Level1_Equations(MosfetPolarity polarity, double vgs, double vds, double vbs, MosfetRegion region)
+    {
+        var parameters = Full with { Polarity = polarity, ThresholdVoltage = (int)polarity * 0.7 };
+        var e = new Mosfet1Model(parameters).Evaluate(vgs, vds, vbs);
+        var (current, threshold, expectedRegion) = Reference(parameters, vgs, vds, vbs);
+        Assert.Multiple(() =>
+        {
+            Assert.That(expectedRegion, Is.EqualTo(region), "the reference puts the point in the named region");
+            Assert.That(e.Region, Is.EqualTo(region));
+            Assert.That(e.Reversed, Is.EqualTo((int)polarity * vds < 0));
+            AssertClose(e.DrainCurrent, current, 1e-13, 0.0, "I_D");
+            AssertClose(e.Threshold, threshold, 1e-13, 0.0, "v_on");
+            if (region == MosfetRegion.Cutoff)
+            {
+                Assert.That(new[] { e.Gm, e.Gds, e.Gmbs }, Is.All.EqualTo(0.0), "no conductance in cutoff");
+            }
+        });
     }
 
     [Test]

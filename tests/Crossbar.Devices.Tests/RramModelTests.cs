@@ -18,6 +18,14 @@ public sealed class RramModelTests
         });
     }
 
+    [TestCase(-0.7)]
+    [TestCase(0.3)]
+    public void When_LinearModelDerivative_Expect_FiniteDifference(double v)
+    {
+        var m = LinearRramModel.Instance;
+        AssertClose(m.Conductance(v, 10e-6), CentralDifference(x => m.Current(x, 10e-6), v, 1e-5), 1e-9);
+    }
+
     [TestCase(0.25, 0.2, 10e-6)]
     [TestCase(0.1, 0.3, 35e-6)]
     [TestCase(1.0, 0.1, 0.5e-6)]
@@ -38,6 +46,38 @@ public sealed class RramModelTests
         var m = new SinhRramModel(0.25, 0.2);
         double fd = CentralDifference(x => m.Current(x, 20e-6), v, 1e-5);
         AssertClose(m.Conductance(v, 20e-6), fd, 1e-8);
+    }
+
+    [TestCase(1.0)]
+    [TestCase(-1.0)]
+    public void When_SinhModelCrossesLinearContinuation_Expect_ContinuousCurrentAndSlope(double sign)
+    {
+        const double v0 = 0.25;
+        var m = new SinhRramModel(v0, 0.2);
+        double edge = sign * SinhRramModel.LinearContinuationRatio * v0;
+        double below = edge * (1 - 1e-12);
+        double above = edge * (1 + 1e-12);
+        AssertClose(m.Current(above, 20e-6), m.Current(below, 20e-6), 1e-9, 0.0, "current across the edge");
+        AssertClose(m.Conductance(above, 20e-6), m.Conductance(below, 20e-6), 1e-9, 0.0, "slope across the edge");
+        AssertClose(m.Current(edge, 20e-6), m.CurrentScale(20e-6) * Math.Sinh(sign * SinhRramModel.LinearContinuationRatio), 1e-14, 0.0, "sinh up to the edge");
+    }
+
+    [TestCase(45.0)]
+    [TestCase(-60.0)]
+    [TestCase(1e4)]
+    public void When_SinhModelBeyondLinearContinuation_Expect_TangentAtTheEdge(double ratio)
+    {
+        const double v0 = 0.25;
+        const double g = 20e-6;
+        var m = new SinhRramModel(v0, 0.2);
+        double v = ratio * v0;
+        double edge = Math.CopySign(SinhRramModel.LinearContinuationRatio, ratio);
+        double i0 = m.CurrentScale(g);
+        double slope = i0 * Math.Cosh(edge) / v0;
+        AssertClose(m.Current(v, g), (i0 * Math.Sinh(edge)) + (slope * (v - (edge * v0))), 1e-13, 0.0, "tangent line");
+        AssertClose(m.Conductance(v, g), slope, 1e-14, 0.0, "constant slope");
+        AssertClose(m.Conductance(v, g), CentralDifference(x => m.Current(x, g), v, 1e-3 * v0), 1e-8, 0.0, "finite difference");
+        Assert.That(double.IsFinite(m.Current(1e3 * v, g)), Is.True, "no overflow far beyond the edge");
     }
 
     [Test]
@@ -113,6 +153,8 @@ public sealed class RramModelTests
         double v = 1.0;
         double expected = p.OffRateConstant * Math.Pow((v / p.OffThresholdVoltage) - 1.0, p.OffExponent);
         AssertClose(m.StateDerivative(v, 1e-9), expected, 1e-14);
+        double expectedOn = p.OnRateConstant * Math.Pow((-1.0 / p.OnThresholdVoltage) - 1.0, p.OnExponent);
+        AssertClose(m.StateDerivative(-1.0, 1e-9), expectedOn, 1e-14, 0.0, "ON switching rate");
         Assert.That(m.StateDerivative(-1.0, 1e-9), Is.LessThan(0.0));
     }
 
@@ -126,6 +168,8 @@ public sealed class RramModelTests
         AssertClose(m.StateConductance(p.OnStateBound), p.MaxConductance, 1e-12);
         AssertClose(m.StateConductance(p.OffStateBound), p.MinConductance, 1e-12);
         AssertClose(m.StateConductance(m.StateForConductance(12e-6)), 12e-6, 1e-12);
+        double w = p.OnStateBound + (0.3 * (p.OffStateBound - p.OnStateBound));
+        AssertClose(m.Current(-0.4, w), -0.4 * m.StateConductance(w), 1e-14, 0.0, "I = G(w)·v");
     }
 
     [Test]

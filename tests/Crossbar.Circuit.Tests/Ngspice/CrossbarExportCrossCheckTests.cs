@@ -16,7 +16,7 @@ namespace Crossbar.Circuit.Tests.Ngspice;
 /// 1e-6 relative of ngspice at reltol 1e-9, transient within 1% of range at ngspice's points.
 /// </summary>
 /// <remarks>
-/// INV decks get <c>.options noopiter</c> in the copy handed to ngspice (DESIGN.md §7): ngspice
+/// INV decks get <c>.options noopiter</c> in the copy handed to ngspice (docs/design.md §7): ngspice
 /// converges without it (its plain Newton fails on the 1T1R loop and dynamic gmin stepping
 /// rescues it), but at reltol 1e-9 the failed plain-Newton attempt costs 10× the time
 /// (N = 32: 15 s instead of 1.6 s). MVM decks run unmodified. The default transient cases are

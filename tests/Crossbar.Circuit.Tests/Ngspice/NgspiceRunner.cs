@@ -39,7 +39,7 @@ public sealed class NgspiceRunner
 {
     /// <summary>
     /// The options added for reference operating points and DC sweeps: ngspice's Newton stops at
-    /// reltol 1e-3, up to 1e-3 away from the solution on steep points (DESIGN.md §7).
+    /// reltol 1e-3, up to 1e-3 away from the solution on steep points (docs/design.md §7).
     /// </summary>
     public const string TightOptionsLine = ".options reltol=1e-9 vntol=1e-13 abstol=1e-16 itl1=500 itl2=500";
 

@@ -98,18 +98,10 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
         }
 
         double nominal = _backend.Options.MvmTime;
-        if (!ReferenceEquals(mapping, _nominal))
-        {
-            // Read noise: this operation's own conductances, in a circuit of their own.
-            MvmCircuit noisy = MvmCircuitBuilder.Build(mapping, v, hardware, Analysis);
-            ResultTable result = Simulate(noisy.Netlist, transient);
-            return (noisy.ReadResult(result), transient ? Settle(result, noisy.OutputNodes) : nominal);
-        }
-
         Compiled<MvmCircuit> compiled = _mvm ??= Compile(MvmCircuitBuilder.Build(_nominal, Ones(Columns), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues, Columns);
-        (double[] drive, _, double perUnit) = MvmCircuitBuilder.Inputs(mapping, v, hardware);
+        (double[] drive, _, double perUnit) = MvmCircuitBuilder.Inputs(mapping, v, hardware, compiled.Circuit.FeedbackConductance);
         double[] values = [.. drive, .. mapping.IsDifferential ? drive.Select(d => -d) : []];
-        ResultTable table = compiled.Run(values, transient);
+        ResultTable table = compiled.Run(mapping, values, transient);
         return (compiled.Circuit.ReadResult(table, perUnit), transient ? Settle(table, compiled.Circuit.OutputNodes) : nominal);
     }
 
@@ -122,23 +114,10 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
         }
 
         double nominal = _backend.Options.InvTime;
-        if (!ReferenceEquals(mapping, _nominal))
-        {
-            InvCircuit noisy = InvCircuitBuilder.Build(mapping, v, hardware, Analysis);
-            ResultTable result = Simulate(noisy.Netlist, transient);
-            return (noisy.ReadSolution(result), transient ? Settle(result, noisy.OutputNodes) : nominal);
-        }
-
         Compiled<InvCircuit> compiled = _inv ??= Compile(InvCircuitBuilder.Build(_nominal, Ones(Rows), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues, Rows);
         (double[] values, double perUnit) = InvCircuitBuilder.Inputs(mapping, v, hardware);
-        ResultTable table = compiled.Run(values, transient);
+        ResultTable table = compiled.Run(mapping, values, transient);
         return (compiled.Circuit.ReadSolution(table, perUnit), transient ? Settle(table, compiled.Circuit.OutputNodes) : nominal);
-    }
-
-    private static ResultTable Simulate(Netlist netlist, bool transient)
-    {
-        CircuitSession session = CircuitSession.Compile(netlist);
-        return transient ? session.Transient() : session.OperatingPoint();
     }
 
     private static Compiled<T> Compile<T>(T circuit, Func<T, Netlist> netlist, Func<T, IReadOnlyList<string>> sources, Func<T, IReadOnlyList<double>> values, int groups)
@@ -205,13 +184,28 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
     {
         private double[]? _zero;
         private double[][]? _unit;
+        private ConductanceMapping? _loaded;
         private double[]? _guess;
 
         public T Circuit { get; } = circuit;
 
-        /// <summary>Scales the sources to <paramref name="values"/> and solves (operating point, or transient from t = 0).</summary>
-        public ResultTable Run(double[] values, bool transient)
+        /// <summary>
+        /// Loads the conductances of this read into the arrays (when they differ from the last), scales the sources to
+        /// <paramref name="values"/> and solves (operating point, or transient from t = 0).
+        /// </summary>
+        public ResultTable Run(ConductanceMapping mapping, double[] values, bool transient)
         {
+            if (!ReferenceEquals(mapping, _loaded))
+            {
+                session.Array("xp").SetConductances(Flatten(mapping.Positive));
+                if (mapping.Negative is { } negative)
+                {
+                    session.Array("xn").SetConductances(Flatten(negative));
+                }
+
+                _loaded = mapping;
+            }
+
             var scales = new double[sources.Count];
             for (int k = 0; k < scales.Length; k++)
             {
@@ -276,6 +270,21 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
             }
 
             return _zero;
+        }
+
+        private static double[] Flatten(double[,] g)
+        {
+            var flat = new double[g.Length];
+            int columns = g.GetLength(1);
+            for (int i = 0; i < g.GetLength(0); i++)
+            {
+                for (int j = 0; j < columns; j++)
+                {
+                    flat[(i * columns) + j] = g[i, j];
+                }
+            }
+
+            return flat;
         }
 
         private void Scale(double[] scales)

@@ -49,6 +49,9 @@ public sealed class MvmCircuit
     /// <summary>Values of <see cref="InputSources"/> as built, in V.</summary>
     public IReadOnlyList<double> InputValues { get; init; } = [];
 
+    /// <summary>Feedback conductance Gf of the TIAs in S (the largest total row conductance).</summary>
+    public double FeedbackConductance { get; init; }
+
     /// <summary>Transient stop time in s.</summary>
     public double StopTime { get; }
 

@@ -71,6 +71,7 @@ public static class MvmCircuitBuilder
         {
             InputSources = sources,
             InputValues = values,
+            FeedbackConductance = gf,
         };
     }
 
@@ -81,7 +82,11 @@ public static class MvmCircuitBuilder
     /// to these values.
     /// </summary>
     /// <remarks>o = −(G0/Gf)·Ã·x·s with s volts per unit of x ⇒ volts per unit of y = −G0·s/Gf.</remarks>
-    public static (double[] Drive, double[] Applied, double OutputVoltagePerUnit) Inputs(ConductanceMapping mapping, double[] input, CrossbarBuildOptions options)
+    /// <param name="mapping">The conductances of this read.</param>
+    /// <param name="input">x in matrix units.</param>
+    /// <param name="options">Signal voltage and DAC bits.</param>
+    /// <param name="feedbackConductance">Gf of the TIAs of the circuit these drives go to (default: the one this mapping gets, <see cref="MvmCircuit.FeedbackConductance"/>).</param>
+    public static (double[] Drive, double[] Applied, double OutputVoltagePerUnit) Inputs(ConductanceMapping mapping, double[] input, CrossbarBuildOptions options, double? feedbackConductance = null)
     {
         double maxX = input.Max(Math.Abs);
         if (!(maxX > 0))
@@ -93,7 +98,7 @@ public static class MvmCircuitBuilder
         double volts = vRead / maxX;
         double[] applied = input.Select(x => Quantizer.Apply(x * volts, vRead, options.DacBits) / volts).ToArray();
         double[] drive = applied.Select(a => a * volts).ToArray();
-        return (drive, applied, -mapping.Unit * volts / FeedbackConductance(mapping));
+        return (drive, applied, -mapping.Unit * volts / (feedbackConductance ?? FeedbackConductance(mapping)));
     }
 
     /// <summary>Feedback conductance of the TIAs: the largest total row conductance, so |o_i| ≤ the signal voltage.</summary>

@@ -64,6 +64,33 @@ public sealed class CrossbarArray : CircuitElement
         _sinh = card.SinhModel;
     }
 
+    /// <summary>
+    /// Gives the cells new conductances (S, row-major, as <see cref="CrossbarArrayCard.Conductances"/>) for the following
+    /// solves: one read of the array with white read noise, say, on the circuit compiled once. The card keeps the
+    /// conductances it was built with.
+    /// </summary>
+    /// <param name="conductances">One positive finite conductance per cell.</param>
+    /// <exception cref="ArgumentException">Wrong count, or a conductance that is not positive and finite (the message names the cell).</exception>
+    public void SetConductances(ReadOnlySpan<double> conductances)
+    {
+        if (conductances.Length != _cellG.Length)
+        {
+            throw new ArgumentException($"array {Name}: {conductances.Length} conductances for {_cellG.Length} cells", nameof(conductances));
+        }
+
+        CellModel? seriesCell = _card.CellKind == CrossbarCellKind.OnResistance ? CellModel.WithOnResistance(_card.ReadModel, _card.OnResistance) : null;
+        for (int k = 0; k < conductances.Length; k++)
+        {
+            double g = conductances[k];
+            if (!(g > 0) || !double.IsFinite(g))
+            {
+                throw new ArgumentException($"array {Name}: cell ({k / _card.Columns}, {k % _card.Columns}) has conductance {g}, expected a positive finite value", nameof(conductances));
+            }
+
+            _cellG[k] = _sinh is null ? seriesCell?.EffectiveConductance(g) ?? g : g;
+        }
+    }
+
     /// <summary>The card this element was compiled from.</summary>
     public CrossbarArrayCard Card => _card;
 

@@ -65,6 +65,14 @@ public sealed class CircuitSession
     public IndependentSource Source(string name)
         => _sources.TryGetValue(name, out IndependentSource? s) ? s : throw new ArgumentException($"the circuit has no independent source '{name}'", nameof(name));
 
+    /// <summary>The crossbar array element of that name (its cells' conductances can be changed between solves).</summary>
+    /// <param name="name">Array name (case-insensitive).</param>
+    /// <returns>The array.</returns>
+    /// <exception cref="ArgumentException">No such array.</exception>
+    public CrossbarArray Array(string name)
+        => _circuit.Elements.OfType<CrossbarArray>().FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"the circuit has no crossbar array '{name}'", nameof(name));
+
     /// <summary>
     /// The DC operating point with the present source values: the first call as <c>.op</c> does (Newton with gmin and
     /// source stepping), later calls from the last answer (<see cref="NewtonSolver.Continue"/>, falling back to the

@@ -15,7 +15,7 @@ public class CrossbarCommandTests
 
     private static readonly double[] Rhs4 = [1.0, -0.5, 0.25, 0.8];
 
-    private static readonly string[] IdealCircuit = ["--opamp", "ideal", "--cell", "1r", "--wire-r", "0", "--bits", "0"];
+    private static readonly string[] IdealCircuit = ["--opamp", "ideal", "--cell", "1r", "--wire-r", "0", "--bits", "0", "--prog-sigma", "0", "--dac-bits", "0", "--adc-bits", "0"];
 
     private string _dir = "";
 
@@ -162,7 +162,7 @@ public class CrossbarCommandTests
         Cli.WriteMatrix(P("a.csv"), Signed4);
         Cli.WriteVector(P("b.csv"), Rhs4);
 
-        Cli.Result r = Cli.Run("inv", "--matrix", P("a.csv"), "--rhs", P("b.csv"), "--cell", "1r", "--wire-r", "0", "--bits", "0", "--analysis", "tran", "--out", P("out"));
+        Cli.Result r = Cli.Run("inv", "--matrix", P("a.csv"), "--rhs", P("b.csv"), "--cell", "1r", "--wire-r", "0", "--bits", "0", "--prog-sigma", "0", "--adc-bits", "0", "--dac-bits", "0", "--analysis", "tran", "--out", P("out"));
 
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         string[] waveforms = Cli.Lines(P("out/waveforms.csv"));
@@ -181,7 +181,7 @@ public class CrossbarCommandTests
     {
         Cli.WriteMatrix(P("a.csv"), new double[,] { { 1, 2 }, { 2, 1 } });
 
-        Cli.Result r = Cli.Run("inv", "--matrix", P("a.csv"), "--bits", "0", "--out", P("out"));
+        Cli.Result r = Cli.Run("inv", "--matrix", P("a.csv"), "--bits", "0", "--prog-sigma", "0", "--out", P("out"));
 
         Assert.That(r.ExitCode, Is.EqualTo(1));
         Assert.That(r.Stderr, Does.Contain("unstable").And.Contain("eigenvalue -0.3333"));

@@ -24,7 +24,9 @@ public class HpInvTests
         Assert.That(result.FinalRelativeError, Is.LessThan(Math.Pow(2.0, -24)));
         Assert.That(result.IterationsToTarget, Is.Not.Null.And.LessThanOrEqualTo(15));
         Assert.That(result.Iterations[0].RelativeError, Is.EqualTo(1.0));
-        Assert.That(result.Iterations[1].SettleTime, Is.EqualTo((3 * 120e-9) + (2 * 60e-9)).Within(1e-15), "one-stage BlockAMC: 3 INV + 2 MVM");
+        Assert.That(result.Iterations[1].SettleTime, Is.EqualTo((3 * 120e-9) + (result.Iterations[1].MvmOperations * 60e-9)).Within(1e-12),
+            "one-stage BlockAMC: 3 INV + 2 MVM, then every HP-MVM partial product (60 ns each)");
+        Assert.That(result.Iterations[1].MvmOperations, Is.GreaterThan(2), "the HP-MVM's bit-serial partial products are counted in the iteration");
 
         // Error contracts about as fast as ρ predicts (geometric mean over the first 8 iterations).
         double rate = Math.Pow(result.Iterations[8].RelativeError / result.Iterations[0].RelativeError, 1.0 / 8.0);

@@ -24,8 +24,6 @@ public enum OperationKind
 public sealed class CircuitAnalogBackend : IAnalogBackend
 {
     private readonly IdealAnalogBackend _programming;
-    private int _operations;
-    private int _inverseOperations;
 
     /// <summary>Creates the backend.</summary>
     /// <param name="fidelity"><see cref="Fidelity.OperatingPoint"/> or <see cref="Fidelity.Transient"/>.</param>
@@ -61,19 +59,14 @@ public sealed class CircuitAnalogBackend : IAnalogBackend
     public CrossbarBuildOptions Circuit { get; }
 
     /// <summary>
-    /// Which operation to capture as a netlist: 1-based over the operations this backend runs (MVM and INV, in
-    /// execution order), or 0 for the first INV; null captures nothing.
+    /// True (default): each array's circuits are compiled once and re-solved for every operation. False: every operation
+    /// builds and simulates its own circuit from scratch (slow; the reference the reuse is tested against).
     /// </summary>
-    public int? CaptureOperation { get; set; }
+    public bool ReuseCircuits { get; init; } = true;
 
-    /// <summary>The captured operation's circuit, built for its actual input and conductances (null until it ran).</summary>
-    public Netlist? Captured { get; private set; }
-
-    /// <summary>Kind and 1-based index of the captured operation.</summary>
-    public (OperationKind Kind, int Index)? CapturedOperation { get; private set; }
-
-    /// <summary>Operations run so far (MVM and INV that reached a circuit).</summary>
-    public int Operations => _operations;
+    /// <summary>Where this backend's operations are counted and one of them captured as a netlist (null: nothing recorded).
+    /// Backends of one run share one log, so operations are numbered in execution order across them.</summary>
+    public OperationLog? Log { get; set; }
 
     /// <inheritdoc />
     public IProgrammedArray Program(double[,] matrix, int bits, int seed)
@@ -83,26 +76,43 @@ public sealed class CircuitAnalogBackend : IAnalogBackend
     }
 
     /// <summary>Counts an operation; returns where to hand its circuit when it is the one to capture.</summary>
-    internal Action<Netlist>? Capture(OperationKind kind)
+    internal Action<Netlist>? Capture(OperationKind kind) => Log?.Record(kind);
+}
+
+/// <summary>
+/// Counts the analogue operations of a run in execution order (MVM and INV that reached a circuit) and captures one of
+/// them as the netlist of its circuit, built for its actual input and conductances.
+/// </summary>
+/// <param name="target">1-based index of the operation to capture, or 0 for the first INV (the first LP-INV of HP-INV).</param>
+public sealed class OperationLog(int target)
+{
+    private int _inverse;
+
+    /// <summary>Operations recorded so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The captured circuit (null until the target operation ran).</summary>
+    public Netlist? Captured { get; private set; }
+
+    /// <summary>Kind and 1-based index of the captured operation.</summary>
+    public (OperationKind Kind, int Index)? CapturedOperation { get; private set; }
+
+    /// <summary>Counts one operation; returns where to hand its circuit when it is the target.</summary>
+    internal Action<Netlist>? Record(OperationKind kind)
     {
-        _operations++;
+        Count++;
         if (kind == OperationKind.Inv)
         {
-            _inverseOperations++;
+            _inverse++;
         }
 
-        bool hit = CaptureOperation switch
-        {
-            null => false,
-            0 => kind == OperationKind.Inv && _inverseOperations == 1,
-            int k => _operations == k,
-        };
-        if (!hit || Captured is not null)
+        bool hit = Captured is null && (target == 0 ? kind == OperationKind.Inv && _inverse == 1 : Count == target);
+        if (!hit)
         {
             return null;
         }
 
-        int index = _operations;
+        int index = Count;
         return netlist =>
         {
             Captured = netlist;

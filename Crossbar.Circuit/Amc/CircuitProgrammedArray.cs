@@ -98,6 +98,13 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
         }
 
         double nominal = _backend.Options.MvmTime;
+        if (!_backend.ReuseCircuits)
+        {
+            MvmCircuit single = MvmCircuitBuilder.Build(mapping, v, hardware, Analysis);
+            ResultTable result = Simulate(single.Netlist, transient);
+            return (single.ReadResult(result), transient ? Settle(result, single.OutputNodes) : nominal);
+        }
+
         Compiled<MvmCircuit> compiled = _mvm ??= Compile(MvmCircuitBuilder.Build(_nominal, Ones(Columns), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues, Columns);
         (double[] drive, _, double perUnit) = MvmCircuitBuilder.Inputs(mapping, v, hardware, compiled.Circuit.FeedbackConductance);
         double[] values = [.. drive, .. mapping.IsDifferential ? drive.Select(d => -d) : []];
@@ -114,10 +121,23 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
         }
 
         double nominal = _backend.Options.InvTime;
+        if (!_backend.ReuseCircuits)
+        {
+            InvCircuit single = InvCircuitBuilder.Build(mapping, v, hardware, Analysis);
+            ResultTable result = Simulate(single.Netlist, transient);
+            return (single.ReadSolution(result), transient ? Settle(result, single.OutputNodes) : nominal);
+        }
+
         Compiled<InvCircuit> compiled = _inv ??= Compile(InvCircuitBuilder.Build(_nominal, Ones(Rows), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues, Rows);
         (double[] values, double perUnit) = InvCircuitBuilder.Inputs(mapping, v, hardware);
         ResultTable table = compiled.Run(mapping, values, transient);
         return (compiled.Circuit.ReadSolution(table, perUnit), transient ? Settle(table, compiled.Circuit.OutputNodes) : nominal);
+    }
+
+    private static ResultTable Simulate(Netlist netlist, bool transient)
+    {
+        CircuitSession session = CircuitSession.Compile(netlist);
+        return transient ? session.Transient() : session.OperatingPoint();
     }
 
     private static Compiled<T> Compile<T>(T circuit, Func<T, Netlist> netlist, Func<T, IReadOnlyList<string>> sources, Func<T, IReadOnlyList<double>> values, int groups)

@@ -17,6 +17,13 @@ internal sealed class NewtonSolver
     /// <summary>Update, in SPICE tolerances, below which a stalled polish is rounding noise (about 1e-9 relative); a chord step that stalls above it hands over to a full Newton step.</summary>
     private const double NegligibleRatio = 1e-6;
 
+    /// <summary>
+    /// Largest last update, in SPICE tolerances, at which <see cref="Continue"/> stops: a hundredth, so that an answer
+    /// re-solved from the last one agrees with a fresh, polished operating point far below the SPICE tolerance
+    /// (about 1e-5 relative) whatever the starting point was.
+    /// </summary>
+    private const double ContinuationFinalRatio = 0.01;
+
     /// <summary>Factor by which each chord step of <see cref="Continue"/> must shrink the largest update to keep the old factorisation.</summary>
     private const double ContinuationContraction = 0.5;
 
@@ -191,7 +198,7 @@ internal sealed class NewtonSolver
         {
             c.LoadAll(0);
             bool limited = load.Limited;
-            if (iteration > 0 && deltaConverged && !limited && ResidualConverged())
+            if (iteration > 0 && deltaConverged && ratio <= ContinuationFinalRatio && !limited && ResidualConverged())
             {
                 return true;
             }

@@ -33,18 +33,28 @@ internal sealed class AmcOptions
 
     public static string FidelityWord(Fidelity fidelity) => ChoiceOption.Word(fidelity, Fidelities);
 
-    public void AddTo(Command command)
+    /// <summary>Adds the options to a command (<paramref name="withOutput"/>: the <c>--out</c> directory too).</summary>
+    public void AddTo(Command command, bool withOutput = true)
     {
-        foreach (Option o in new Option[] { ArraySize, Slices, Fidelity, Out, MvmProgSigma, SliceRounding, InputBits, Force })
+        foreach (Option o in new Option[] { ArraySize, Slices, Fidelity, MvmProgSigma, SliceRounding, InputBits, Force })
         {
             command.Options.Add(o);
+        }
+
+        if (withOutput)
+        {
+            command.Options.Add(Out);
         }
 
         Hardware.AddTo(command);
     }
 
     /// <summary>HP-INV options (backends included) and the hardware they were built from.</summary>
-    public (HpInvOptions Options, Hardware Hardware) Build(ParseResult parse, int maxIterations, double target)
+    /// <param name="parse">The command line.</param>
+    /// <param name="maxIterations">Iteration limit.</param>
+    /// <param name="target">Target of correction and residual.</param>
+    /// <param name="fidelityOverride">Fidelity to use instead of <c>--fidelity</c>.</param>
+    public (HpInvOptions Options, Hardware Hardware) Build(ParseResult parse, int maxIterations, double target, Fidelity? fidelityOverride = null)
     {
         Hardware hardware = Hardware.Read(parse);
         int arraySize = Positive(parse.GetValue(ArraySize), "--array-size");
@@ -66,7 +76,7 @@ internal sealed class AmcOptions
             throw new UsageException($"--input-bits: must lie in [1, 52], got {inputBits}.");
         }
 
-        Fidelity fidelity = parse.GetValue(Fidelity);
+        Fidelity fidelity = fidelityOverride ?? parse.GetValue(Fidelity);
         var circuit = hardware.Circuit with { Force = parse.GetValue(Force) };
         var inv = hardware.Backend;
         var mvm = hardware.Backend with { ProgrammingSigma = NonNegative(parse.GetValue(MvmProgSigma), "--mvm-prog-sigma") };

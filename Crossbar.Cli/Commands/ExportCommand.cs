@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Crossbar.Circuit.Amc;
 using Crossbar.Circuit.Netlists;
 using Crossbar.Cli.Output;
 
@@ -35,6 +36,68 @@ public static class ExportCommand
         command.Subcommands.Add(CreateCircuit(CrossbarProblem.Inv, "inv", "write the closed-loop INV circuit for A·x = b as an ngspice deck"));
         command.Subcommands.Add(CreateCircuit(CrossbarProblem.Mvm, "mvm", "write the open-loop MVM circuit for y = A·x as an ngspice deck"));
         command.Subcommands.Add(CreateCircuit(CrossbarProblem.Ginv, "ginv", "write the closed-loop least-squares (GINV) circuit for min ‖X·x − b‖ as an ngspice deck"));
+        command.Subcommands.Add(CreateHpinv());
+        return command;
+    }
+
+    /// <summary>
+    /// <c>crossbar export hpinv [options] --op &lt;k&gt; -o deck.cir</c>: runs HP-INV with the given options on the circuit
+    /// backend (operating point, or transient with <c>--fidelity tran</c>) and writes the circuit of its k-th analogue
+    /// operation (MVM or INV, in execution order; 0, the default, is the first LP-INV), built for that operation's
+    /// input and conductances: what the run simulated, as an ngspice deck.
+    /// </summary>
+    private static Command CreateHpinv()
+    {
+        var common = new AmcOptions();
+        var problem = new HpinvCommand.ProblemOptions();
+        var operation = new Option<int>("--op") { HelpName = "k", Description = "which analogue operation: k-th MVM or INV of the run in execution order, 0 = the first LP-INV [default: 0]", DefaultValueFactory = _ => 0 };
+        var output = new Option<FileInfo>("--output", "-o") { HelpName = "deck.cir", Description = "deck file to write", Required = true };
+        var command = new Command("hpinv", "write the circuit of one analogue operation of an HP-INV run as an ngspice deck") { operation, output };
+        problem.AddTo(command);
+        common.AddTo(command, withOutput: false);
+        command.SetAction(parse => CommandRunner.Guard(() =>
+        {
+            int k = parse.GetValue(operation);
+            if (k < 0)
+            {
+                throw new UsageException($"--op must be 0 (the first LP-INV) or a positive operation number, got {k}");
+            }
+
+            var (a, b, _, _, options, _) = problem.Read(parse, common);
+            if (options.Backend is not CircuitAnalogBackend inv || options.MvmBackend is not CircuitAnalogBackend mvm)
+            {
+                // Ideal fidelity has no circuits: the operations are run at their operating point instead.
+                var (circuitOptions, _) = common.Build(parse, options.MaxIterations, options.TargetRelativeError, Circuit.Amc.Fidelity.OperatingPoint);
+                options = options with { Backend = circuitOptions.Backend, MvmBackend = circuitOptions.MvmBackend };
+                inv = (CircuitAnalogBackend)options.Backend;
+                mvm = (CircuitAnalogBackend)options.MvmBackend!;
+            }
+
+            var log = new OperationLog(k);
+            inv.Log = log;
+            mvm.Log = log;
+            try
+            {
+                HpInvSolver.Solve(a, b, options);
+            }
+            catch (InvalidOperationException ex)
+            {
+                Console.Error.WriteLine($"simulation failed: {ex.Message}");
+                return ExitCodes.SimulationFailure;
+            }
+
+            if (log.Captured is not { } netlist || log.CapturedOperation is not { } captured)
+            {
+                throw new UsageException(k == 0
+                    ? "the HP-INV run performed no LP-INV operation (zero right-hand side?)"
+                    : $"--op {k}: the HP-INV run performed only {log.Count} analogue operations");
+            }
+
+            FileInfo target = parse.GetValue(output)!;
+            AtomicFile.WriteAllText(target.FullName, NetlistWriter.Write(netlist));
+            Console.Error.WriteLine($"wrote {target.FullName}: operation {captured.Index} of {log.Count} ({(captured.Kind == OperationKind.Inv ? "INV" : "MVM")}), {netlist.Title}");
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 

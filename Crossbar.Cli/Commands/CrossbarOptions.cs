@@ -55,6 +55,7 @@ public sealed class CrossbarOptions
         Seed = new Option<int>("--seed") { HelpName = "n", Description = "seed of everything random (matrix, vector, programming error)", DefaultValueFactory = _ => 1 };
         Analysis = new Option<string>("--analysis") { HelpName = "op|tran", Description = "operating point, or transient of the step response (adds waveforms)", DefaultValueFactory = _ => "op" };
         Analysis.AcceptOnlyFromAmong("op", "tran");
+        StopTime = new Option<double?>("--tstop") { HelpName = "s", Description = "transient stop time in s [default: 20 time constants of the whole loop, inverter op-amps included (inv, ginv); 20/(2π·GBWP)·5 (mvm)]" };
         Force = new Option<bool>("--force") { Description = problem == CrossbarProblem.Mvm ? "accepted for symmetry (MVM is open loop and always stable)" : "build and simulate even when the stability check fails" };
     }
 
@@ -103,13 +104,16 @@ public sealed class CrossbarOptions
     /// <summary><c>--analysis op|tran</c>.</summary>
     public Option<string> Analysis { get; }
 
+    /// <summary><c>--tstop &lt;s&gt;</c>.</summary>
+    public Option<double?> StopTime { get; }
+
     /// <summary><c>--force</c>.</summary>
     public Option<bool> Force { get; }
 
     /// <summary>Adds every option to a command.</summary>
     public void AddTo(Command command)
     {
-        Option[] all = [Matrix, Size, Kind, Condition, Rhs, Cell, WireResistance, WireCapacitance, OpAmp, DcGain, GainBandwidth, Bits, ProgrammingSigma, Seed, Analysis, Force];
+        Option[] all = [Matrix, Size, Kind, Condition, Rhs, Cell, WireResistance, WireCapacitance, OpAmp, DcGain, GainBandwidth, Bits, ProgrammingSigma, Seed, Analysis, StopTime, Force];
         foreach (Option option in all)
         {
             command.Options.Add(option);
@@ -154,6 +158,16 @@ public sealed class CrossbarOptions
         CrossbarBuildOptions options = ReadBuildOptions(parse, seed, parameters);
         CircuitAnalysis analysis = parse.GetValue(Analysis) == "tran" ? CircuitAnalysis.Transient : CircuitAnalysis.OperatingPoint;
         parameters.Add(new("analysis", parse.GetValue(Analysis)!));
+        if (options.StopTime is { } stop)
+        {
+            if (analysis != CircuitAnalysis.Transient)
+            {
+                throw new UsageException("--tstop applies to --analysis tran only");
+            }
+
+            parameters.Add(new("tstop_s", Text(stop)));
+        }
+
         parameters.Add(new("force", Text(options.Force)));
         return new CrossbarSpec(_problem, matrix, vector, options, analysis, parameters);
     }
@@ -263,6 +277,12 @@ public sealed class CrossbarOptions
         int bits = parse.GetValue(Bits);
         double sigma = parse.GetValue(ProgrammingSigma);
         bool force = parse.GetValue(Force);
+        double? stopTime = parse.GetValue(StopTime);
+        if (stopTime is { } t)
+        {
+            Require(t > 0 && double.IsFinite(t), "--tstop", t, "a finite time > 0 s");
+        }
+
         Require(wireR >= 0 && double.IsFinite(wireR), "--wire-r", wireR, "a finite resistance ≥ 0 Ω");
         Require(wireC >= 0 && double.IsFinite(wireC), "--wire-c", wireC, "a finite capacitance ≥ 0 F");
         Require(a0 > 0 && double.IsFinite(a0), "--a0", a0, "a finite gain > 0");
@@ -303,6 +323,7 @@ public sealed class CrossbarOptions
                     ColumnCapacitancePerCell = wireC,
                 },
                 Force = force,
+                StopTime = stopTime,
             };
             parameters.Add(new("gmin_S", Text(options.Levels.MinConductance)));
             parameters.Add(new("gmax_S", Text(options.Levels.MaxConductance)));

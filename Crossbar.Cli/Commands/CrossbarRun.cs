@@ -36,6 +36,12 @@ public static class CrossbarRun
                 : $"warning: {stability.Message} (forced)");
         }
 
+        if (spec.Analysis == CircuitAnalysis.Transient && spec.Options.StopTime is { } stop
+            && circuit.Stability?.TimeConstant is { } tau && stop < MinimumStopTimeConstants * tau)
+        {
+            Log(Invariant($"warning: --tstop {stop:G4} s is {stop / tau:G3} loop time constants (τ = {tau:G4} s): the outputs need about {MinimumStopTimeConstants:G2}τ to settle"));
+        }
+
         SimulationResults results = CircuitSimulator.Run(circuit.Netlist);
         foreach (string warning in results.Warnings)
         {
@@ -102,6 +108,9 @@ public static class CrossbarRun
         Log($"wrote {outDir.FullName}");
         return ExitCodes.Ok;
     }
+
+    /// <summary>Shortest transient, in loop time constants, that a given <c>--tstop</c> may have without a warning.</summary>
+    public const double MinimumStopTimeConstants = 8;
 
     /// <summary>Fraction of the transient within which every output must have settled.</summary>
     public const double SettledFraction = 0.8;

@@ -353,7 +353,7 @@ public class CrossbarCommandTests
         Cli.Result r = Cli.Run("inv", "--size", "8", "--analysis", "tran", "--tstop", "5e-8", "--out", P("out"));
 
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        Assert.That(r.Stderr, Does.Contain("warning: v(c").And.Contain("has not settled"));
+        Assert.That(r.Stderr, Does.Contain("warning: v(c").And.Contain("has not settled").And.Contain("warning: --tstop 5E-08 s is"));
         Assert.That(Cli.Column(P("out/summary.csv"), "settling_time_s")[0], Is.NaN);
         Assert.That(Cli.Column(P("out/waveforms.csv"), "time_s")[^1], Is.EqualTo(5e-8).Within(1e-9).Percent);
         Assert.That(File.ReadAllText(P("out/metadata.txt")), Does.Contain("tstop_s = 5E-08\n"));

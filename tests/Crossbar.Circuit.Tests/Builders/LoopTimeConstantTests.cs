@@ -106,6 +106,8 @@ public class LoopTimeConstantTests
     [TestCase(8, true, CrossbarCellKind.Transistor)]
     [TestCase(16, false, CrossbarCellKind.Resistor)]
     [TestCase(16, true, CrossbarCellKind.Resistor)]
+    [TestCase(16, false, CrossbarCellKind.Transistor)]
+    [TestCase(16, true, CrossbarCellKind.Transistor)]
     public void When_TransientOfRealisticArray_Expect_FittedTailWithinTenPercentOfLoopTimeConstant(int n, bool signed, CrossbarCellKind cell)
     {
         // Default build: 3-bit cells, 1.73 Ω wires, A0 = 1e5, GBWP = 16 MHz, stop = 20τ.
@@ -115,6 +117,29 @@ public class LoopTimeConstantTests
         double fitted = TimeConstantFit.Of(tran.Column("time"), [.. circuit.OutputColumns.Select(tran.Column)]);
         double theory = circuit.Stability.TimeConstant;
         Assert.That(circuit.StopTime, Is.EqualTo(InvCircuitBuilder.DefaultStopTimeConstants * theory).Within(1e-9).Percent);
+        Assert.That(fitted, Is.EqualTo(theory).Within(10).Percent, $"τ_fit {fitted:G4} s vs τ_theory {theory:G4} s");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void When_GinvTransient_Expect_FittedTailWithinTenPercentOfLoopTimeConstant(bool signed)
+    {
+        // 8×4: TIAs, amplifiers and (signed) inverters on both copies all in the loop model.
+        double[,] square = InvCircuitTests.DiagonallyDominant(8, 60, signed);
+        var x = new double[8, 4];
+        for (int i = 0; i < 8; i++)
+        {
+            for (int j = 0; j < 4; j++)
+            {
+                x[i, j] = square[i, j];
+            }
+        }
+
+        InvCircuit circuit = GinvCircuitBuilder.Build(x, InvCircuitTests.Rhs(8, 61), Realistic(CrossbarCellKind.Transistor), CircuitAnalysis.Transient);
+        ResultTable tran = CircuitSimulator.Run(circuit.Netlist).Find("tran")!;
+        double fitted = TimeConstantFit.Of(tran.Column("time"), [.. circuit.OutputColumns.Select(tran.Column)]);
+        double theory = circuit.Stability.TimeConstant;
+        Assert.That(circuit.Stability.LoopPoles, Has.Length.EqualTo(signed ? 24 : 12), "8 TIAs + 4 amplifiers (+ 4 + 8 inverters)");
         Assert.That(fitted, Is.EqualTo(theory).Within(10).Percent, $"τ_fit {fitted:G4} s vs τ_theory {theory:G4} s");
     }
 }

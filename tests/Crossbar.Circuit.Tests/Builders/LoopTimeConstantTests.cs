@@ -142,4 +142,18 @@ public class LoopTimeConstantTests
         Assert.That(circuit.Stability.LoopPoles, Has.Length.EqualTo(signed ? 24 : 12), "8 TIAs + 4 amplifiers (+ 4 + 8 inverters)");
         Assert.That(fitted, Is.EqualTo(theory).Within(10).Percent, $"τ_fit {fitted:G4} s vs τ_theory {theory:G4} s");
     }
+
+    [TestCase(CrossbarCellKind.Resistor)]
+    [TestCase(CrossbarCellKind.Transistor)]
+    public void When_SinhCells_Expect_FittedTailWithinTenPercentOfLoopTimeConstant(CrossbarCellKind cell)
+    {
+        const int n = 8;
+        double[,] a = InvCircuitTests.DiagonallyDominant(n, 70, true);
+        CrossbarBuildOptions options = Realistic(cell) with { Rram = new Devices.Rram.SinhRramModel() };
+        InvCircuit circuit = InvCircuitBuilder.Build(a, InvCircuitTests.Rhs(n, 71), options, CircuitAnalysis.Transient);
+        ResultTable tran = CircuitSimulator.Run(circuit.Netlist).Find("tran")!;
+        double fitted = TimeConstantFit.Of(tran.Column("time"), [.. circuit.OutputColumns.Select(tran.Column)]);
+        double theory = circuit.Stability.TimeConstant;
+        Assert.That(fitted, Is.EqualTo(theory).Within(10).Percent, $"τ_fit {fitted:G4} s vs τ_theory {theory:G4} s");
+    }
 }

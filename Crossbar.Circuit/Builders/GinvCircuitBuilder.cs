@@ -94,14 +94,71 @@ public static class GinvCircuitBuilder
 
         // Loop matrix for the stability report: XᵀX·G0²/Gf on the amplifiers' sum nodes, D = column totals.
         Matrix<double> gram = realized.TransposeThisAndMultiply(realized) * (g0 * g0 / gf);
-        InvStability stability = InvStability.Analyze(gram.ToArray(), columnTotal, options.OpAmp);
-        double stop = double.IsFinite(stability.TimeConstant) ? 10 * stability.TimeConstant : 1e-6;
+        OpAmpLoopModel? loop = options.OpAmp.Kind == Devices.OpAmps.OpAmpKind.SinglePole ? LoopModel(mapping, gf, options) : null;
+        InvStability stability = InvStability.Analyze(gram.ToArray(), columnTotal, options.OpAmp, loop);
+        double stop = InvCircuitBuilder.StopTimeFor(stability, options);
         CrossbarNetlist.AddAnalysis(netlist, analysis, stop, outputs);
         return new InvCircuit(netlist, mapping, (double[])rhs.Clone(), vPerUnit, outputs, stability, stop)
         {
             AdcBits = options.AdcBits,
             AdcFullScale = 1.25 * options.SignalVoltage,
         };
+    }
+
+    /// <summary>
+    /// The small-signal loop (<see cref="OpAmpLoopModel"/>): TIA i from row i of the first copy
+    /// (feedback Gf) to u_i, amplifier j from the sum node s_j (+) to v_j, the first copy's cells
+    /// from row i to v_j, the second copy's from u_i to s_j, and for signed matrices the inverters
+    /// on v and u with the negative arrays on their outputs; cells as realised.
+    /// </summary>
+    private static OpAmpLoopModel LoopModel(ConductanceMapping mapping, double gf, CrossbarBuildOptions options)
+    {
+        int n = mapping.Positive.GetLength(0);
+        int m = mapping.Positive.GetLength(1);
+        var loop = new OpAmpLoopModel();
+        for (int i = 0; i < n; i++)
+        {
+            loop.AddOpAmp($"u{i}", "0", $"r{i}");
+            loop.AddConductance($"r{i}", $"u{i}", gf);
+        }
+
+        for (int j = 0; j < m; j++)
+        {
+            loop.AddOpAmp($"v{j}", $"s{j}", "0");
+        }
+
+        AddLoopArray(loop, mapping.Positive, i => $"r{i}", j => $"v{j}", options);
+        AddLoopArray(loop, mapping.Positive, i => $"u{i}", j => $"s{j}", options);
+        if (mapping.Negative is { } negative)
+        {
+            AddLoopInverters(loop, "iv", m, j => $"v{j}", options);
+            AddLoopInverters(loop, "iu", n, i => $"u{i}", options);
+            AddLoopArray(loop, negative, i => $"r{i}", j => $"ivo{j}", options);
+            AddLoopArray(loop, negative, i => $"iuo{i}", j => $"s{j}", options);
+        }
+
+        return loop;
+    }
+
+    private static void AddLoopArray(OpAmpLoopModel loop, double[,] g, Func<int, string> row, Func<int, string> column, CrossbarBuildOptions options)
+    {
+        for (int i = 0; i < g.GetLength(0); i++)
+        {
+            for (int j = 0; j < g.GetLength(1); j++)
+            {
+                loop.AddConductance(row(i), column(j), CrossbarNetlist.SmallSignalConductance(g[i, j], options));
+            }
+        }
+    }
+
+    private static void AddLoopInverters(OpAmpLoopModel loop, string prefix, int count, Func<int, string> input, CrossbarBuildOptions options)
+    {
+        for (int k = 0; k < count; k++)
+        {
+            loop.AddResistance(input(k), $"{prefix}n{k}", options.InverterResistance);
+            loop.AddResistance($"{prefix}n{k}", $"{prefix}o{k}", options.InverterResistance);
+            loop.AddOpAmp($"{prefix}o{k}", "0", $"{prefix}n{k}");
+        }
     }
 
     private static string[] AddInverters(Netlist netlist, string prefix, string[] inputs, CrossbarBuildOptions options)

@@ -45,7 +45,8 @@ public static class InvCircuitBuilder
             }
         }
 
-        InvStability stability = InvStability.Analyze(signed, rowTotal, options.OpAmp);
+        OpAmpLoopModel? loop = options.OpAmp.Kind == OpAmpKind.SinglePole ? LoopModel(mapping, gin, options) : null;
+        InvStability stability = InvStability.Analyze(signed, rowTotal, options.OpAmp, loop);
         if (!stability.IsStable && !options.Force)
         {
             throw new InvUnstableException(stability);
@@ -90,7 +91,7 @@ public static class InvCircuitBuilder
             CrossbarNetlist.AddArray(netlist, "xn", rows, inverted, negative, options);
         }
 
-        double stop = StopTimeFor(stability, mapping.IsDifferential);
+        double stop = StopTimeFor(stability, options);
         CrossbarNetlist.AddAnalysis(netlist, analysis, stop, columns);
         return new InvCircuit(netlist, mapping, (double[])rhs.Clone(), vPerUnit, columns, stability, stop)
         {
@@ -133,12 +134,63 @@ public static class InvCircuitBuilder
         return (values, vPerUnit);
     }
 
+    /// <summary>Number of dominant time constants a transient runs by default.</summary>
+    public const double DefaultStopTimeConstants = 20;
+
     /// <summary>
-    /// Transient length: ten loop time constants (settling to 2⁻⁸ takes ≈5.5τ), thirty when
-    /// inverters add their own pole to the loop, or 1 µs without op-amp dynamics.
+    /// The small-signal loop of the circuit (<see cref="OpAmpLoopModel"/>): op-amp i from row i
+    /// to column i, cells as realised (<see cref="CrossbarNetlist.SmallSignalConductance"/>), the
+    /// input conductance Gin to (AC) ground for voltage inputs, and for signed matrices the
+    /// inverters (two resistors R around op-amp j) and the negative array on their outputs.
     /// </summary>
-    private static double StopTimeFor(InvStability stability, bool inverters)
-        => double.IsFinite(stability.TimeConstant) ? (inverters ? 30 : 10) * stability.TimeConstant : 1e-6;
+    internal static OpAmpLoopModel LoopModel(ConductanceMapping mapping, double inputConductance, CrossbarBuildOptions options)
+    {
+        int n = mapping.Positive.GetLength(0);
+        var loop = new OpAmpLoopModel();
+        for (int i = 0; i < n; i++)
+        {
+            loop.AddOpAmp($"c{i}", "0", $"r{i}");
+            if (inputConductance > 0)
+            {
+                loop.AddConductance($"r{i}", "0", inputConductance);
+            }
+
+            for (int j = 0; j < n; j++)
+            {
+                loop.AddConductance($"r{i}", $"c{j}", CrossbarNetlist.SmallSignalConductance(mapping.Positive[i, j], options));
+            }
+        }
+
+        if (mapping.Negative is { } negative)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                loop.AddResistance($"c{j}", $"ni{j}", options.InverterResistance);
+                loop.AddResistance($"ni{j}", $"cn{j}", options.InverterResistance);
+                loop.AddOpAmp($"cn{j}", "0", $"ni{j}");
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    loop.AddConductance($"r{i}", $"cn{j}", CrossbarNetlist.SmallSignalConductance(negative[i, j], options));
+                }
+            }
+        }
+
+        return loop;
+    }
+
+    /// <summary>
+    /// Transient length: <see cref="CrossbarBuildOptions.StopTime"/> when given, else
+    /// <see cref="DefaultStopTimeConstants"/> dominant time constants of the whole loop (τ is the
+    /// envelope's for a complex pair; settling to 2⁻⁸ takes ≈5.5τ, and the window of
+    /// <see cref="Engine.TimeConstantFit"/> runs from 10⁻³ to 10⁻⁶ of the step, ≈7τ to ≈14τ, plus a
+    /// third of that for its lagged difference), or 1 µs without op-amp dynamics.
+    /// </summary>
+    internal static double StopTimeFor(InvStability stability, CrossbarBuildOptions options)
+        => options.StopTime ?? (double.IsFinite(stability.TimeConstant) ? DefaultStopTimeConstants * stability.TimeConstant : 1e-6);
 
     private static double RiseTime(InvStability stability)
         => double.IsFinite(stability.TimeConstant) ? Math.Min(1e-12, stability.TimeConstant / 1000) : 1e-12;

@@ -65,7 +65,7 @@ public static class MvmCircuitBuilder
             CrossbarNetlist.AddArray(netlist, "xn", rows, inverted, negative, options);
         }
 
-        double stop = options.OpAmp.Kind == Devices.OpAmps.OpAmpKind.SinglePole ? 20 / (2 * Math.PI * options.OpAmp.GainBandwidth) * 5 : 1e-6;
+        double stop = options.StopTime ?? (options.OpAmp.Kind == Devices.OpAmps.OpAmpKind.SinglePole ? 20 / (2 * Math.PI * options.OpAmp.GainBandwidth) * 5 : 1e-6);
         CrossbarNetlist.AddAnalysis(netlist, analysis, stop, outputs);
         return new MvmCircuit(netlist, mapping, (double[])input.Clone(), applied, perUnit, outputs, vRead, options.AdcBits, stop)
         {

@@ -41,6 +41,7 @@ public sealed class CrossbarOptions
         Rhs = new Option<FileInfo?>("--rhs") { HelpName = "file.csv", Description = $"{vectorRole}: one number per line [default: uniform(−1, 1) drawn from --seed]" };
         Hardware = new HardwareOptions();
         Analysis = ChoiceOption.Create("--analysis", "operating point, or transient of the step response (adds waveforms)", CircuitAnalysis.OperatingPoint, ("op", CircuitAnalysis.OperatingPoint), ("tran", CircuitAnalysis.Transient));
+        StopTime = new Option<double?>("--tstop") { HelpName = "s", Description = "transient stop time in s [default: 20 time constants of the whole loop, inverter op-amps included (inv, ginv); 20/(2π·GBWP)·5 (mvm)]" };
         Force = new Option<bool>("--force") { Description = problem == CrossbarProblem.Mvm ? "accepted for symmetry (MVM is open loop and always stable)" : "build and simulate even when the stability check fails" };
     }
 
@@ -65,13 +66,16 @@ public sealed class CrossbarOptions
     /// <summary><c>--analysis op|tran</c>.</summary>
     public Option<CircuitAnalysis> Analysis { get; }
 
+    /// <summary><c>--tstop &lt;s&gt;</c>.</summary>
+    public Option<double?> StopTime { get; }
+
     /// <summary><c>--force</c>.</summary>
     public Option<bool> Force { get; }
 
     /// <summary>Adds every option to a command.</summary>
     public void AddTo(Command command)
     {
-        Option[] all = [Matrix, Size, Kind, Condition, Rhs, Analysis, Force];
+        Option[] all = [Matrix, Size, Kind, Condition, Rhs, Analysis, StopTime, Force];
         foreach (Option option in all)
         {
             command.Options.Add(option);
@@ -116,9 +120,25 @@ public sealed class CrossbarOptions
             parameters.Add(new("rhs", "uniform(-1,1) from seed"));
         }
 
-        CrossbarBuildOptions options = hardware.Circuit with { Force = parse.GetValue(Force) };
+        double? stopTime = parse.GetValue(StopTime);
+        if (stopTime is { } t && !(t > 0 && double.IsFinite(t)))
+        {
+            throw new UsageException($"--tstop must be a finite time > 0 s, got {Text(t)}");
+        }
+
+        CrossbarBuildOptions options = hardware.Circuit with { Force = parse.GetValue(Force), StopTime = stopTime };
         CircuitAnalysis analysis = parse.GetValue(Analysis);
         parameters.Add(new("analysis", analysis == CircuitAnalysis.Transient ? "tran" : "op"));
+        if (options.StopTime is { } stop)
+        {
+            if (analysis != CircuitAnalysis.Transient)
+            {
+                throw new UsageException("--tstop applies to --analysis tran only");
+            }
+
+            parameters.Add(new("tstop_s", Text(stop)));
+        }
+
         parameters.Add(new("force", Text(options.Force)));
         return new CrossbarSpec(_problem, matrix, vector, options, analysis, parameters);
     }

@@ -19,7 +19,7 @@ public static class CrossbarRun
 
     /// <summary>Columns of summary.csv (exactly these, in this order).</summary>
     public static readonly IReadOnlyList<string> SummaryHeader =
-        ["size", "rel_error_2norm", "settling_time_s", "max_output_V", "stable", "mu_min", "tau_theory_s", "newton_iterations", "wall_time_s"];
+        ["size", "rel_error_2norm", "settling_time_s", "max_output_V", "stable", "mu_min", "tau_theory_s", "tau_fit_s", "newton_iterations", "wall_time_s"];
 
     /// <summary>Runs a spec and writes its files into <paramref name="outDir"/>.</summary>
     public static int Execute(string command, CrossbarSpec spec, DirectoryInfo outDir)
@@ -36,6 +36,12 @@ public static class CrossbarRun
                 : $"warning: {stability.Message} (forced)");
         }
 
+        if (spec.Analysis == CircuitAnalysis.Transient && spec.Options.StopTime is { } stop
+            && circuit.Stability?.TimeConstant is { } tau && stop < MinimumStopTimeConstants * tau)
+        {
+            Log(Invariant($"warning: --tstop {stop:G4} s is {stop / tau:G3} loop time constants (τ = {tau:G4} s): the outputs need about {MinimumStopTimeConstants:G2}τ to settle"));
+        }
+
         SimulationResults results = CircuitSimulator.Run(circuit.Netlist);
         foreach (string warning in results.Warnings)
         {
@@ -50,15 +56,10 @@ public static class CrossbarRun
 
         double[] ideal = circuit.Ideal;
         double settling = double.NaN;
+        double tauFit = double.NaN;
         if (spec.Analysis == CircuitAnalysis.Transient)
         {
-            double[] perOutput = SettlingTime.Of(table, circuit.OutputColumns);
-            settling = perOutput.Any(double.IsNaN) ? double.NaN : perOutput.Max();
-            double stop = table.Rows[^1][table.IndexOf("time")];
-            if (!(settling < 0.8 * stop))
-            {
-                Log(Invariant($"warning: the outputs settle (ε = 2^-8) only at {settling:G4} s of a {stop:G4} s transient: the last point may not be the final value"));
-            }
+            (settling, tauFit) = Settling(table, circuit);
         }
 
         double maxOutput = 0;
@@ -88,6 +89,7 @@ public static class CrossbarRun
             s?.IsStable ?? true,
             s?.MinimumEigenvalue.Real ?? double.NaN,
             s?.TimeConstant ?? double.NaN,
+            tauFit,
             results.Statistics.NewtonIterations,
             wall.Elapsed.TotalSeconds,
         ];
@@ -105,6 +107,43 @@ public static class CrossbarRun
         Log(Invariant($"{command}: rel_error_2norm = {relError:G4}, max |v_out| = {maxOutput:G4} V, {results.Statistics.NewtonIterations} Newton iterations, {wall.Elapsed.TotalSeconds:F3} s"));
         Log($"wrote {outDir.FullName}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Shortest transient, in loop time constants, that a given <c>--tstop</c> may have without a warning.</summary>
+    public const double MinimumStopTimeConstants = 8;
+
+    /// <summary>Fraction of the transient within which every output must have settled.</summary>
+    public const double SettledFraction = 0.8;
+
+    /// <summary>
+    /// Worst settling time of the outputs (ε = 2⁻⁸), NaN with a warning when an output settles only
+    /// in the last 20% of the record or the loop is unstable (forced), and τ fitted jointly to the
+    /// outputs' tails (<see cref="TimeConstantFit"/>; NaN when there is no clean tail).
+    /// </summary>
+    private static (double Settling, double TauFit) Settling(ResultTable table, CrossbarCircuit circuit)
+    {
+        double[] perOutput = SettlingTime.Of(table, circuit.OutputColumns);
+        double[] time = table.Column("time");
+        double stop = time[^1];
+        // The slowest output: the latest settling time, an output that never settles (NaN) first.
+        double[] key = [.. perOutput.Select(x => double.IsNaN(x) ? double.PositiveInfinity : x)];
+        int slowest = Array.IndexOf(key, key.Max());
+
+        double worst = perOutput[slowest];
+        double tauFit = TimeConstantFit.Of(time, [.. circuit.OutputColumns.Select(table.Column)]);
+        if (circuit.Stability is { IsStable: false })
+        {
+            Log("warning: the loop is unstable (forced): the outputs latch or oscillate, settling_time_s = NaN");
+            return (double.NaN, tauFit);
+        }
+
+        if (!(worst < SettledFraction * stop))
+        {
+            Log(Invariant($"warning: {circuit.OutputColumns[slowest]} has not settled (ε = 2^-8) within the first {SettledFraction:P0} of the {stop:G4} s transient (settles at {worst:G4} s): settling_time_s = NaN; lengthen it with --tstop"));
+            return (double.NaN, tauFit);
+        }
+
+        return (worst, tauFit);
     }
 
     /// <summary>One row of solution.csv: index, ideal, circuit, abs_error, rel_error (0 when both are 0, ∞ when only the ideal is).</summary>

@@ -37,11 +37,12 @@ public class CrossbarCommandTests
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(Cli.Lines(P("out/solution.csv"))[0], Is.EqualTo("index,ideal,circuit,abs_error,rel_error"));
         string[] summary = Cli.Lines(P("out/summary.csv"));
-        Assert.That(summary[0], Is.EqualTo("size,rel_error_2norm,settling_time_s,max_output_V,stable,mu_min,tau_theory_s,newton_iterations,wall_time_s"));
+        Assert.That(summary[0], Is.EqualTo("size,rel_error_2norm,settling_time_s,max_output_V,stable,mu_min,tau_theory_s,tau_fit_s,newton_iterations,wall_time_s"));
         Assert.That(summary, Has.Length.EqualTo(2));
         Assert.That(Cli.Lines(P("out/solution.csv")), Has.Length.EqualTo(outputs + 1));
         Assert.That(summary[1].Split(',')[0], Is.EqualTo("4"));
         Assert.That(summary[1].Split(',')[2], Is.EqualTo("NaN"), "op has no settling time");
+        Assert.That(summary[1].Split(',')[7], Is.EqualTo("NaN"), "op has no tail to fit");
         Assert.That(File.Exists(P("out/waveforms.csv")), Is.False, "op writes no waveforms");
         string metadata = File.ReadAllText(P("out/metadata.txt"));
         Assert.That(metadata, Does.Contain("seed = 3\n").And.Contain("version = ").And.Contain("kind = diagdom\n").And.Contain("bits = 3\n"));
@@ -258,6 +259,10 @@ public class CrossbarCommandTests
     [TestCase("inv", "--size", "4", "--condition", "10", "--out", "x")]
     [TestCase("mvm", "--size", "4", "--wire-r", "-1", "--out", "x")]
     [TestCase("inv", "--matrix", "missing.csv", "--out", "x")]
+    [TestCase("inv", "--size", "4", "--analysis", "tran", "--tstop", "0", "--out", "x")]
+    [TestCase("inv", "--size", "4", "--analysis", "tran", "--tstop", "-1e-6", "--out", "x")]
+    [TestCase("inv", "--size", "4", "--analysis", "tran", "--tstop", "Infinity", "--out", "x")]
+    [TestCase("inv", "--size", "4", "--tstop", "1e-6", "--out", "x")]
     public void When_BadUsage_Expect_Exit2(params string[] args)
     {
         Cli.Result r = Cli.Run(args);
@@ -296,5 +301,76 @@ public class CrossbarCommandTests
 
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(Cli.Column(P("out/summary.csv"), "rel_error_2norm")[0], Is.LessThan(1e-9));
+    }
+
+    /// <summary>A positive, diagonally dominant N×N matrix (single array: no inverters).</summary>
+    private static double[,] PositiveDiagonallyDominant(int n, int seed)
+    {
+        var random = new Random(seed);
+        var a = new double[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            double sum = 0;
+            for (int j = 0; j < n; j++)
+            {
+                a[i, j] = 0.05 + (0.95 * random.NextDouble());
+                sum += i == j ? 0 : a[i, j];
+            }
+
+            a[i, i] = sum + 0.5 + random.NextDouble();
+        }
+
+        return a;
+    }
+
+    [TestCase("1r", false)]
+    [TestCase("1t1r", false)]
+    [TestCase("1r", true)]
+    [TestCase("1t1r", true)]
+    public void When_Transient8x8_Expect_FittedTauWithinTenPercentOfTheory(string cell, bool signed)
+    {
+        string[] matrix = ["--size", "8"];
+        if (!signed)
+        {
+            Cli.WriteMatrix(P("a.csv"), PositiveDiagonallyDominant(8, 7));
+            matrix = ["--matrix", P("a.csv")];
+        }
+
+        Cli.Result r = Cli.Run(["inv", .. matrix, "--cell", cell, "--analysis", "tran", "--out", P("out")]);
+
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stderr, Does.Not.Contain("warning"));
+        double theory = Cli.Column(P("out/summary.csv"), "tau_theory_s")[0];
+        double fitted = Cli.Column(P("out/summary.csv"), "tau_fit_s")[0];
+        Assert.That(fitted, Is.EqualTo(theory).Within(10).Percent);
+        Assert.That(Cli.Column(P("out/summary.csv"), "settling_time_s")[0], Is.InRange(3 * theory, 8 * theory), "ε = 2^-8 takes about ln(256)·τ = 5.5τ");
+        Assert.That(Cli.Column(P("out/waveforms.csv"), "time_s")[^1], Is.EqualTo(20 * theory).Within(1e-9).Percent, "default stop: 20 loop time constants");
+    }
+
+    [Test]
+    public void When_StopTimeTooShort_Expect_SettlingNaNWarningAndStopInMetadata()
+    {
+        Cli.Result r = Cli.Run("inv", "--size", "8", "--analysis", "tran", "--tstop", "5e-8", "--out", P("out"));
+
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stderr, Does.Contain("warning: v(c").And.Contain("has not settled").And.Contain("warning: --tstop 5E-08 s is"));
+        Assert.That(Cli.Column(P("out/summary.csv"), "settling_time_s")[0], Is.NaN);
+        Assert.That(Cli.Column(P("out/waveforms.csv"), "time_s")[^1], Is.EqualTo(5e-8).Within(1e-9).Percent);
+        Assert.That(File.ReadAllText(P("out/metadata.txt")), Does.Contain("tstop_s = 5E-08\n"));
+    }
+
+    [Test]
+    public void When_UnstableMatrixForcedInTransient_Expect_SettlingNaNAndWarning()
+    {
+        Cli.WriteMatrix(P("a.csv"), new double[,] { { 1, 2 }, { 2, 1 } });
+        Cli.WriteVector(P("b.csv"), [1, 1]);
+
+        Cli.Result r = Cli.Run("inv", "--matrix", P("a.csv"), "--rhs", P("b.csv"), "--force", "--bits", "0", "--analysis", "tran", "--tstop", "2e-7", "--out", P("out"));
+
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stderr, Does.Contain("warning: the loop is unstable (forced)"));
+        Assert.That(Cli.Column(P("out/summary.csv"), "settling_time_s")[0], Is.NaN);
+        Assert.That(Cli.Column(P("out/summary.csv"), "tau_theory_s")[0], Is.NaN);
+        Assert.That(Cli.Column(P("out/summary.csv"), "tau_fit_s")[0], Is.NaN, "a growing response has no decaying tail");
     }
 }

@@ -4,7 +4,7 @@ namespace Crossbar.Circuit.Amc;
 
 /// <summary>Device, converter and timing parameters shared by every <see cref="IAnalogBackend"/>.</summary>
 /// <remarks>
-/// Defaults follow DESIGN.md §3 (paper): 3-bit cells over 0.5–35 µS, an LP-INV settling in ≈120 ns and an MVM in
+/// Defaults follow docs/design.md §3 (paper): 3-bit cells over 0.5–35 µS, an LP-INV settling in ≈120 ns and an MVM in
 /// ≈60 ns on 8×8 arrays with AD823-class op-amps. Converters: <see cref="DacBits"/> = 0 and <see cref="AdcBits"/> = 0
 /// mean ideal (unquantised) conversion. The DAC is sign-magnitude over ±1 (matrix units): 2^(b−1) − 1 magnitude steps,
 /// so 0 and ±1 are exact for every b ≥ 2. The ADC is a symmetric mid-tread quantiser over ±FS, LSB = FS/(2^(b−1) − 1),

@@ -15,7 +15,7 @@ public enum SliceRounding
 /// A real matrix split into K slices of m-bit signed integers, A ≈ u·Σ_k 2^(m(K−1−k))·A_k.
 /// </summary>
 /// <remarks>
-/// <para>DESIGN.md §3 (paper): m = 3 bits per cell, K slices, signs by differential pairs. The unit is
+/// <para>docs/design.md §3 (paper): m = 3 bits per cell, K slices, signs by differential pairs. The unit is
 /// u = max|A| / ((2^m − 1)·2^(m(K−1))), so the largest entry fills the top slice (digit 2^m − 1). Starting from
 /// R = A/u, slice k takes A_k = policy(R / w_k), clipped to ±(2^m − 1), with w_k = 2^(m(K−1−k)), and R ← R − w_k·A_k.
 /// The policy applies to every slice; rounding the top slice halves its error, which is what sets the LP-INV

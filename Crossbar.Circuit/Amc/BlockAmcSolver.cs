@@ -7,7 +7,7 @@ namespace Crossbar.Circuit.Amc;
 /// applied recursively (one stage for N ≤ 2·arraySize, two stages for N ≤ 4·arraySize, and so on).
 /// </summary>
 /// <remarks>
-/// <para>DESIGN.md §3 (BlockAMC, DATE 2024). A = [[A1, A2], [A3, A4]] with A1 of size h = ⌈N/2⌉, S = A4 − A3·A1⁻¹·A2:</para>
+/// <para>docs/design.md §3 (BlockAMC, DATE 2024). A = [[A1, A2], [A3, A4]] with A1 of size h = ⌈N/2⌉, S = A4 − A3·A1⁻¹·A2:</para>
 /// <code>y1 = A1⁻¹b1 (INV);  t = b2 − A3·y1 (MVM);  x2 = S⁻¹t (INV);  x1 = A1⁻¹(b1 − A2·x2) (MVM + INV)</code>
 /// <para>A1 and S are themselves solved by BlockAMC when larger than one array; A2 and A3 are tiled MVM arrays. S is
 /// computed digitally (double precision, from the target blocks) and programmed once, recorded in

@@ -23,6 +23,10 @@ public enum OperationKind
 /// </summary>
 public sealed class CircuitAnalogBackend : IAnalogBackend
 {
+    /// <summary>Print points of each operation's transient (a step every 1/100 of the window: enough to place the
+    /// settling time to 2⁻⁸ within a percent of the window, five times cheaper than the 500 of a single-circuit run).</summary>
+    public const int TransientPoints = 100;
+
     private readonly IdealAnalogBackend _programming;
 
     /// <summary>Creates the backend.</summary>
@@ -46,6 +50,7 @@ public sealed class CircuitAnalogBackend : IAnalogBackend
             ProgrammingSigma = 0,
             DacBits = 0,
             AdcBits = 0,
+            TransientPoints = TransientPoints,
         };
     }
 

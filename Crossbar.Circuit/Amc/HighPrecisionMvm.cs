@@ -5,7 +5,7 @@ namespace Crossbar.Circuit.Amc;
 /// programmed array and read by an ADC, shift-and-add in double precision.
 /// </summary>
 /// <remarks>
-/// <para>DESIGN.md §3 (paper). With A ≈ u·Σ_k w_k·A_k (<see cref="BitSlicedMatrix"/>) and the input quantised to
+/// <para>docs/design.md §3 (paper). With A ≈ u·Σ_k w_k·A_k (<see cref="BitSlicedMatrix"/>) and the input quantised to
 /// D bits relative to s = max|x|, X = round(|x|/s·(2^D − 1))·sign(x) = Σ_j 2^(D−d(j+1))·X_j with J = D/d input slices
 /// of d bits (sign-magnitude, bit-serial DAC drive), the product is</para>
 /// <code>A·x ≈ u·s/(2^D − 1) · Σ_k Σ_j w_k·2^(D−d(j+1)) · (A_k·X_j)</code>

@@ -6,7 +6,7 @@ namespace Crossbar.Circuit.Amc;
 /// HP-INV: iterative refinement of a low-precision analogue INV by a high-precision bit-sliced analogue MVM.
 /// </summary>
 /// <remarks>
-/// <para>DESIGN.md §3 (paper): x0 = 0; repeat r = b − A·x (HP-MVM, <see cref="HighPrecisionMvm"/>);
+/// <para>docs/design.md §3 (paper): x0 = 0; repeat r = b − A·x (HP-MVM, <see cref="HighPrecisionMvm"/>);
 /// Δ = LPINV(r) ≈ Ã0⁻¹·r; x ← x + Δ. LP-INV is the closed-loop INV of the most significant slice A ≈ c·A_0,
 /// c = u·2^(m(K−1)), run through <see cref="BlockAmcSolver"/> (blocks programmed with their digits, Schur complements
 /// quantised to m bits); r is rescaled by max|r| into the DAC range and the answer scaled back by max|r|/c.</para>

@@ -8,7 +8,7 @@ namespace Crossbar.Circuit.Amc;
 /// programming error, read noise and converter quantisation applied to values.
 /// </summary>
 /// <remarks>
-/// <para>Mapping (DESIGN.md §3): a signed matrix a is written onto differential pairs with the scale
+/// <para>Mapping (docs/design.md §3): a signed matrix a is written onto differential pairs with the scale
 /// c = (G_max − G_min)/max|a| (S per matrix unit), G⁺ − G⁻ = c·a, the inactive cell at G_min
 /// (<see cref="ConductanceLevels.MapDifferential(double[,], double, DifferentialReference, QuantizationMode)"/>); with
 /// <c>bits</c> &gt; 0 the active cell is assigned to one of 2^bits linear levels (rounding or truncation). Both cells are

@@ -59,7 +59,7 @@ public readonly record struct MimoBerPoint(double SnrDb, double BerHpInv, double
 /// Massive-MIMO zero-forcing detection x̂ = (HᴴH)⁻¹Hᴴy with the Gram system solved by HP-INV, FP64 LU and FP32 LU.
 /// </summary>
 /// <remarks>
-/// DESIGN.md §3 (paper: 16×4 and 128×8 antennas, 256-QAM, FP32-equal BER after about 3 iterations). Per frame:
+/// docs/design.md §3 (paper: 16×4 and 128×8 antennas, 256-QAM, FP32-equal BER after about 3 iterations). Per frame:
 /// H (N_r × N_t) with CN(0, 1) entries, Gray-coded QAM symbols of unit average energy, y = H·s + n with
 /// n ~ CN(0, σ²), σ² = N_t/SNR (SNR per receive antenna: total transmit power N_t over noise power). The Gram matrix
 /// and Hᴴy are formed digitally and solved in real form (2N_t × 2N_t). The three detectors see the same frames.

@@ -74,6 +74,9 @@ public sealed record CrossbarBuildOptions
     /// <summary>Transient stop time in s (null = long enough to settle: a multiple of the loop's time constant).</summary>
     public double? StopTime { get; init; }
 
+    /// <summary>Print points of a generated transient: the print step and the largest time step are the stop time divided by this (default 500).</summary>
+    public int TransientPoints { get; init; } = 500;
+
     /// <summary>Run INV even when the stability check fails.</summary>
     public bool Force { get; init; }
 }

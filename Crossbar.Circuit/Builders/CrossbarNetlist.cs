@@ -102,7 +102,12 @@ internal static class CrossbarNetlist
     };
 
     /// <summary>Adds the analysis and the saved vectors.</summary>
-    public static void AddAnalysis(Netlist netlist, CircuitAnalysis analysis, double stopTime, IEnumerable<string> saved)
+    /// <param name="netlist">The netlist.</param>
+    /// <param name="analysis">Operating point or transient.</param>
+    /// <param name="stopTime">Transient stop time in s.</param>
+    /// <param name="saved">Saved node names.</param>
+    /// <param name="points">Transient print points (print step and largest step = stop time / points).</param>
+    public static void AddAnalysis(Netlist netlist, CircuitAnalysis analysis, double stopTime, IEnumerable<string> saved, int points = 500)
     {
         netlist.Options.Add(new OptionCard("noinit", null, null));
         if (analysis == CircuitAnalysis.OperatingPoint)
@@ -111,7 +116,7 @@ internal static class CrossbarNetlist
         }
         else
         {
-            double step = stopTime / 500;
+            double step = stopTime / points;
             netlist.Analyses.Add(new TranAnalysisCard(step, stopTime, null, step, false));
         }
 

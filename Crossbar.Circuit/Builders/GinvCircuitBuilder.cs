@@ -5,7 +5,7 @@ namespace Crossbar.Circuit.Builders;
 
 /// <summary>
 /// Builds the generalised-inverse (least-squares) circuit of Sun et al., Sci. Adv. 2020
-/// (DESIGN.md §2): two copies of X (N×M, N &gt; M). Amplifier j's output v_j drives column j of
+/// (docs/design.md §2.3): two copies of X (N×M, N &gt; M). Amplifier j's output v_j drives column j of
 /// the first copy; its rows sit at the virtual grounds of N transimpedance amplifiers, which
 /// also take the input currents I; the TIA outputs u drive the rows of the second copy, whose
 /// column j feeds amplifier j. At steady state Xᵀ·u = 0 with u = −(G0·X·v + I)/Gf, so
@@ -97,7 +97,7 @@ public static class GinvCircuitBuilder
         OpAmpLoopModel? loop = options.OpAmp.Kind == Devices.OpAmps.OpAmpKind.SinglePole ? LoopModel(mapping, gf, options) : null;
         InvStability stability = InvStability.Analyze(gram.ToArray(), columnTotal, options.OpAmp, loop);
         double stop = InvCircuitBuilder.StopTimeFor(stability, options);
-        CrossbarNetlist.AddAnalysis(netlist, analysis, stop, outputs);
+        CrossbarNetlist.AddAnalysis(netlist, analysis, stop, outputs, options.TransientPoints);
         return new InvCircuit(netlist, mapping, (double[])rhs.Clone(), vPerUnit, outputs, stability, stop)
         {
             AdcBits = options.AdcBits,

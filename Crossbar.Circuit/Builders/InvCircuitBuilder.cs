@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Crossbar.Circuit.Builders;
 
 /// <summary>
-/// Builds the closed-loop INV circuit of Sun et al. (PNAS 2019), DESIGN.md §2: row line i goes
+/// Builds the closed-loop INV circuit of Sun et al. (PNAS 2019), docs/design.md §2.2: row line i goes
 /// to the inverting input of op-amp i (non-inverting input grounded), op-amp i's output drives
 /// column line i, cell G_ij joins row i to column j, and input current I_i (or voltage u_i
 /// through Gin) enters row i; then G·V = −I and the outputs are V = −G⁻¹I. Signed matrices use a
@@ -92,7 +92,7 @@ public static class InvCircuitBuilder
         }
 
         double stop = StopTimeFor(stability, options);
-        CrossbarNetlist.AddAnalysis(netlist, analysis, stop, columns);
+        CrossbarNetlist.AddAnalysis(netlist, analysis, stop, columns, options.TransientPoints);
         return new InvCircuit(netlist, mapping, (double[])rhs.Clone(), vPerUnit, columns, stability, stop)
         {
             InputSources = sources,

@@ -140,7 +140,7 @@ public sealed class CircuitSession
         {
             _tranOutput ??= OutputSelection.For(_flat, _circuit, "tran", _topLevelSources);
             _solved = false;
-            return TransientAnalysis.Run(_circuit, _flat, card, _tranOutput);
+            return TransientAnalysis.Run(_circuit, _flat, card, _tranOutput, chord: true);
         }
         finally
         {

@@ -175,8 +175,9 @@ internal sealed class NewtonSolver
     /// mostly needs no factorisation at all: its Jacobian hardly moves.
     /// </summary>
     /// <param name="maxIterations">Iteration limit.</param>
+    /// <param name="finalRatio">Largest last update, in SPICE tolerances, at which to stop (1: SPICE's own test).</param>
     /// <returns>True when converged.</returns>
-    public bool Continue(int maxIterations)
+    public bool Continue(int maxIterations, double finalRatio = ContinuationFinalRatio)
     {
         Circuit c = _circuit;
         if (!c.IsNonlinear || !c.HasFactor)
@@ -198,7 +199,7 @@ internal sealed class NewtonSolver
         {
             c.LoadAll(0);
             bool limited = load.Limited;
-            if (iteration > 0 && deltaConverged && ratio <= ContinuationFinalRatio && !limited && ResidualConverged())
+            if (iteration > 0 && deltaConverged && ratio <= finalRatio && !limited && ResidualConverged())
             {
                 return true;
             }

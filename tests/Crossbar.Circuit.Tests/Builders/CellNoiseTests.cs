@@ -7,6 +7,7 @@ using Crossbar.Devices.Noise;
 using Crossbar.Devices.OpAmps;
 using Crossbar.Devices.Programming;
 using Crossbar.Devices.Rram;
+using Crossbar.Devices.Transistors;
 using Crossbar.Devices.Wires;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -71,6 +72,48 @@ public sealed class CellNoiseTests
         Assert.That(t, Has.Length.GreaterThan(200));
         Assert.That(worst, Is.LessThan(1e-9));
         Tolerance.AssertClose(i[0], nominal, 1e-12, 0, "current at t = 0 (no noise, as TRNOISE)");
+    }
+
+    [Test]
+    public void When_1T1R_Cell_Has_Noise_Expect_Current_Of_Series_Solution_With_Rram_Conductance_G_Times_One_Plus_N()
+    {
+        // The noise sits across the RRAM only: a linear RRAM of conductance G·(1 + n(t)) in series with the access transistor.
+        Mosfet1Parameters access = Mosfet1Parameters.AccessTransistor;
+        const double voltage = 0.3;
+        CellReadNoise noise = Noise(0.05, 0.0, 0.05);
+        var builder = new NetlistBuilder()
+            .Model("nacc", "nmos", ("vto", access.ThresholdVoltage), ("kp", access.TransconductanceParameter))
+            .Add("V1", voltage, "r", "0")
+            .Tran(noise.SampleTime / 4, 1e-6);
+        builder.Netlist.Arrays.Add(new CrossbarArrayCard("x", ["r"], ["0"], [Conductance])
+        {
+            CellKind = CrossbarCellKind.Transistor,
+            TransistorModel = "nacc",
+            TransistorWidth = access.Width,
+            TransistorLength = access.Length,
+            GateVoltage = 3.3,
+            BulkVoltage = -3.3,
+            CellNoise = noise,
+            NoiseSeed = 8,
+        });
+        builder.Netlist.Saves.Add(new OutputVector('i', "V1"));
+        ResultTable tran = CircuitSimulator.Run(builder.Netlist).Find("tran")!;
+        double[] t = tran.Column("time");
+        double[] i = tran.Column("i(v1)");
+        TransientNoiseSource n = noise.Realise(8, 1)[0];
+        CellModel cell = CellModel.WithTransistor(LinearRramModel.Instance, access, 3.3, -3.3);
+        double worst = 0;
+        double spread = 0;
+        for (int k = 1; k < t.Length; k++)
+        {
+            double expected = cell.Solve(voltage, 0, Conductance * (1 + n.Value(t[k]))).Current;
+            worst = Math.Max(worst, Math.Abs(-i[k] - expected) / expected);
+            spread = Math.Max(spread, Math.Abs(expected / cell.Solve(voltage, 0, Conductance).Current - 1));
+        }
+
+        TestContext.Out.WriteLine($"{t.Length} points, noise moves the current by up to {spread:P2}, worst mismatch {worst:G3}");
+        Assert.That(spread, Is.GreaterThan(0.05));
+        Assert.That(worst, Is.LessThan(1e-5));
     }
 
     [Test]

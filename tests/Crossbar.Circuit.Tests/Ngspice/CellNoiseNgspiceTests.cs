@@ -2,6 +2,8 @@ using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
 using Crossbar.Circuit.Tests.Builders;
+using Crossbar.Circuit.Tests.Engine;
+using Crossbar.Devices.Noise;
 
 namespace Crossbar.Circuit.Tests.Ngspice;
 
@@ -43,6 +45,70 @@ public class CellNoiseNgspiceTests
     {
         double mean = x.Average();
         return (mean, Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / (x.Length - 1)));
+    }
+
+    /// <summary>Time-weighted mean and standard deviation of a piecewise-linear waveform from <paramref name="from"/> on.</summary>
+    private static (double Mean, double Std) TimeStatistics(double[] time, double[] value, double from)
+    {
+        double span = 0, first = 0, second = 0;
+        for (int r = 1; r < time.Length; r++)
+        {
+            if (time[r - 1] < from)
+            {
+                continue;
+            }
+
+            double dt = time[r] - time[r - 1];
+            double a = value[r - 1];
+            double b = value[r];
+            span += dt;
+            first += dt * (a + b) / 2;
+            second += dt * ((a * a) + (a * b) + (b * b)) / 3;
+        }
+
+        double mean = first / span;
+        return (mean, Math.Sqrt(Math.Max(0, (second / span) - (mean * mean))));
+    }
+
+    [Test]
+    public void When_Cell_With_White_Flicker_And_Telegraph_Noise_Is_Exported_Expect_Ngspice_Current_Mean_And_Std_Agree()
+    {
+        NgspiceRunner? runner = NgspiceRunner.TryCreate(TimeSpan.FromSeconds(300));
+        if (runner is null)
+        {
+            Assert.Ignore("ngspice not found on PATH");
+        }
+
+        // One 20 µS cell at 0.2 V: white 1%, 1/f NAMP 0.2%, telegraph 5% high 2/3 of the time (capture 1 µs, emission 2 µs).
+        var noise = new CellReadNoise
+        {
+            WhiteSigma = 0.01,
+            SampleTime = 50e-9,
+            FlickerAmplitude = 0.002,
+            RtsAmplitude = 0.05,
+            RtsCaptureTime = 1e-6,
+            RtsEmissionTime = 2e-6,
+        };
+        var builder = new NetlistBuilder()
+            .Add("Vc", 0.2, "c", "0")
+            .Add("Vs", 0, "r", "0")
+            .Tran(50e-9, 500e-6, 50e-9);
+        builder.Netlist.Arrays.Add(new CrossbarArrayCard("x", ["r"], ["c"], [20e-6]) { CellNoise = noise, NoiseSeed = 12 });
+        builder.Netlist.Saves.Add(new OutputVector('i', "Vs"));
+        string deck = NetlistWriter.Write(builder.Netlist);
+        Assert.That(deck, Does.Contain("TRNOISE(0.01 5e-08 1 0.002 0.05 1e-06 2e-06)"));
+
+        RawPlot plot = runner!.Run(deck, "cell_noise_rtn.cir").Plots.Single(p => p.Analysis == "tran");
+        ResultTable ours = CircuitSimulator.Run(builder.Netlist).Find("tran")!;
+        (double ngMean, double ngStd) = TimeStatistics(plot.Column("time"), plot.Column("i(vs)").Select(Math.Abs).ToArray(), 1e-6);
+        (double ourMean, double ourStd) = TimeStatistics(ours.Column("time"), ours.Column("i(vs)").Select(Math.Abs).ToArray(), 1e-6);
+        const double nominal = 4e-6;
+        double expectedMean = nominal * (1 + (0.05 * 2 / 3));
+        TestContext.Out.WriteLine($"mean current: ngspice {ngMean:G5} A, CrossbarSim {ourMean:G5} A, expected {expectedMean:G5} A; " +
+            $"relative std: ngspice {ngStd / nominal:G4}, CrossbarSim {ourStd / nominal:G4}");
+        Tolerance.AssertClose(ngMean, expectedMean, 0.005, 0, "ngspice mean cell current (telegraph occupancy 2/3)");
+        Tolerance.AssertClose(ourMean, expectedMean, 0.005, 0, "CrossbarSim mean cell current");
+        Tolerance.AssertClose(ngStd, ourStd, 0.3, 0, "std of the cell current");
     }
 
     [Test]

@@ -13,8 +13,8 @@ namespace Crossbar.Devices.Noise;
 /// of random telegraph-signal noise in resistive switching memories", Appl. Phys. Lett. 96, 053503 (2010), measure
 /// RTN as a relative current step ΔI/I whose size depends on the cell's resistance (larger for more resistive cells,
 /// thinner filaments); Ambrogio, Balatti, McCaffrey, Wang and Ielmini, "Noise-induced resistance broadening in
-/// resistive switching memory — Part I: intrinsic cell behavior", IEEE TED 62, 3805 (2015),
-/// doi:10.1109/TED.2015.2475598, describe the 1/f and RTN current fluctuations of HfOx cells in the same relative
+/// resistive switching memory — Part I: intrinsic cell behavior", IEEE TED 62(11) (2015),
+/// doi:10.1109/TED.2015.2475598, describe the 1/f and RTN current fluctuations of RRAM cells in the same relative
 /// terms. A fixed-amplitude current source (σ·G·V_read) is right only when the cell sits at V_read; in a closed-loop
 /// INV circuit the cell voltages are the solution (the column voltages), so the relative form is the physical one. The
 /// exported ngspice deck keeps it: a TRNOISE voltage source realises n(t) on a helper node and a B source in parallel

@@ -29,6 +29,13 @@ public sealed record CrossbarBuildOptions
     /// <summary>Relative σ of white read noise: every cell read once per operation as G·(1 + σ·n) (<see cref="Devices.Noise.WhiteReadNoise"/>); 0 = none.</summary>
     public double ReadNoiseSigma { get; init; }
 
+    /// <summary>
+    /// Transient read noise of every cell, relative to its current (white, 1/f and telegraph noise with TRNOISE
+    /// statistics; <see cref="Devices.Noise.CellReadNoise"/>), each array seeded from <see cref="Seed"/> and its name;
+    /// null = none. Zero at the operating point.
+    /// </summary>
+    public Devices.Noise.CellReadNoise? CellNoise { get; init; }
+
     /// <summary>Time since programming at which the array is read, in s (0 = at programming): conductances relax by <see cref="Drift"/>.</summary>
     public double DriftTime { get; init; }
 

@@ -59,6 +59,8 @@ internal static class CrossbarNetlist
             ColumnWireCapacitance = options.Wires.ColumnCapacitancePerCell,
             RowTerminalAtFarEnd = options.Wires.RowSenseEnd == Devices.Wires.LineEnd.Far,
             ColumnTerminalAtFarEnd = options.Wires.ColumnDriveEnd == Devices.Wires.LineEnd.Far,
+            CellNoise = options.CellNoise,
+            NoiseSeed = Devices.Noise.CellReadNoise.ArraySeed(options.Seed, name),
         };
         netlist.Arrays.Add(card);
         if (sinh is not null && options.Cell == CrossbarCellKind.Transistor && !netlist.Options.Any(o => o.Name == "noopiter"))

@@ -1,5 +1,6 @@
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Devices.Noise;
 using Crossbar.Devices.Rram;
 
 namespace Crossbar.Circuit.Elements;
@@ -17,6 +18,14 @@ namespace Crossbar.Circuit.Elements;
 /// Node layout and names follow <see cref="CrossbarArrayCard"/>, so the deck printed by
 /// <see cref="CrossbarArrayWriter"/> is the same circuit. The access transistors' gate and bulk
 /// sit at fixed voltages (word line and bulk rail): their columns fold into the right-hand side.
+/// <para><b>Cell read noise</b> (<see cref="CrossbarArrayCard.CellNoise"/>, <see cref="CellReadNoise"/>): in transient
+/// each cell's RRAM current I(v) gets the noise current i_n = I(v)·n_k(t) of its own realisation n_k, from the row-side
+/// node to the column-side node (across the RRAM of a 1T1R cell; across the whole series cell of a linear
+/// on-resistance cell, which is one conductance). It is stamped as the Newton companion of i_n, slope n_k·dI/dv in the
+/// matrix and n_k·(I − v·dI/dv) in the right-hand side, so the noise current is exact at the solution rather than lagged
+/// one iterate (for a linear cell the right-hand side part is 0: the conductance becomes G·(1 + n_k(t))). Zero at DC
+/// and at t = 0, as TRNOISE. n_k is linear between samples every NT: the array adds breakpoints at k·NT and limits the
+/// timestep to NT. The realisations keep their history for the run (8 bytes per sample and cell).</para>
 /// </remarks>
 public sealed class CrossbarArray : CircuitElement
 {
@@ -45,6 +54,13 @@ public sealed class CrossbarArray : CircuitElement
     private int[] _capH = [];
     private int _capState;
 
+    // Cell read noise: one realisation per cell, its value at _noiseTime, and the sample time NT.
+    private readonly TransientNoiseSource[] _noise = [];
+    private readonly double[] _noiseValue = [];
+    private readonly double _noiseStep;
+    private readonly bool _noiseSampled;
+    private double _noiseTime = double.NaN;
+
     /// <summary>Compiles an array card; <paramref name="transistorModel"/> is required for 1T1R cells.</summary>
     public CrossbarArray(CrossbarArrayCard card, MosfetParameters? transistorModel)
         : base(card.Name)
@@ -62,7 +78,28 @@ public sealed class CrossbarArray : CircuitElement
         }
 
         _sinh = card.SinhModel;
+        if (card.HasCellNoise)
+        {
+            CellReadNoise noise = card.CellNoise!;
+            try
+            {
+                _noise = noise.Realise(card.NoiseSeed, card.Rows * card.Columns);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new NetlistException(card.Location, $"array {card.Name}: cell noise: {ex.Message}");
+            }
+
+            _noiseValue = new double[_noise.Length];
+            _noiseStep = noise.SampleTime;
+            _noiseSampled = noise.WhiteSigma > 0 || noise.FlickerAmplitude > 0;
+        }
     }
+
+    /// <summary>The relative noise process n_k(t) of cell k (row-major), or null when the array has no cell noise.</summary>
+    /// <param name="cell">Row-major cell index i·N + j.</param>
+    /// <returns>The realisation.</returns>
+    public TransientNoiseSource? CellNoise(int cell) => _noise.Length == 0 ? null : _noise[cell];
 
     /// <summary>
     /// Gives the cells new conductances (S, row-major, as <see cref="CrossbarArrayCard.Conductances"/>) for the following
@@ -102,7 +139,7 @@ public sealed class CrossbarArray : CircuitElement
     public override int OffDiagonalEntryEstimate => 2 * (_segA.Length + (_transistor is null ? 1 : 2) * _cellG.Length);
 
     /// <inheritdoc />
-    public override bool IsTimeDependent => _capValue.Length > 0;
+    public override bool IsTimeDependent => _capValue.Length > 0 || _noise.Length > 0;
 
     /// <inheritdoc />
     public override void Bind(UnknownMap unknowns)
@@ -289,13 +326,18 @@ public sealed class CrossbarArray : CircuitElement
     {
         double[] m = context.Matrix;
         LoadConductances(m, _segH, _segG);
+        bool noisy = UpdateNoise(context);
         if (_sinh is not null)
         {
-            LoadSinhCells(context, _sinh);
+            LoadSinhCells(context, _sinh, noisy);
         }
         else
         {
             LoadConductances(m, _cellH, _cellG);
+            if (noisy)
+            {
+                LoadLinearCellNoise(m);
+            }
         }
 
         if (_transistor is not null)
@@ -324,7 +366,7 @@ public sealed class CrossbarArray : CircuitElement
     /// Sinh cells: current I(v) and slope g = dI/dv of <see cref="SinhRramModel"/> at the iterate (the model continues
     /// linearly beyond |v/V0| = 40, so a wild early iterate cannot overflow); Newton companion current I − g·v.
     /// </summary>
-    private void LoadSinhCells(LoadContext context, SinhRramModel model)
+    private void LoadSinhCells(LoadContext context, SinhRramModel model, bool noisy)
     {
         double[] x = context.Solution;
         double[] m = context.Matrix;
@@ -334,8 +376,9 @@ public sealed class CrossbarArray : CircuitElement
         {
             int a = _cellRow[k];
             double v = x[a] - x[b[k]];
-            double current = model.Current(v, _cellG[k]);
-            double g = model.Conductance(v, _cellG[k]);
+            double factor = noisy ? 1 + _noiseValue[k] : 1;
+            double current = factor * model.Current(v, _cellG[k]);
+            double g = factor * model.Conductance(v, _cellG[k]);
             double ieq = current - (g * v);
             int h = 4 * k;
             m[_cellH[h]] += g;
@@ -344,6 +387,45 @@ public sealed class CrossbarArray : CircuitElement
             m[_cellH[h + 3]] += g;
             rhs[a] -= ieq;
             rhs[b[k]] += ieq;
+        }
+    }
+
+    /// <summary>
+    /// Refreshes n_k at the context's time when the array has cell noise and the analysis is a transient past t = 0.
+    /// </summary>
+    /// <returns>True when the noise is to be stamped.</returns>
+    private bool UpdateNoise(LoadContext context)
+    {
+        if (_noise.Length == 0 || context.Mode != AnalysisMode.Transient || !(context.Time > 0))
+        {
+            return false;
+        }
+
+        double t = context.Time;
+        if (t != _noiseTime)
+        {
+            for (int k = 0; k < _noise.Length; k++)
+            {
+                _noiseValue[k] = _noise[k].Value(t);
+            }
+
+            _noiseTime = t;
+        }
+
+        return true;
+    }
+
+    /// <summary>Linear cells: i_n = n_k·G_k·v, the conductance n_k·G_k on the cell's four handles.</summary>
+    private void LoadLinearCellNoise(double[] m)
+    {
+        for (int k = 0; k < _cellG.Length; k++)
+        {
+            double g = _noiseValue[k] * _cellG[k];
+            int h = 4 * k;
+            m[_cellH[h]] += g;
+            m[_cellH[h + 1]] -= g;
+            m[_cellH[h + 2]] -= g;
+            m[_cellH[h + 3]] += g;
         }
     }
 
@@ -457,13 +539,35 @@ public sealed class CrossbarArray : CircuitElement
     /// <inheritdoc />
     public override double TruncationTimestep(Integrator integrator)
     {
-        double dt = double.PositiveInfinity;
+        // The noise is piecewise linear between samples NT apart: no step beyond NT (telegraph noise alone is then
+        // resolved to NT as well).
+        double dt = _noise.Length > 0 ? _noiseStep : double.PositiveInfinity;
         for (int c = 0; c < _capNode.Length; c++)
         {
             dt = Math.Min(dt, integrator.TruncationTimestep(_capState + (2 * c)));
         }
 
         return dt;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>With white or 1/f cell noise: the sample times k·NT in (from, to], where n(t) has its corners.</remarks>
+    public override void AddBreakpoints(double from, double to, double printStep, SortedSet<double> breakpoints)
+    {
+        if (!_noiseSampled)
+        {
+            return;
+        }
+
+        double nt = _noiseStep;
+        for (long k = Math.Max(1, (long)Math.Floor(from / nt)); k * nt <= to; k++)
+        {
+            double t = k * nt;
+            if (t > from)
+            {
+                breakpoints.Add(t);
+            }
+        }
     }
 
     /// <inheritdoc />

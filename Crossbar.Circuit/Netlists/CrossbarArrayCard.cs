@@ -1,3 +1,4 @@
+using Crossbar.Devices.Noise;
 using Crossbar.Devices.Rram;
 
 namespace Crossbar.Circuit.Netlists;
@@ -143,6 +144,19 @@ public sealed class CrossbarArrayCard
     /// <summary>True when the column terminal (drive side) is at the far end (row M−1).</summary>
     public bool ColumnTerminalAtFarEnd { get; init; }
 
+    /// <summary>
+    /// Transient read noise of every cell, relative to the cell's current (<see cref="CellReadNoise"/>), or null for
+    /// none. Zero at DC and at t = 0; the writer adds, per cell, a TRNOISE voltage source on node
+    /// <see cref="NoiseNode"/> and a B source I = I_cell·v(noise node) in parallel with the RRAM.
+    /// </summary>
+    public CellReadNoise? CellNoise { get; init; }
+
+    /// <summary>Seed of the cells' noise realisations (<see cref="CellReadNoise.CellSeed"/> of this seed and the cell index).</summary>
+    public int NoiseSeed { get; init; }
+
+    /// <summary>True when <see cref="CellNoise"/> is set and on.</summary>
+    public bool HasCellNoise => CellNoise is { IsActive: true };
+
     /// <summary>Where the card came from.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.Generated;
 
@@ -157,6 +171,9 @@ public sealed class CrossbarArrayCard
 
     /// <summary>Internal node of a 1T1R cell between RRAM and transistor.</summary>
     public string CellNode(int row, int column) => $"{Name}_m{row}_{column}";
+
+    /// <summary>Node of cell (i, j)'s relative noise process n(t) in the exported deck (not an unknown of the engine).</summary>
+    public string NoiseNode(int row, int column) => $"{Name}_nz{row}_{column}";
 
     /// <summary>Word-line node used in the exported deck.</summary>
     public string GateNode => $"{Name}_wl";

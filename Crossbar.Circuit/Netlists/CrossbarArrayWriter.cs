@@ -1,10 +1,19 @@
 using System.Globalization;
 using System.Text;
+using Crossbar.Devices.Noise;
 using Crossbar.Devices.Rram;
 
 namespace Crossbar.Circuit.Netlists;
 
 /// <summary>Expands a <see cref="CrossbarArrayCard"/> into plain SPICE lines (R, M, C, V, and B for sinh cells) with the node names the engine uses.</summary>
+/// <remarks>
+/// Cell read noise (<see cref="CrossbarArrayCard.CellNoise"/>) is written per cell as a TRNOISE voltage source that
+/// realises the relative process n(t) on its own node, <c>V{name}_nz{i}_{j} {name}_nz{i}_{j} 0 DC 0 TRNOISE(σ NT α NAMP RTSAM
+/// RTSCAPT RTSEMT)</c>, and a B source in parallel with the RRAM, <c>B{name}_{i}_{j}_n a b I={G*v(a,b)*v(nz)}</c> (the sinh
+/// current for sinh cells), so the deck keeps the relative contract i_n = I_cell·n(t) of <see cref="CellReadNoise"/>. A
+/// fixed-amplitude TRNOISE current source could carry only σ·G·V for one assumed voltage V. ngspice draws its own random
+/// numbers: the deck agrees with the engine statistically, not sample by sample.
+/// </remarks>
 public static class CrossbarArrayWriter
 {
     /// <summary>Appends the array's lines to a deck.</summary>
@@ -54,6 +63,11 @@ public static class CrossbarArrayWriter
                 double g = a.Conductance(i, j);
                 string row = a.RowWireNode(i, j);
                 string column = a.ColumnWireNode(i, j);
+                if (a.HasCellNoise)
+                {
+                    WriteCellNoise(sb, a, i, j, row, column);
+                }
+
                 if (a.SinhModel is { } sinh)
                 {
                     WriteSinhCell(sb, a, sinh, i, j, row, column);
@@ -95,6 +109,25 @@ public static class CrossbarArrayWriter
         {
             sb.Append(CultureInfo.InvariantCulture, $"R{n}_{i}_{j}_on {rram} {column} {F(a.OnResistance)}\n");
         }
+    }
+
+    /// <summary>
+    /// Cell (i, j)'s noise: n(t) as a TRNOISE voltage on its own node and i_n = I_cell·n(t) as a B source from the row side
+    /// to the column side of the RRAM (the whole series cell for a linear on-resistance cell, as the engine stamps it).
+    /// </summary>
+    private static void WriteCellNoise(StringBuilder sb, CrossbarArrayCard a, int i, int j, string row, string column)
+    {
+        string n = a.Name;
+        TransientNoiseParameters p = a.CellNoise!.RelativeProcess;
+        string nz = a.NoiseNode(i, j);
+        string rram = a.HasCellNode ? a.CellNode(i, j) : column;
+        double g = a.Conductance(i, j);
+        string current = a.SinhModel is { } sinh
+            ? $"{F(sinh.CurrentScale(g))}*sinh(v({row},{rram})/{F(sinh.CharacteristicVoltage)})"
+            : $"{F(a.CellKind == CrossbarCellKind.OnResistance ? 1 / ((1 / g) + a.OnResistance) : g)}*v({row},{rram})";
+        sb.Append(CultureInfo.InvariantCulture,
+            $"V{n}_nz{i}_{j} {nz} 0 DC 0 TRNOISE({F(p.WhiteAmplitude)} {F(p.SampleTime)} {F(p.FlickerExponent)} {F(p.FlickerAmplitude)} {F(p.RtsAmplitude)} {F(p.RtsCaptureTime)} {F(p.RtsEmissionTime)})\n");
+        sb.Append(CultureInfo.InvariantCulture, $"B{n}_{i}_{j}_n {row} {rram} I={{{current}*v({nz})}}\n");
     }
 
     private static void WriteCapacitances(StringBuilder sb, CrossbarArrayCard a)

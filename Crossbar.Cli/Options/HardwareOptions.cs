@@ -4,6 +4,7 @@ using Crossbar.Circuit.Amc;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Netlists;
 using Crossbar.Cli.Commands;
+using Crossbar.Devices.Noise;
 using Crossbar.Devices.OpAmps;
 using Crossbar.Devices.Programming;
 using Crossbar.Devices.Rram;
@@ -79,6 +80,13 @@ public sealed class HardwareOptions
         AdcBits = new Option<int>("--adc-bits") { HelpName = "n", Description = "output ADC bits (0 = ideal) [default: 8]", DefaultValueFactory = _ => 8 };
         DriftTime = Number("--drift-time", "s", "time since programming at which the arrays are read, in s: conductances relax (power-law drift with a spread growing per decade; docs/design.md)", 0.0);
         Seed = new Option<int>("--seed") { HelpName = "n", Description = "seed of everything random (matrix, vector, programming error, noise) [default: 1]", DefaultValueFactory = _ => 1 };
+        CellNoiseWhite = Number("--cell-noise-white", "rel", "transient read noise of every cell relative to its current: rms of the white samples, TRNOISE NA of n(t) in i = I_cell·(1 + n(t)) (dimensionless; 0 = off)", 0.0);
+        CellNoiseFlicker = Number("--cell-noise-flicker", "rel", "transient cell read noise: relative 1/f amplitude, TRNOISE NAMP of n(t) (dimensionless; 0 = off)", 0.0);
+        CellNoiseAlpha = Number("--cell-noise-alpha", "exponent", "transient cell read noise: exponent α of the 1/f^α spectrum, TRNOISE NALPHA, in (0, 2)", 1.0);
+        CellNoiseRtn = Number("--cell-noise-rtn", "rel", "transient cell read noise: relative random-telegraph step, TRNOISE RTSAM of n(t) (dimensionless; 0 = off)", 0.0);
+        CellNoiseRtnCapture = Number("--cell-noise-rtn-capture", "s", "transient cell read noise: mean telegraph capture time (dwell low), TRNOISE RTSCAPT, in s", 1e-6);
+        CellNoiseRtnEmission = Number("--cell-noise-rtn-emission", "s", "transient cell read noise: mean telegraph emission time (dwell high), TRNOISE RTSEMT, in s", 1e-6);
+        CellNoiseSampleTime = Number("--cell-noise-nt", "s", "transient cell read noise: time between noise samples, TRNOISE NT, in s (the timestep is limited to it)", 10e-9);
     }
 
     /// <summary><c>--cell 1r|1t1r</c>.</summary>
@@ -138,9 +146,35 @@ public sealed class HardwareOptions
     /// <summary><c>--seed &lt;n&gt;</c>.</summary>
     public Option<int> Seed { get; }
 
+    /// <summary><c>--cell-noise-white &lt;rel&gt;</c>.</summary>
+    public Option<double> CellNoiseWhite { get; }
+
+    /// <summary><c>--cell-noise-flicker &lt;rel&gt;</c>.</summary>
+    public Option<double> CellNoiseFlicker { get; }
+
+    /// <summary><c>--cell-noise-alpha &lt;exponent&gt;</c>.</summary>
+    public Option<double> CellNoiseAlpha { get; }
+
+    /// <summary><c>--cell-noise-rtn &lt;rel&gt;</c>.</summary>
+    public Option<double> CellNoiseRtn { get; }
+
+    /// <summary><c>--cell-noise-rtn-capture &lt;s&gt;</c>.</summary>
+    public Option<double> CellNoiseRtnCapture { get; }
+
+    /// <summary><c>--cell-noise-rtn-emission &lt;s&gt;</c>.</summary>
+    public Option<double> CellNoiseRtnEmission { get; }
+
+    /// <summary><c>--cell-noise-nt &lt;s&gt;</c>.</summary>
+    public Option<double> CellNoiseSampleTime { get; }
+
     /// <summary>Adds every option to a command.</summary>
     public void AddTo(Command command)
     {
+        foreach (Option option in new Option[] { CellNoiseWhite, CellNoiseFlicker, CellNoiseAlpha, CellNoiseRtn, CellNoiseRtnCapture, CellNoiseRtnEmission, CellNoiseSampleTime })
+        {
+            command.Options.Add(option);
+        }
+
         Option[] all = [Cell, Rram, RramV0, WireResistance, WireCapacitance, OpAmp, DcGain, GainBandwidth, Offset, InputNoise, Bits, MinConductance, MaxConductance, ProgrammingSigma, ReadNoise, DacBits, AdcBits, DriftTime, Seed];
         foreach (Option option in all)
         {
@@ -267,7 +301,51 @@ public sealed class HardwareOptions
             new("gate_voltage_V", Text(circuit.GateVoltage)),
             new("signal_voltage_V", Text(circuit.SignalVoltage)),
         ];
+        (CellReadNoise? cellNoise, IEnumerable<KeyValuePair<string, string>> cellNoiseParameters) = ReadCellNoise(parse);
+        circuit = circuit with { CellNoise = cellNoise };
+        parameters.AddRange(cellNoiseParameters);
         return new Hardware(circuit, backend, seed, parameters);
+    }
+
+    /// <summary>The <c>--cell-noise-*</c> options as a <see cref="CellReadNoise"/> (null when all amplitudes are 0), validated, and as metadata.</summary>
+    /// <exception cref="UsageException">A value is out of range; the message names the option.</exception>
+    private (CellReadNoise? Noise, IEnumerable<KeyValuePair<string, string>> Parameters) ReadCellNoise(ParseResult parse)
+    {
+        double white = parse.GetValue(CellNoiseWhite);
+        double flicker = parse.GetValue(CellNoiseFlicker);
+        double alpha = parse.GetValue(CellNoiseAlpha);
+        double rtn = parse.GetValue(CellNoiseRtn);
+        double capture = parse.GetValue(CellNoiseRtnCapture);
+        double emission = parse.GetValue(CellNoiseRtnEmission);
+        double nt = parse.GetValue(CellNoiseSampleTime);
+        Require(white >= 0 && white < 1, "--cell-noise-white", white, "a relative σ in [0, 1)");
+        Require(flicker >= 0 && flicker < 1, "--cell-noise-flicker", flicker, "a relative amplitude in [0, 1)");
+        Require(alpha > 0 && alpha < 2, "--cell-noise-alpha", alpha, "an exponent in (0, 2)");
+        Require(rtn >= 0 && rtn < 1, "--cell-noise-rtn", rtn, "a relative step in [0, 1)");
+        Require(capture > 0 && double.IsFinite(capture), "--cell-noise-rtn-capture", capture, "a finite time > 0 s");
+        Require(emission > 0 && double.IsFinite(emission), "--cell-noise-rtn-emission", emission, "a finite time > 0 s");
+        Require(nt > 0 && double.IsFinite(nt), "--cell-noise-nt", nt, "a finite time > 0 s");
+        var noise = new CellReadNoise
+        {
+            WhiteSigma = white,
+            SampleTime = nt,
+            FlickerExponent = alpha,
+            FlickerAmplitude = flicker,
+            RtsAmplitude = rtn,
+            RtsCaptureTime = capture,
+            RtsEmissionTime = emission,
+        };
+        KeyValuePair<string, string>[] parameters =
+        [
+            new("cell_noise_white", Text(white)),
+            new("cell_noise_flicker", Text(flicker)),
+            new("cell_noise_alpha", Text(alpha)),
+            new("cell_noise_rtn", Text(rtn)),
+            new("cell_noise_rtn_capture_s", Text(capture)),
+            new("cell_noise_rtn_emission_s", Text(emission)),
+            new("cell_noise_nt_s", Text(nt)),
+        ];
+        return (noise.IsActive ? noise : null, parameters);
     }
 
     private static Option<double> Number(string name, string unit, string description, double defaultValue) => new(name)

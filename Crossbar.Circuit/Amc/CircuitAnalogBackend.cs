@@ -23,9 +23,13 @@ public enum OperationKind
 /// </summary>
 public sealed class CircuitAnalogBackend : IAnalogBackend
 {
-    /// <summary>Print points of each operation's transient (a step every 1/100 of the window: enough to place the
-    /// settling time to 2⁻⁸ within a percent of the window, five times cheaper than the 500 of a single-circuit run).</summary>
-    public const int TransientPoints = 100;
+    /// <summary>Window of each operation's transient in loop time constants: settling to 2⁻⁸ takes about 5.5 of the
+    /// slowest, so 12 leave room for slower secondary poles while keeping the many HP-MVM transients short.</summary>
+    public const double TransientTimeConstants = 12;
+
+    /// <summary>Print points of each operation's transient: a step of 0.2 loop time constants, which places the
+    /// settling time within a few percent.</summary>
+    public const int TransientPoints = 60;
 
     private readonly IdealAnalogBackend _programming;
 
@@ -51,6 +55,7 @@ public sealed class CircuitAnalogBackend : IAnalogBackend
             DacBits = 0,
             AdcBits = 0,
             TransientPoints = TransientPoints,
+            TransientTimeConstants = TransientTimeConstants,
         };
     }
 

@@ -108,7 +108,7 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
         Compiled<MvmCircuit> compiled = _mvm ??= Compile(MvmCircuitBuilder.Build(_nominal, Ones(Columns), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues, Columns);
         (double[] drive, _, double perUnit) = MvmCircuitBuilder.Inputs(mapping, v, hardware, compiled.Circuit.FeedbackConductance);
         double[] values = [.. drive, .. mapping.IsDifferential ? drive.Select(d => -d) : []];
-        ResultTable table = compiled.Run(mapping, values, transient);
+        ResultTable table = compiled.Run(mapping, values, transient, ReferenceEquals(mapping, _nominal));
         return (compiled.Circuit.ReadResult(table, perUnit), transient ? Settle(table, compiled.Circuit.OutputNodes) : nominal);
     }
 
@@ -130,14 +130,14 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
 
         Compiled<InvCircuit> compiled = _inv ??= Compile(InvCircuitBuilder.Build(_nominal, Ones(Rows), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues, Rows);
         (double[] values, double perUnit) = InvCircuitBuilder.Inputs(mapping, v, hardware);
-        ResultTable table = compiled.Run(mapping, values, transient);
+        ResultTable table = compiled.Run(mapping, values, transient, ReferenceEquals(mapping, _nominal));
         return (compiled.Circuit.ReadSolution(table, perUnit), transient ? Settle(table, compiled.Circuit.OutputNodes) : nominal);
     }
 
     private static ResultTable Simulate(Netlist netlist, bool transient)
     {
         CircuitSession session = CircuitSession.Compile(netlist);
-        return transient ? session.Transient() : session.OperatingPoint();
+        return transient ? session.Transient(fixedStep: true) : session.OperatingPoint();
     }
 
     private static Compiled<T> Compile<T>(T circuit, Func<T, Netlist> netlist, Func<T, IReadOnlyList<string>> sources, Func<T, IReadOnlyList<double>> values, int groups)
@@ -198,22 +198,26 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
     /// operating point starts from the superposition of its responses to each group alone at full scale of the input's
     /// sign, x ≈ x₀ + Σ_g |s_g|·(x_g^sign(s_g) − x₀), measured once (2·groups + 1 solves): the circuit is nearly linear
     /// (the access transistors' on-conductance moves with the column voltage, which the sign-wise basis captures), so
-    /// Newton then needs a chord step or two instead of a factorisation per operation.
+    /// Newton then needs a chord step or two instead of a factorisation per operation. Transients run on a fixed time
+    /// grid; a linear circuit's are superposed the same way from its transients for each group alone.
     /// </summary>
     private sealed class Compiled<T>(T circuit, CircuitSession session, IReadOnlyList<string> sources, IReadOnlyList<double> builtValues, int groups)
     {
         private double[]? _zero;
         private double[][]? _unit;
         private ConductanceMapping? _loaded;
+        private ResultTable? _tranZero;
+        private ResultTable[]? _tranUnit;
         private double[]? _guess;
 
         public T Circuit { get; } = circuit;
 
         /// <summary>
         /// Loads the conductances of this read into the arrays (when they differ from the last), scales the sources to
-        /// <paramref name="values"/> and solves (operating point, or transient from t = 0).
+        /// <paramref name="values"/> and solves (operating point, or transient from t = 0; <paramref name="nominal"/>: the
+        /// conductances are the programmed ones, for which the superposition bases hold).
         /// </summary>
-        public ResultTable Run(ConductanceMapping mapping, double[] values, bool transient)
+        public ResultTable Run(ConductanceMapping mapping, double[] values, bool transient, bool nominal)
         {
             if (!ReferenceEquals(mapping, _loaded))
             {
@@ -234,8 +238,13 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
 
             if (transient)
             {
+                if (!session.Circuit.IsNonlinear && nominal)
+                {
+                    return Superpose(scales);
+                }
+
                 Scale(scales);
-                return session.Transient();
+                return session.Transient(fixedStep: true);
             }
 
             if (!session.Circuit.IsNonlinear)
@@ -263,6 +272,59 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
 
             Scale(scales);
             return session.OperatingPoint(_guess);
+        }
+
+        /// <summary>
+        /// The transient of a linear circuit for these source scales: h₀ + Σ_g s_g·(h_g − h₀), h_g its transient with
+        /// group g alone at the built values and h₀ with every source at zero, all on the same fixed time grid. The
+        /// discretised circuit is linear in its sources on a fixed grid, so this is the transient it would compute.
+        /// </summary>
+        private ResultTable Superpose(double[] scales)
+        {
+            if (_tranZero is null)
+            {
+                var basis = new double[sources.Count];
+                Scale(basis);
+                _tranZero = session.Transient(fixedStep: true);
+                _tranUnit = new ResultTable[groups];
+                for (int g = 0; g < groups; g++)
+                {
+                    for (int k = 0; k < basis.Length; k++)
+                    {
+                        basis[k] = k % groups == g ? 1 : 0;
+                    }
+
+                    Scale(basis);
+                    _tranUnit[g] = session.Transient(fixedStep: true);
+                    if (_tranUnit[g].Rows.Count != _tranZero.Rows.Count)
+                    {
+                        throw new InvalidOperationException("fixed-step transients of one circuit landed on different time grids");
+                    }
+                }
+            }
+
+            var table = new ResultTable("tran", _tranZero.Columns);
+            for (int r = 0; r < _tranZero.Rows.Count; r++)
+            {
+                double[] zero = _tranZero.Rows[r];
+                var row = (double[])zero.Clone();
+                for (int g = 0; g < groups; g++)
+                {
+                    double s = scales[g];
+                    if (s != 0)
+                    {
+                        double[] unit = _tranUnit![g].Rows[r];
+                        for (int c = 1; c < row.Length; c++)
+                        {
+                            row[c] += s * (unit[c] - zero[c]);
+                        }
+                    }
+                }
+
+                table.Rows.Add(row);
+            }
+
+            return table;
         }
 
         private double[] Basis()

@@ -81,6 +81,9 @@ public sealed record CrossbarBuildOptions
     /// <summary>Transient stop time in s (null = long enough to settle: a multiple of the loop's time constant).</summary>
     public double? StopTime { get; init; }
 
+    /// <summary>Default transient window in loop time constants when <see cref="StopTime"/> is not given (default 20; settling to 2⁻⁸ takes about 5.5).</summary>
+    public double TransientTimeConstants { get; init; } = InvCircuitBuilder.DefaultStopTimeConstants;
+
     /// <summary>Print points of a generated transient: the print step and the largest time step are the stop time divided by this (default 500).</summary>
     public int TransientPoints { get; init; } = 500;
 

@@ -190,7 +190,7 @@ public static class InvCircuitBuilder
     /// third of that for its lagged difference), or 1 µs without op-amp dynamics.
     /// </summary>
     internal static double StopTimeFor(InvStability stability, CrossbarBuildOptions options)
-        => options.StopTime ?? (double.IsFinite(stability.TimeConstant) ? DefaultStopTimeConstants * stability.TimeConstant : 1e-6);
+        => options.StopTime ?? (double.IsFinite(stability.TimeConstant) ? options.TransientTimeConstants * stability.TimeConstant : 1e-6);
 
     private static double RiseTime(InvStability stability)
         => double.IsFinite(stability.TimeConstant) ? Math.Min(1e-12, stability.TimeConstant / 1000) : 1e-12;

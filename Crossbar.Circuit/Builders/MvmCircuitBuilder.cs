@@ -65,9 +65,9 @@ public static class MvmCircuitBuilder
             CrossbarNetlist.AddArray(netlist, "xn", rows, inverted, negative, options);
         }
 
-        // Each TIA closes its loop through Gf with noise gain 1 + (row total)/Gf ≤ 2: τ = (1 + G_row/Gf)/(2π·GBWP). Twenty of them.
+        // Each TIA closes its loop through Gf with noise gain 1 + (row total)/Gf ≤ 2: τ = (1 + G_row/Gf)/(2π·GBWP); the window is TransientTimeConstants of them.
         double noiseGain = 1 + (Enumerable.Range(0, m).Max(i => Enumerable.Range(0, n).Sum(j => mapping.Positive[i, j] + (mapping.Negative?[i, j] ?? 0))) / gf);
-        double stop = options.StopTime ?? (options.OpAmp.Kind == Devices.OpAmps.OpAmpKind.SinglePole ? 20 * noiseGain / (2 * Math.PI * options.OpAmp.GainBandwidth) : 1e-6);
+        double stop = options.StopTime ?? (options.OpAmp.Kind == Devices.OpAmps.OpAmpKind.SinglePole ? options.TransientTimeConstants * noiseGain / (2 * Math.PI * options.OpAmp.GainBandwidth) : 1e-6);
         CrossbarNetlist.AddAnalysis(netlist, analysis, stop, outputs, options.TransientPoints);
         return new MvmCircuit(netlist, mapping, (double[])input.Clone(), applied, perUnit, outputs, vRead, options.AdcBits, stop)
         {

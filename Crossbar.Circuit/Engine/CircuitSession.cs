@@ -24,6 +24,8 @@ public sealed class CircuitSession
     private OutputSelection? _opOutput;
     private OutputSelection? _tranOutput;
     private bool _solved;
+    private double[]? _initialPoint;
+    private readonly bool _startsAtZero;
 
     private CircuitSession(Netlist flat, Circuit circuit, List<string> topLevelSources)
     {
@@ -39,6 +41,10 @@ public sealed class CircuitSession
                 _sources[s.Name] = s;
             }
         }
+
+        // A transient whose every independent source is 0 at t = 0 (steps from zero) starts from the same operating
+        // point whatever the scales: it is solved once and reused.
+        _startsAtZero = _sources.Values.All(s => s.Function.HasWaveform && s.Function.Evaluate(0) == 0) && flat.InitialConditions.Count == 0;
     }
 
     /// <summary>The compiled circuit.</summary>
@@ -123,14 +129,23 @@ public sealed class CircuitSession
         }
     }
 
+    private static double[] CreateNaN(int length)
+    {
+        var a = new double[length];
+        System.Array.Fill(a, double.NaN);
+        return a;
+    }
+
     /// <summary>The unknowns of the last solve (node voltages, branch currents), a copy.</summary>
     public double[] Solution() => _circuit.Load.Solution.AsSpan(0, _circuit.Size).ToArray();
 
     /// <summary>The deck's <c>.tran</c> analysis from t = 0 with the present source values.</summary>
+    /// <param name="fixedStep">Steps of the largest step on a grid set by the deck's times alone (no truncation-error
+    /// control), so that the transients of a linear circuit superpose exactly.</param>
     /// <returns>The transient table (time, then the saved vectors).</returns>
     /// <exception cref="SimulationException">The transient failed.</exception>
     /// <exception cref="InvalidOperationException">The deck has no <c>.tran</c> card.</exception>
-    public ResultTable Transient()
+    public ResultTable Transient(bool fixedStep = false)
     {
         TranAnalysisCard card = _flat.Analyses.OfType<TranAnalysisCard>().FirstOrDefault()
             ?? throw new InvalidOperationException("the deck has no .tran analysis");
@@ -140,7 +155,12 @@ public sealed class CircuitSession
         {
             _tranOutput ??= OutputSelection.For(_flat, _circuit, "tran", _topLevelSources);
             _solved = false;
-            return TransientAnalysis.Run(_circuit, _flat, card, _tranOutput, chord: true);
+            if (_startsAtZero)
+            {
+                _initialPoint ??= CreateNaN(_circuit.Load.Solution.Length);
+            }
+
+            return TransientAnalysis.Run(_circuit, _flat, card, _tranOutput, chord: true, fixedStep: fixedStep, initialPoint: _startsAtZero ? _initialPoint : null);
         }
         finally
         {

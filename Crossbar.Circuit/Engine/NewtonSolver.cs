@@ -177,7 +177,9 @@ internal sealed class NewtonSolver
     /// <param name="maxIterations">Iteration limit.</param>
     /// <param name="finalRatio">Largest last update, in SPICE tolerances, at which to stop (1: SPICE's own test).</param>
     /// <returns>True when converged.</returns>
-    public bool Continue(int maxIterations, double finalRatio = ContinuationFinalRatio)
+    /// <param name="startWithChord">False: the first step is a full Newton step (the matrix is known to have moved,
+    /// e.g. new integration coefficients); chord steps follow on its factorisation.</param>
+    public bool Continue(int maxIterations, double finalRatio = ContinuationFinalRatio, bool startWithChord = true)
     {
         Circuit c = _circuit;
         if (!c.IsNonlinear || !c.HasFactor)
@@ -192,7 +194,7 @@ internal sealed class NewtonSolver
         x[n] = 0;
         LastSingular = null;
         load.InitializeJunctions = false;
-        bool chord = true;
+        bool chord = startWithChord;
         bool deltaConverged = false;
         double ratio = double.PositiveInfinity;
         for (int iteration = 0; ; iteration++)

@@ -20,7 +20,17 @@ internal static class TransientAnalysis
     /// test; for circuits re-simulated many times (<see cref="CircuitSession"/>). Off for decks, which match ngspice's
     /// full Newton step for step.
     /// </param>
-    public static ResultTable Run(Circuit circuit, Netlist netlist, TranAnalysisCard card, OutputSelection output, bool chord = false)
+    /// <param name="fixedStep">
+    /// Steps of the largest step (tmax) landed on every breakpoint, without truncation-error control: the time grid
+    /// then depends only on the deck's times, never on the solution, so transients of a linear circuit for different
+    /// source values combine exactly by superposition.
+    /// </param>
+    /// <param name="initialPoint">
+    /// The operating point at t = 0 when the caller already has it (a circuit re-simulated with sources that are all 0
+    /// at t = 0 starts from the same point every time): loaded as the starting state instead of solved again. On
+    /// return it holds the operating point this run started from.
+    /// </param>
+    public static ResultTable Run(Circuit circuit, Netlist netlist, TranAnalysisCard card, OutputSelection output, bool chord = false, bool fixedStep = false, double[]? initialPoint = null)
     {
         double tstep = card.Step.Value;
         double tstop = card.Stop.Value;
@@ -45,7 +55,25 @@ internal static class TransientAnalysis
         }
 
         var op = new OperatingPointSolver(circuit);
-        InitialPoint(circuit, netlist, card, op);
+        if (initialPoint is { Length: > 0 } && initialPoint.Length == load.Solution.Length && !card.UseInitialConditions && !double.IsNaN(initialPoint[0]))
+        {
+            // The known operating point: one load at it sets every charge and device state as solving it would.
+            initialPoint.CopyTo(load.Solution, 0);
+            load.Mode = AnalysisMode.Dc;
+            load.Time = 0;
+            load.IsTransientOperatingPoint = true;
+            circuit.LoadAll(0);
+            load.IsTransientOperatingPoint = false;
+        }
+        else
+        {
+            InitialPoint(circuit, netlist, card, op);
+            if (initialPoint is not null && initialPoint.Length == load.Solution.Length)
+            {
+                load.Solution.CopyTo(initialPoint, 0);
+            }
+        }
+
         integrator.InitializeHistory();
 
         var breakpoints = new SortedSet<double>();
@@ -62,7 +90,7 @@ internal static class TransientAnalysis
             AddRow(table, output, load.Solution, 0);
         }
 
-        double delta = Math.Min(tstop / 100, tstep) / 10;
+        double delta = fixedStep ? tmax : Math.Min(tstop / 100, tstep) / 10;
         delta = Math.Min(delta, tmax);
         for (int k = 0; k < integrator.Deltas.Length; k++)
         {
@@ -105,10 +133,11 @@ internal static class TransientAnalysis
             // Chord steps only on a factorisation made with this step's integration coefficients: a capacitor's
             // companion conductance a0·C changes with the step, and a chord on the wrong one converges to a wrong answer
             // too slowly to notice.
-            bool sameCoefficients = integrator.Coefficient0 == chordCoefficient && integrator.Order == chordOrder;
+            // (Equal to rounding: the last step onto a breakpoint differs from tmax in its last digits.)
+            bool sameCoefficients = Math.Abs(integrator.Coefficient0 - chordCoefficient) <= 1e-9 * Math.Abs(chordCoefficient) && integrator.Order == chordOrder;
             chordCoefficient = integrator.Coefficient0;
             chordOrder = integrator.Order;
-            if (chord && accepted >= 2 && sameCoefficients)
+            if (chord && accepted >= 2)
             {
                 double ratio = delta / integrator.Deltas[1];
                 double[] x = load.Solution;
@@ -117,7 +146,8 @@ internal static class TransientAnalysis
                     x[i] += ratio * (x[i] - previous[i]);
                 }
 
-                converged = newton.Continue(o.TransientIterationLimit, finalRatio: 1);
+                // New coefficients: one full Newton step refactors, chord steps follow on that factorisation.
+                converged = newton.Continue(o.TransientIterationLimit, finalRatio: 1, startWithChord: sameCoefficients);
             }
             else
             {
@@ -140,7 +170,7 @@ internal static class TransientAnalysis
             }
 
             double allowed = double.PositiveInfinity;
-            foreach (CircuitElement e in circuit.VaryingElements)
+            foreach (CircuitElement e in fixedStep ? [] : circuit.VaryingElements)
             {
                 double dt = e.TruncationTimestep(integrator);
                 if (dt < allowed)
@@ -180,7 +210,7 @@ internal static class TransientAnalysis
                 breakpoints.Remove(nextBreak);
                 integrator.Order = 1;
                 double gap = NextBreakpoint(breakpoints, t, timeEpsilon) - t;
-                delta = Math.Min(grown, 0.1 * Math.Min(delta, gap));
+                delta = fixedStep ? tmax : Math.Min(grown, 0.1 * Math.Min(delta, gap));
                 delta = Math.Max(delta, Math.Min(gap, 10 * delmin));
             }
             else

@@ -125,30 +125,11 @@ internal sealed class NewtonSolver
                 return false;
             }
 
-            if (chord)
+            if (!Step(chord, load, n))
             {
-                ChordStep(load, n);
-                c.Statistics.PolishIterations++;
-            }
-            else
-            {
-                Array.Copy(load.Rhs, _next, n);
-                _next[n] = 0;
-                try
-                {
-                    c.FactorLoaded();
-                }
-                catch (SimulationException ex) when (ex.InnerException is Algebra.SingularMatrixException)
-                {
-                    LastSingular = ex;
-                    LastWorstUnknowns = ex.Message;
-                    return false;
-                }
-
-                c.Solver.Solve(_next.AsSpan(0, n));
+                return false;
             }
 
-            c.Statistics.NewtonIterations++;
             iteration++;
             if (!AllFinite(_next, n))
             {
@@ -212,30 +193,11 @@ internal sealed class NewtonSolver
                 return false;
             }
 
-            if (chord)
+            if (!Step(chord, load, n))
             {
-                ChordStep(load, n);
-                c.Statistics.PolishIterations++;
-            }
-            else
-            {
-                Array.Copy(load.Rhs, _next, n);
-                _next[n] = 0;
-                try
-                {
-                    c.FactorLoaded();
-                }
-                catch (SimulationException ex) when (ex.InnerException is Algebra.SingularMatrixException)
-                {
-                    LastSingular = ex;
-                    LastWorstUnknowns = ex.Message;
-                    return false;
-                }
-
-                c.Solver.Solve(_next.AsSpan(0, n));
+                return false;
             }
 
-            c.Statistics.NewtonIterations++;
             if (!AllFinite(_next, n))
             {
                 LastWorstUnknowns = "solution became infinite or NaN";
@@ -251,6 +213,40 @@ internal sealed class NewtonSolver
             Array.Copy(x, _previous, n);
             Array.Copy(_next, x, n);
         }
+    }
+
+    /// <summary>
+    /// One step into <c>_next</c>: a chord step on the last factorisation, or a full Newton step (factor the loaded
+    /// matrix, solve). False when the matrix is singular (<see cref="LastSingular"/>).
+    /// </summary>
+    private bool Step(bool chord, LoadContext load, int n)
+    {
+        Circuit c = _circuit;
+        if (chord)
+        {
+            ChordStep(load, n);
+            c.Statistics.PolishIterations++;
+        }
+        else
+        {
+            Array.Copy(load.Rhs, _next, n);
+            _next[n] = 0;
+            try
+            {
+                c.FactorLoaded();
+            }
+            catch (SimulationException ex) when (ex.InnerException is Algebra.SingularMatrixException)
+            {
+                LastSingular = ex;
+                LastWorstUnknowns = ex.Message;
+                return false;
+            }
+
+            c.Solver.Solve(_next.AsSpan(0, n));
+        }
+
+        c.Statistics.NewtonIterations++;
+        return true;
     }
 
     /// <summary>

@@ -18,35 +18,57 @@ public static class ChoiceOption
     public static Option<T> Create<T>(string name, string description, T defaultValue, params (string Word, T Value)[] choices)
         where T : struct, Enum
     {
-        string list = string.Join(", ", choices.Select(c => c.Word));
         string defaultWord = choices.First(c => c.Value.Equals(defaultValue)).Word;
         var option = new Option<T>(name)
         {
             HelpName = string.Join('|', choices.Select(c => c.Word)),
             Description = $"{description} [default: {defaultWord}]",
             DefaultValueFactory = _ => defaultValue,
-            CustomParser = result =>
-            {
-                if (result.Tokens.Count == 0)
-                {
-                    return defaultValue;
-                }
-
-                string word = result.Tokens[^1].Value;
-                foreach ((string w, T value) in choices)
-                {
-                    if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return value;
-                    }
-                }
-
-                result.AddError($"{name}: '{word}' is not one of {list}");
-                return defaultValue;
-            },
+            CustomParser = result => Parse(result, name, choices) ?? defaultValue,
         };
         option.CompletionSources.Add(choices.Select(c => c.Word).ToArray());
         return option;
+    }
+
+    /// <summary>Creates an option whose absence is null (the command picks its default from other options).</summary>
+    /// <typeparam name="T">The enum the words map to.</typeparam>
+    /// <param name="name">Option name.</param>
+    /// <param name="description">Help text, default included.</param>
+    /// <param name="choices">Each accepted word and its value.</param>
+    /// <returns>The option.</returns>
+    public static Option<T?> CreateOptional<T>(string name, string description, params (string Word, T Value)[] choices)
+        where T : struct, Enum
+    {
+        var option = new Option<T?>(name)
+        {
+            HelpName = string.Join('|', choices.Select(c => c.Word)),
+            Description = description,
+            CustomParser = result => Parse(result, name, choices),
+        };
+        option.CompletionSources.Add(choices.Select(c => c.Word).ToArray());
+        return option;
+    }
+
+    /// <summary>The value of the last token, null when there is none or (with an error naming the choices) when it is not one of the words.</summary>
+    private static T? Parse<T>(System.CommandLine.Parsing.ArgumentResult result, string name, (string Word, T Value)[] choices)
+        where T : struct, Enum
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        string word = result.Tokens[^1].Value;
+        foreach ((string w, T value) in choices)
+        {
+            if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        result.AddError($"{name}: '{word}' is not one of {string.Join(", ", choices.Select(c => c.Word))}");
+        return null;
     }
 
     /// <summary>The word of a value, for metadata.</summary>

@@ -29,36 +29,10 @@ public static class MatrixKinds
     public static string Word(MatrixKind kind) => Words.First(w => w.Kind == kind).Word;
 
     /// <summary><c>--kind diagdom|spd|wishart</c>; absent is null (the command picks its default).</summary>
-    public static Option<MatrixKind?> Option()
-    {
-        string list = string.Join(", ", Words.Select(w => w.Word));
-        var option = new Option<MatrixKind?>("--kind")
-        {
-            HelpName = string.Join('|', Words.Select(w => w.Word)),
-            Description = "generated matrix: diagonally dominant, SPD with --condition, or Wishart W = XᵀX/m with m = 4N [default: diagdom]",
-            CustomParser = result =>
-            {
-                if (result.Tokens.Count == 0)
-                {
-                    return null;
-                }
-
-                string word = result.Tokens[^1].Value;
-                foreach ((string w, MatrixKind kind) in Words)
-                {
-                    if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return kind;
-                    }
-                }
-
-                result.AddError($"--kind: '{word}' is not one of {list}");
-                return null;
-            },
-        };
-        option.CompletionSources.Add(Words.Select(w => w.Word).ToArray());
-        return option;
-    }
+    public static Option<MatrixKind?> Option() => ChoiceOption.CreateOptional(
+        "--kind",
+        "generated matrix: diagonally dominant, SPD with --condition, or Wishart W = XᵀX/m with m = 4N [default: diagdom]",
+        Words);
 
     /// <summary>Generates an N×N matrix of a kind.</summary>
     /// <exception cref="UsageException">Bad size or condition number.</exception>

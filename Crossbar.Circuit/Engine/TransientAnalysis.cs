@@ -104,6 +104,7 @@ internal static class TransientAnalysis
         newton.Clamps = [];
         var saved = new double[load.Solution.Length];
         var previous = new double[load.Solution.Length];
+        var older = new double[load.Solution.Length];
         int accepted = 0;
         double chordCoefficient = double.NaN;
         int chordOrder = 0;
@@ -139,12 +140,7 @@ internal static class TransientAnalysis
             chordOrder = integrator.Order;
             if (chord && accepted >= 2)
             {
-                double ratio = delta / integrator.Deltas[1];
-                double[] x = load.Solution;
-                for (int i = 0; i < x.Length - 1; i++)
-                {
-                    x[i] += ratio * (x[i] - previous[i]);
-                }
+                Extrapolate(load.Solution, previous, older, delta, integrator.Deltas[1], accepted >= 3 ? integrator.Deltas[2] : 0);
 
                 // New coefficients: one full Newton step refactors, chord steps follow on that factorisation.
                 converged = newton.Continue(o.TransientIterationLimit, finalRatio: 1, startWithChord: sameCoefficients);
@@ -197,6 +193,7 @@ internal static class TransientAnalysis
             integrator.Accept();
             stats.AcceptedSteps++;
             accepted++;
+            (older, previous) = (previous, older);
             Array.Copy(saved, previous, saved.Length);
             if (t >= tstart - timeEpsilon)
             {
@@ -265,6 +262,34 @@ internal static class TransientAnalysis
         {
             load.IsTransientOperatingPoint = false;
             op.Newton.Clamps = [];
+        }
+    }
+
+    /// <summary>
+    /// Predicts the next point from the last three (x at t, previous at t − h1, older at t − h1 − h2) by the
+    /// quadratic through them at t + h (Lagrange), or the line through the last two when h2 is 0.
+    /// </summary>
+    private static void Extrapolate(double[] x, double[] previous, double[] older, double h, double h1, double h2)
+    {
+        if (h2 > 0)
+        {
+            // Nodes at 0, −h1, −h1−h2; evaluate at h.
+            double t1 = -h1, t2 = -h1 - h2;
+            double l0 = (h - t1) * (h - t2) / (t1 * t2);
+            double l1 = h * (h - t2) / (t1 * (t1 - t2));
+            double l2 = h * (h - t1) / (t2 * (t2 - t1));
+            for (int i = 0; i < x.Length - 1; i++)
+            {
+                x[i] = (l0 * x[i]) + (l1 * previous[i]) + (l2 * older[i]);
+            }
+
+            return;
+        }
+
+        double ratio = h / h1;
+        for (int i = 0; i < x.Length - 1; i++)
+        {
+            x[i] += ratio * (x[i] - previous[i]);
         }
     }
 

@@ -106,7 +106,10 @@ public class CellNoiseNgspiceTests
         double expectedMean = nominal * (1 + (0.05 * 2 / 3));
         TestContext.Out.WriteLine($"mean current: ngspice {ngMean:G5} A, CrossbarSim {ourMean:G5} A, expected {expectedMean:G5} A; " +
             $"relative std: ngspice {ngStd / nominal:G4}, CrossbarSim {ourStd / nominal:G4}");
-        Tolerance.AssertClose(ngMean, expectedMean, 0.005, 0, "ngspice mean cell current (telegraph occupancy 2/3)");
+        // ngspice draws a new realisation every run (its seed is not ours to set from the deck): over 500 µs the 1/f part
+        // (which does not average out) and ~170 telegraph cycles leave its mean uncertain by a few tenths of a percent;
+        // 0.6% off was seen. 1.2% still tells occupancy 2/3 (4.133 µA) from 1/3 (4.067 µA, 1.6% off) or none (4 µA).
+        Tolerance.AssertClose(ngMean, expectedMean, 0.012, 0, "ngspice mean cell current (telegraph occupancy 2/3)");
         Tolerance.AssertClose(ourMean, expectedMean, 0.005, 0, "CrossbarSim mean cell current");
         Tolerance.AssertClose(ngStd, ourStd, 0.3, 0, "std of the cell current");
     }

@@ -87,6 +87,30 @@ public sealed class AmcCostCounter
     /// <returns>The snapshot.</returns>
     public AmcCostCounter Snapshot() => (AmcCostCounter)MemberwiseClone();
 
+    /// <summary>
+    /// Adds everything <paramref name="other"/> counted and clears it: operations counted apart (one counter per
+    /// parallel worker) join this one in a fixed order, so the totals do not depend on thread scheduling.
+    /// </summary>
+    /// <param name="other">The counter to take from.</param>
+    public void TakeFrom(AmcCostCounter other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        MvmOperations += other.MvmOperations;
+        InvOperations += other.InvOperations;
+        DacConversions += other.DacConversions;
+        AdcConversions += other.AdcConversions;
+        SaturatedOperations += other.SaturatedOperations;
+        ProgrammedArrays += other.ProgrammedArrays;
+        ProgrammedCells += other.ProgrammedCells;
+        SchurComplementsProgrammed += other.SchurComplementsProgrammed;
+        AnalogTime += other.AnalogTime;
+        OpAmpSeconds += other.OpAmpSeconds;
+        CellSeconds += other.CellSeconds;
+        other.MvmOperations = other.InvOperations = other.DacConversions = other.AdcConversions = 0;
+        other.SaturatedOperations = other.ProgrammedArrays = other.ProgrammedCells = other.SchurComplementsProgrammed = 0;
+        other.AnalogTime = other.OpAmpSeconds = other.CellSeconds = 0;
+    }
+
     private void Add(int opAmps, long cells, in AnalogResult result)
     {
         AnalogTime += result.SettleTime;

@@ -24,12 +24,12 @@ public enum OperationKind
 public sealed class CircuitAnalogBackend : IAnalogBackend
 {
     /// <summary>Window of each operation's transient in loop time constants: settling to 2⁻⁸ takes about 5.5 of the
-    /// slowest, so 12 leave room for slower secondary poles while keeping the many HP-MVM transients short.</summary>
-    public const double TransientTimeConstants = 12;
+    /// slowest, so 10 leave room for slower secondary poles while keeping the thousands of HP-MVM transients short.</summary>
+    public const double TransientTimeConstants = 10;
 
     /// <summary>Print points of each operation's transient: a step of 0.2 loop time constants, which places the
     /// settling time within a few percent.</summary>
-    public const int TransientPoints = 60;
+    public const int TransientPoints = 50;
 
     private readonly IdealAnalogBackend _programming;
 
@@ -75,7 +75,8 @@ public sealed class CircuitAnalogBackend : IAnalogBackend
     public bool ReuseCircuits { get; init; } = true;
 
     /// <summary>Where this backend's operations are counted and one of them captured as a netlist (null: nothing recorded).
-    /// Backends of one run share one log, so operations are numbered in execution order across them.</summary>
+    /// Backends of one run share one log, so operations are numbered in execution order across them; run the HP-MVM
+    /// with <see cref="HpMvmOptions.Parallelism"/> 1 while a log is attached (it is not thread-safe).</summary>
     public OperationLog? Log { get; set; }
 
     /// <inheritdoc />

@@ -21,6 +21,9 @@ namespace Crossbar.Circuit.Amc;
 public sealed class HighPrecisionMvm
 {
     private readonly TiledArray[] _slices;
+    private readonly AmcCostCounter[] _sliceCounters;
+    private readonly AmcCostCounter _counter;
+    private readonly bool _parallel;
 
     /// <summary>Programs one tiled array per slice.</summary>
     /// <param name="matrix">The bit-sliced matrix.</param>
@@ -34,11 +37,18 @@ public sealed class HighPrecisionMvm
         Matrix = matrix;
         Options = options;
         options.Validate();
+        _counter = counter;
         _slices = new TiledArray[matrix.SliceCount];
+        _sliceCounters = new AmcCostCounter[matrix.SliceCount];
         for (int k = 0; k < matrix.SliceCount; k++)
         {
-            _slices[k] = new TiledArray(matrix.Slice(k), backend, arraySize, 0, seeds, counter);
+            _sliceCounters[k] = new AmcCostCounter();
+            _slices[k] = new TiledArray(matrix.Slice(k), backend, arraySize, 0, seeds, _sliceCounters[k]);
+            counter.TakeFrom(_sliceCounters[k]);
         }
+
+        // Circuit simulations are worth spreading over the cores; exact arithmetic is not.
+        _parallel = options.Parallelism > 1 && backend.Fidelity != Fidelity.Ideal && _slices.Length > 1;
     }
 
     /// <summary>The sliced matrix.</summary>
@@ -88,14 +98,31 @@ public sealed class HighPrecisionMvm
             }
 
             double planeWeight = Math.Pow(2.0, shift);
+            var partials = new double[_slices.Length][];
+            var times = new double[_slices.Length];
+            if (_parallel)
+            {
+                // The slices are separate arrays: their partial products run at once, each counted on its own
+                // counter; the results join in slice order below, as the sequential loop would add them.
+                Parallel.For(0, _slices.Length, new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism },
+                    k => partials[k] = _slices[k].MultiplyRaw(plane, digitMax, Options.RoundPartialProducts, out times[k]));
+            }
+            else
+            {
+                for (int k = 0; k < _slices.Length; k++)
+                {
+                    partials[k] = _slices[k].MultiplyRaw(plane, digitMax, Options.RoundPartialProducts, out times[k]);
+                }
+            }
+
             for (int k = 0; k < _slices.Length; k++)
             {
-                var partial = _slices[k].MultiplyRaw(plane, digitMax, Options.RoundPartialProducts, out double t);
-                settleTime += t;
+                settleTime += times[k];
+                _counter.TakeFrom(_sliceCounters[k]);
                 double w = Matrix.SliceWeight(k) * planeWeight;
                 for (int i = 0; i < rows; i++)
                 {
-                    y[i] += w * partial[i];
+                    y[i] += w * partials[k][i];
                 }
             }
         }
@@ -119,6 +146,14 @@ public sealed record HpMvmOptions
     /// <summary>d, bits per input slice (DAC drive per operation); must divide <see cref="InputBits"/>.</summary>
     public int InputBitsPerSlice { get; init; } = 1;
 
+    /// <summary>
+    /// Slices whose partial products may run at once on separate threads (circuit fidelities only; default: the
+    /// processor count). Results, counts and random draws are the same for every value: each array keeps its own
+    /// noise stream and the slices' results and counts join in slice order. 1 runs them one after another, in the
+    /// order <see cref="OperationLog"/> numbers them.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Round each tile reading to the nearest integer (integer slices times integer inputs).</summary>
     public bool RoundPartialProducts { get; init; } = true;
 
@@ -129,6 +164,11 @@ public sealed record HpMvmOptions
         if (InputBits < 1 || InputBits > 52)
         {
             throw new ArgumentException($"InputBits must lie in [1, 52], got {InputBits}.", nameof(InputBits));
+        }
+
+        if (Parallelism < 1)
+        {
+            throw new ArgumentException($"Parallelism must be at least 1, got {Parallelism}.", nameof(Parallelism));
         }
 
         if (InputBitsPerSlice < 1 || InputBits % InputBitsPerSlice != 0)

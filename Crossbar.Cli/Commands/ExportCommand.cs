@@ -73,6 +73,8 @@ public static class ExportCommand
                 mvm = (CircuitAnalogBackend)options.MvmBackend!;
             }
 
+            // One operation after another, so that they are numbered in the order the algorithm issues them.
+            options = options with { Mvm = options.Mvm with { Parallelism = 1 } };
             var log = new OperationLog(k);
             inv.Log = log;
             mvm.Log = log;

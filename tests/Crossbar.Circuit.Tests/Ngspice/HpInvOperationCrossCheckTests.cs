@@ -22,7 +22,7 @@ public class HpInvOperationCrossCheckTests
         var log = new OperationLog(target);
         var inv = new CircuitAnalogBackend(Fidelity.OperatingPoint, lp, hardware) { Log = log };
         var mvm = new CircuitAnalogBackend(Fidelity.OperatingPoint, lp with { ProgrammingSigma = 0.005 }, hardware) { Log = log };
-        return (new HpInvOptions { Backend = inv, MvmBackend = mvm, MaxIterations = 2, Seed = 4 }, log);
+        return (new HpInvOptions { Backend = inv, MvmBackend = mvm, MaxIterations = 2, Seed = 4, Mvm = new HpMvmOptions { Parallelism = 1 } }, log);
     }
 
     [TestCase(0, OperationKind.Inv)]

@@ -102,12 +102,13 @@ internal sealed class IdealProgrammedArray : IProgrammedArray
     {
         if (_lu is null)
         {
-            _lu = Factor(Realized);
-            double det = _lu.Determinant;
-            if (det == 0.0 || !double.IsFinite(det))
+            double ratio = Algebra.Singularity.PivotRatio(Realized);
+            if (!(ratio >= Rows * Algebra.Singularity.Tolerance))
             {
-                throw new InvalidOperationException($"the realised {Rows}×{Columns} matrix is singular (determinant {det:G3}); INV has no solution.");
+                throw new InvalidOperationException($"the realised {Rows}×{Columns} matrix is singular (smallest/largest pivot of the row-scaled matrix {ratio:G3}); INV has no solution.");
             }
+
+            _lu = Factor(Realized);
 
             _invFullScale = Math.Max(MatrixOps.MaxAbsRowSum(_lu.Solve(Matrix<double>.Build.DenseIdentity(Rows)).ToArray()), double.Epsilon);
         }

@@ -44,29 +44,9 @@ internal static class MatrixOps
         return max;
     }
 
-    public static double Norm2(ReadOnlySpan<double> v)
-    {
-        double s = 0.0;
-        foreach (double x in v)
-        {
-            s += x * x;
-        }
+    public static double Norm2(ReadOnlySpan<double> v) => Algebra.ScaledNorm.Of(v);
 
-        return Math.Sqrt(s);
-    }
-
-    public static double RelativeError(ReadOnlySpan<double> x, ReadOnlySpan<double> reference)
-    {
-        double num = 0.0, den = 0.0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            double d = x[i] - reference[i];
-            num += d * d;
-            den += reference[i] * reference[i];
-        }
-
-        return den == 0.0 ? Math.Sqrt(num) : Math.Sqrt(num / den);
-    }
+    public static double RelativeError(ReadOnlySpan<double> x, ReadOnlySpan<double> reference) => Algebra.ScaledNorm.RelativeError(x, reference);
 
     public static double[] Multiply(double[,] m, ReadOnlySpan<double> x)
     {

@@ -110,15 +110,17 @@ public static class InvCircuitBuilder
     /// are scaled to these values.
     /// </summary>
     /// <remarks>G0·Ã·V = −I ⇒ V = −Ã⁻¹·I/G0; with I = b·s: V = −x·s/G0. Voltage inputs: I = Gin·u, u = b·s/Gin.</remarks>
-    /// <exception cref="ArgumentException">The realised matrix is singular or b is zero.</exception>
+    /// <exception cref="ArgumentException">The realised matrix is singular.</exception>
     public static (double[] Values, double OutputVoltagePerUnit) Inputs(ConductanceMapping mapping, double[] rhs, CrossbarBuildOptions options)
     {
+        // b = 0 has the answer x = 0: the circuit is scaled as for b = (1, …, 1) and driven with zero currents.
+        bool zero = rhs.All(v => v == 0);
         var realized = Matrix<double>.Build.DenseOfArray(mapping.Realized);
-        double[] ideal = realized.Solve(Vector<double>.Build.DenseOfArray(rhs)).ToArray();
+        double[] ideal = realized.Solve(Vector<double>.Build.DenseOfArray(zero ? [.. rhs.Select(_ => 1.0)] : rhs)).ToArray();
         double maxX = ideal.Max(Math.Abs);
         if (!(maxX > 0) || !double.IsFinite(maxX))
         {
-            throw new ArgumentException("the realised matrix is singular or the right-hand side is zero: no INV circuit to build");
+            throw new ArgumentException("the realised matrix is singular: no INV circuit to build");
         }
 
         double vPerUnit = -options.SignalVoltage / maxX;
@@ -128,7 +130,7 @@ public static class InvCircuitBuilder
         double full = rhs.Max(Math.Abs) * Math.Abs(currentPerUnit) / gin;
         for (int i = 0; i < values.Length; i++)
         {
-            values[i] = Quantizer.Apply(rhs[i] * currentPerUnit / gin, full, options.DacBits);
+            values[i] = full > 0 ? Quantizer.Apply(rhs[i] * currentPerUnit / gin, full, options.DacBits) : 0;
         }
 
         return (values, vPerUnit);

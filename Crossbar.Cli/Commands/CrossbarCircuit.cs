@@ -1,3 +1,5 @@
+using System.Globalization;
+using Crossbar.Circuit.Algebra;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
@@ -64,7 +66,7 @@ public sealed class CrossbarCircuit
 
                 default:
                 {
-                    double[] ideal = Checked(a.QR().Solve(v).ToArray(), "the matrix is rank deficient: the least-squares solution is not unique");
+                    double[] ideal = LeastSquares(spec.Matrix, spec.Vector);
                     InvCircuit ginv = GinvCircuitBuilder.Build(spec.Matrix, spec.Vector, spec.Options, spec.Analysis);
                     if (!ginv.Stability.IsStable && !spec.Options.Force)
                     {
@@ -84,7 +86,30 @@ public sealed class CrossbarCircuit
     /// <summary>x* = A⁻¹b by MathNet's LU; a singular A is an input error (the same for every command that solves A·x = b).</summary>
     /// <exception cref="UsageException">A is singular.</exception>
     public static double[] ExactSolve(double[,] a, double[] b)
-        => Checked(Matrix<double>.Build.DenseOfArray(a).Solve(Vector<double>.Build.DenseOfArray(b)).ToArray(), "the matrix is singular: A·x = b has no unique solution");
+    {
+        double ratio = Singularity.PivotRatio(a);
+        if (!(ratio >= a.GetLength(0) * Singularity.Tolerance))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"the matrix is singular: A·x = b has no unique solution (smallest/largest pivot of the row-scaled matrix {ratio:G3}, below {a.GetLength(0) * Singularity.Tolerance:G3})"));
+        }
+
+        return Checked(Matrix<double>.Build.DenseOfArray(a).Solve(Vector<double>.Build.DenseOfArray(b)).ToArray(), "the matrix is singular: A·x = b has no unique solution");
+    }
+
+    /// <summary>The least-squares x = argmin ‖X·x − b‖ by MathNet's QR; a rank-deficient X is an input error that names the rank.</summary>
+    /// <exception cref="UsageException">X has rank below its column count.</exception>
+    public static double[] LeastSquares(double[,] x, double[] b)
+    {
+        int rank = Singularity.Rank(x);
+        int columns = x.GetLength(1);
+        if (rank < columns)
+        {
+            throw new UsageException($"the matrix has rank {rank} < {columns} columns: the least-squares solution is not unique");
+        }
+
+        return Checked(Matrix<double>.Build.DenseOfArray(x).QR().Solve(Vector<double>.Build.DenseOfArray(b)).ToArray(), "the matrix is rank deficient: the least-squares solution is not unique");
+    }
 
     private static string[] Columns(IEnumerable<string> nodes) => [.. nodes.Select(n => $"v({n})")];
 

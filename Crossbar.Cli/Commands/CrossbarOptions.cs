@@ -91,7 +91,7 @@ public sealed class CrossbarOptions
         Hardware hardware = Hardware.Read(parse);
         int seed = hardware.Seed;
         var parameters = new List<KeyValuePair<string, string>>(hardware.Parameters);
-        double[,] matrix = ReadMatrix(parse, seed, parameters);
+        double[,] matrix = ReadMatrix(parse, seed, parameters, hardware.Circuit);
         int rows = matrix.GetLength(0);
         int columns = matrix.GetLength(1);
         CheckShape(rows, columns, parse.GetValue(Matrix));
@@ -143,8 +143,9 @@ public sealed class CrossbarOptions
         return new CrossbarSpec(_problem, matrix, vector, options, analysis, parameters);
     }
 
-    private double[,] ReadMatrix(ParseResult parse, int seed, List<KeyValuePair<string, string>> parameters)
+    private double[,] ReadMatrix(ParseResult parse, int seed, List<KeyValuePair<string, string>> parameters, CrossbarBuildOptions circuit)
     {
+        string command = _problem.ToString().ToLowerInvariant();
         int? size = parse.GetValue(Size);
         MatrixKind? kind = parse.GetValue(Kind);
         double? condition = parse.GetValue(Condition);
@@ -156,7 +157,9 @@ public sealed class CrossbarOptions
             }
 
             parameters.Add(new("matrix", file.FullName));
-            return NumberCsvReader.ReadMatrix(file.FullName);
+            double[,] read = NumberCsvReader.ReadMatrix(file.FullName);
+            ResourceEstimate.Check(command, read.GetLength(0), read.GetLength(1), circuit, differential: read.Cast<double>().Any(v => !(v > 0)));
+            return read;
         }
 
         int n = size ?? DefaultSize;
@@ -165,6 +168,8 @@ public sealed class CrossbarOptions
         {
             throw new UsageException($"--size must be at least 1, got {n}");
         }
+
+        ResourceEstimate.Check(command, n, _problem == CrossbarProblem.Ginv ? Math.Max(1, n / 2) : n, circuit);
 
         if (condition is not null && chosen != MatrixKind.Spd)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Crossbar.Circuit.Algebra;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Cli.Output;
@@ -71,9 +72,7 @@ public static class CrossbarRun
             }
         }
 
-        double errorNorm = Norm(answer.Zip(ideal, (c, e) => c - e));
-        double idealNorm = Norm(ideal);
-        double relError = idealNorm > 0 ? errorNorm / idealNorm : errorNorm;
+        double relError = ScaledNorm.RelativeError(answer, ideal);
 
         Directory.CreateDirectory(outDir.FullName);
         string solutionPath = Path.Combine(outDir.FullName, "solution.csv");
@@ -149,12 +148,12 @@ public static class CrossbarRun
     /// <summary>One row of solution.csv: index, ideal, circuit, abs_error, rel_error (0 when both are 0, ∞ when only the ideal is).</summary>
     internal static object[] SolutionRow(int index, double ideal, double circuit)
     {
+        circuit += 0.0; // −0 (a zero output read through a negative scale) is written as 0
         double abs = Math.Abs(circuit - ideal);
         double rel = ideal != 0 ? abs / Math.Abs(ideal) : abs == 0 ? 0 : double.PositiveInfinity;
         return [index, ideal, circuit, abs, rel];
     }
 
-    private static double Norm(IEnumerable<double> values) => Math.Sqrt(values.Sum(v => v * v));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -191,6 +191,14 @@ public static class HpinvCommand
         }
 
         int n = AmcOptions.Positive(size ?? 16, "--size");
+        // A, its slices (9 by default) and the dense work of refinement and BlockAMC: about 20 N×N matrices.
+        double bytes = 20.0 * 8 * n * (double)n;
+        if (bytes > 0.8 * ResourceEstimate.AvailableBytes)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"a {n}×{n} HP-INV needs about {bytes / 1e9:G3} GB of memory (estimate: about 20 dense N×N matrices); this machine offers {ResourceEstimate.AvailableBytes / 1e9:G3} GB: use a smaller --size"));
+        }
+
         MatrixKind k = kind ?? (condition is null ? MatrixKind.DiagonallyDominant : MatrixKind.Spd);
         if (condition is { } c && (!(c >= 1.0) || !double.IsFinite(c)))
         {

@@ -4,7 +4,7 @@
   inv_deck.py generate N {op|tran} OUT.cir [--seed S] [--gbw HZ] [--a0 GAIN]
   inv_deck.py compare OUT.raw CSV_DIR_OR_FILE VECTOR...
 
-The circuit (DESIGN.md section 2): an N x N resistor array, G_ij = g0 * a_ij joining row i
+The circuit (docs/design.md section 2.2): an N x N resistor array, G_ij = g0 * a_ij joining row i
 and column j; op-amp i has its inverting input on row i (non-inverting input grounded) and
 drives column i; current source I_i enters row i. Each op-amp is single pole: E with gain A0
 into an R-C pole at GBW/A0, then a unity buffer E. A is symmetric, positive and strictly

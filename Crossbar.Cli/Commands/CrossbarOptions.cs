@@ -121,9 +121,9 @@ public sealed class CrossbarOptions
         }
 
         double? stopTime = parse.GetValue(StopTime);
-        if (stopTime is { } t && !(t > 0 && double.IsFinite(t)))
+        if (stopTime is { } t && !(t >= 1e-15 && t <= 1e3))
         {
-            throw new UsageException($"--tstop must be a finite time > 0 s, got {Text(t)}");
+            throw new UsageException($"--tstop must be a time between 1e-15 s and 1000 s, got {Text(t)}");
         }
 
         CrossbarBuildOptions options = hardware.Circuit with { Force = parse.GetValue(Force), StopTime = stopTime };

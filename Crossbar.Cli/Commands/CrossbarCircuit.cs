@@ -77,7 +77,7 @@ public sealed class CrossbarCircuit
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException(ex.Message);
+            throw UsageException.From(ex);
         }
     }
 

@@ -63,6 +63,19 @@ public sealed partial class OutputFolder : IDisposable
             throw new UsageException($"{option} {dir} is the current directory or contains it; the folder is replaced as a whole, so choose a folder of its own (e.g. {option} results).");
         }
 
+        for (string? ancestor = parent; ancestor is not null; ancestor = Path.GetDirectoryName(ancestor))
+        {
+            if (Directory.Exists(ancestor))
+            {
+                break;
+            }
+
+            if (System.IO.File.Exists(ancestor))
+            {
+                throw new UsageException($"{option} {dir}: {ancestor} is a file, not a directory.");
+            }
+        }
+
         try
         {
             Directory.CreateDirectory(parent);
@@ -194,12 +207,13 @@ public sealed partial class OutputFolder : IDisposable
         if (info.LinkTarget is { } link)
         {
             FileSystemInfo? final = info.ResolveLinkTarget(returnFinalTarget: true);
-            if (final is null || !final.Exists)
+            // A FileInfo's target is itself a FileInfo, whose Exists is false for a directory.
+            if (final is null || !(Directory.Exists(final.FullName) || System.IO.File.Exists(final.FullName)))
             {
                 throw new UsageException($"{option} {dir} is a symbolic link to {link}, which does not exist; remove the link or create the directory.");
             }
 
-            if (final is not DirectoryInfo && !Directory.Exists(final.FullName))
+            if (!Directory.Exists(final.FullName))
             {
                 throw new UsageException($"{option} {dir} is a symbolic link to {final.FullName}, which is not a directory.");
             }

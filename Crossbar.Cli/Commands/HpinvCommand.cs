@@ -107,7 +107,7 @@ public static class HpinvCommand
         }
         catch (InvalidOperationException ex)
         {
-            Console.Error.WriteLine($"simulation failed: {ex.Message}");
+            Console.Error.WriteLine($"simulation failed: {UsageException.Plain(ex)}");
             return ExitCodes.SimulationFailure;
         }
 

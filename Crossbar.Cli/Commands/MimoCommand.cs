@@ -68,7 +68,7 @@ public static class MimoCommand
             }
             catch (InvalidOperationException ex)
             {
-                Console.Error.WriteLine($"simulation failed: {ex.Message}");
+                Console.Error.WriteLine($"simulation failed: {UsageException.Plain(ex)}");
                 return ExitCodes.SimulationFailure;
             }
 

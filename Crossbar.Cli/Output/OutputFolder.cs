@@ -117,7 +117,20 @@ public sealed partial class OutputFolder : IDisposable
         }
 
         // The window: between these two renames there is no folder at Target (see the remarks).
-        Directory.Move(Staging, Target);
+        try
+        {
+            Directory.Move(Staging, Target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (aside is not null && !Directory.Exists(Target))
+            {
+                Directory.Move(aside, Target);
+            }
+
+            throw;
+        }
+
         _done = true;
         if (aside is not null)
         {

@@ -262,6 +262,15 @@ public class OutputFolderTests
     }
 
     [Test]
+    public void When_IntOptionNotAnInteger_Expect_PlainMessage()
+    {
+        Cli.Result r = Cli.Run("mvm", "--seed", "x1", "--out", P("out"));
+
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr, Does.Contain("--seed: 'x1' is not an integer").And.Not.Contain("System."));
+    }
+
+    [Test]
     public void When_NullableDoubleOptionNotANumber_Expect_PlainMessage()
     {
         Cli.Result r = Cli.Run("hpinv", "--condition", "ten", "--out", P("out"));

@@ -270,7 +270,10 @@ public sealed partial class OutputFolder : IDisposable
         }
     }
 
-    private static bool IsRunning(int pid)
+    /// <summary>Whether a process with this id is running (this process counts as running).</summary>
+    /// <param name="pid">Process id.</param>
+    /// <returns>False when no such process exists or it has exited.</returns>
+    internal static bool IsRunning(int pid)
     {
         if (pid == Environment.ProcessId)
         {

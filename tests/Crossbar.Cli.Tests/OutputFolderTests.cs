@@ -288,6 +288,18 @@ public class OutputFolderTests
     }
 
     [Test]
+    public void When_ExportAfterKilledExport_Expect_DeadWritersTemporaryRemoved()
+    {
+        File.WriteAllText(P($"copy.cir.tmp{DeadPid()}"), "partial");
+        File.WriteAllText(P($"copy.cir.tmp{Environment.ProcessId}x"), "not a pid suffix");
+
+        Cli.Result r = Cli.Run("export", Deck("op.cir", OpDeck), "-o", P("copy.cir"));
+
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(Files(_dir), Is.EqualTo(new[] { "copy.cir", $"copy.cir.tmp{Environment.ProcessId}x", "op.cir" }));
+    }
+
+    [Test]
     public void When_ExportToFile_Expect_SingleFileAndNoTemporary()
     {
         Cli.Result r = Cli.Run("export", Deck("op.cir", OpDeck), "-o", P("copy.cir"));

@@ -110,7 +110,7 @@ internal sealed class AmcOptions
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException(ex.Message);
+            throw UsageException.From(ex);
         }
     }
 

@@ -16,7 +16,7 @@ public static class CommandRunner
         {
             foreach (var error in parse.Errors)
             {
-                Console.Error.WriteLine($"error: {error.Message}");
+                Console.Error.WriteLine($"error: {UsageException.Plain(error.Message)}");
             }
 
             Console.Error.WriteLine("run 'crossbar --help' for usage");
@@ -35,7 +35,7 @@ public static class CommandRunner
         }
         catch (SimulationException ex)
         {
-            Console.Error.WriteLine($"simulation failed: {ex.Message}");
+            Console.Error.WriteLine($"simulation failed: {UsageException.Plain(ex)}");
             return ExitCodes.SimulationFailure;
         }
         catch (InvUnstableException ex)
@@ -43,9 +43,10 @@ public static class CommandRunner
             Console.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.SimulationFailure;
         }
-        catch (Exception ex) when (ex is NetlistException or UsageException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is NetlistException or UsageException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
+            // ArgumentException: a builder or generator refusing a value; its message without .NET's "(Parameter 'x')".
+            Console.Error.WriteLine($"error: {UsageException.Plain(ex)}");
             return ExitCodes.UsageError;
         }
     }

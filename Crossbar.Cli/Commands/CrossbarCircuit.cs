@@ -79,7 +79,7 @@ public sealed class CrossbarCircuit
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException(ex.Message);
+            throw UsageException.From(ex);
         }
     }
 

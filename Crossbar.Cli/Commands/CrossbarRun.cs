@@ -10,8 +10,8 @@ namespace Crossbar.Cli.Commands;
 /// <summary>
 /// Builds, simulates and reports one crossbar circuit (the body of <c>inv</c>, <c>mvm</c> and
 /// <c>ginv</c>). Writes solution.csv, summary.csv, metadata.txt and, for transient,
-/// waveforms.csv and waveforms.png into the output directory; nothing is written when the
-/// circuit is refused or the simulation fails.
+/// waveforms.csv and waveforms.png into the output directory, which is replaced as a unit
+/// (<see cref="OutputFolder"/>); nothing changes when the circuit is refused or the simulation fails.
 /// </summary>
 public static class CrossbarRun
 {
@@ -25,6 +25,7 @@ public static class CrossbarRun
     /// <summary>Runs a spec and writes its files into <paramref name="outDir"/>.</summary>
     public static int Execute(string command, CrossbarSpec spec, DirectoryInfo outDir)
     {
+        using var folder = OutputFolder.Begin(outDir.FullName);
         var wall = Stopwatch.StartNew();
         int rows = spec.Matrix.GetLength(0);
         int columns = spec.Matrix.GetLength(1);
@@ -74,9 +75,7 @@ public static class CrossbarRun
 
         double relError = ScaledNorm.RelativeError(answer, ideal);
 
-        Directory.CreateDirectory(outDir.FullName);
-        string solutionPath = Path.Combine(outDir.FullName, "solution.csv");
-        CsvTableWriter.Write(solutionPath, SolutionHeader, Enumerable.Range(0, answer.Length).Select(i => SolutionRow(i, ideal[i], answer[i])));
+        CsvTableWriter.Write(folder.File("solution.csv"), SolutionHeader, Enumerable.Range(0, answer.Length).Select(i => SolutionRow(i, ideal[i], answer[i])));
 
         InvStability? s = circuit.Stability;
         object[] summary =
@@ -92,19 +91,20 @@ public static class CrossbarRun
             results.Statistics.NewtonIterations,
             wall.Elapsed.TotalSeconds,
         ];
-        CsvTableWriter.Write(Path.Combine(outDir.FullName, "summary.csv"), SummaryHeader, [summary]);
+        CsvTableWriter.Write(folder.File("summary.csv"), SummaryHeader, [summary]);
 
         if (spec.Analysis == CircuitAnalysis.Transient)
         {
             string[] header = ["time_s", .. circuit.OutputColumns];
             int[] indices = [table.IndexOf("time"), .. circuit.OutputColumns.Select(table.IndexOf)];
-            CsvTableWriter.Write(Path.Combine(outDir.FullName, "waveforms.csv"), header, table.Rows.Select(r => indices.Select(k => (object)r[k]).ToArray()));
-            WaveformPlot.TrySave(Path.Combine(outDir.FullName, "waveforms.png"), $"{command} step response", table, circuit.OutputColumns);
+            CsvTableWriter.Write(folder.File("waveforms.csv"), header, table.Rows.Select(r => indices.Select(k => (object)r[k]).ToArray()));
+            WaveformPlot.TrySave(folder.File("waveforms.png"), $"{command} step response", table, circuit.OutputColumns);
         }
 
-        MetadataWriter.Write(Path.Combine(outDir.FullName, "metadata.txt"), command, spec.Parameters);
+        MetadataWriter.Write(folder.File("metadata.txt"), command, spec.Parameters);
         Log(Invariant($"{command}: rel_error_2norm = {relError:G4}, max |v_out| = {maxOutput:G4} V, {results.Statistics.NewtonIterations} Newton iterations, {wall.Elapsed.TotalSeconds:F3} s"));
-        Log($"wrote {outDir.FullName}");
+        folder.Commit();
+        Log($"wrote {folder.Target}");
         return ExitCodes.Ok;
     }
 

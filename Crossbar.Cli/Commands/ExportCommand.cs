@@ -84,7 +84,7 @@ public static class ExportCommand
             }
             catch (InvalidOperationException ex)
             {
-                Console.Error.WriteLine($"simulation failed: {ex.Message}");
+                Console.Error.WriteLine($"simulation failed: {UsageException.Plain(ex)}");
                 return ExitCodes.SimulationFailure;
             }
 

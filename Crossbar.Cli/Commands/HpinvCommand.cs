@@ -95,6 +95,7 @@ public static class HpinvCommand
 
     private static int Execute(double[,] a, double[] b, double[] exact, string description, HpInvOptions options, Hardware hardware, DirectoryInfo outDir, string fidelity)
     {
+        using var folder = OutputFolder.Begin(outDir.FullName);
         int n = a.GetLength(0);
         int bits = options.BitsPerSlice;
         HpInvResult result;
@@ -106,7 +107,7 @@ public static class HpinvCommand
         }
         catch (InvalidOperationException ex)
         {
-            Console.Error.WriteLine($"simulation failed: {ex.Message}");
+            Console.Error.WriteLine($"simulation failed: {UsageException.Plain(ex)}");
             return ExitCodes.SimulationFailure;
         }
 
@@ -121,20 +122,17 @@ public static class HpinvCommand
             HpInvStop.Diverged => "diverged",
             _ => "iteration_limit",
         };
-        Directory.CreateDirectory(outDir.FullName);
-        string iterPath = Path.Combine(outDir.FullName, "iterations.csv");
-        CsvTableWriter.Write(iterPath, IterationColumns, result.Iterations.Select(it => new object[]
+        CsvTableWriter.Write(folder.File("iterations.csv"), IterationColumns, result.Iterations.Select(it => new object[]
         {
             it.Iteration, it.RelativeError, it.ResidualNorm, it.SettleTime, it.MvmOperations, it.AdcConversions, it.Correction, it.RelativeResidual,
         }));
-        CsvTableWriter.Write(Path.Combine(outDir.FullName, "solution.csv"), CrossbarRun.SolutionHeader,
+        CsvTableWriter.Write(folder.File("solution.csv"), CrossbarRun.SolutionHeader,
             Enumerable.Range(0, n).Select(i => CrossbarRun.SolutionRow(i, exact[i], result.Solution[i])));
-        string summaryPath = Path.Combine(outDir.FullName, "summary.csv");
-        CsvTableWriter.Write(summaryPath, SummaryColumns, [
+        CsvTableWriter.Write(folder.File("summary.csv"), SummaryColumns, [
             [n, bits, result.IterationsToTarget is { } k ? k : string.Empty, result.FinalRelativeError, cost.AnalogTime, digital, joules,
                 result.Iterations.Count - 1, stop, result.SpectralRadius, result.ProgrammedSpectralRadius],
         ]);
-        MetadataWriter.Write(Path.Combine(outDir.FullName, "metadata.txt"), "hpinv", hardware.Parameters);
+        MetadataWriter.Write(folder.File("metadata.txt"), "hpinv", hardware.Parameters);
 
         var report = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -150,9 +148,10 @@ public static class HpinvCommand
         report.AppendLine(inv, $"cost: mvm_ops = {cost.MvmOperations}; inv_ops = {cost.InvOperations}; dac = {cost.DacConversions}; adc = {cost.AdcConversions}; saturated_ops = {cost.SaturatedOperations}; arrays = {cost.ProgrammedArrays}; cells = {cost.ProgrammedCells}; schur_programmed = {cost.SchurComplementsProgrammed}");
         report.AppendLine(inv, $"time: analog_time_s (sum of settling times) = {cost.AnalogTime:G4}; digital_time_s (MathNet LU, this machine) = {digital:G4}; ratio analog/digital = {cost.AnalogTime / digital:G4}");
         report.AppendLine(inv, $"energy_J = {joules:G4} (DAC {energy.DacEnergy:G3} J, ADC {energy.AdcEnergy:G3} J per conversion, op-amp {energy.OpAmpPower:G3} W, read {energy.ReadVoltage:G3} V: assumptions, see EnergyModel)");
-        AtomicFile.WriteAllText(Path.Combine(outDir.FullName, "parameters.txt"), report.ToString());
+        AtomicFile.WriteAllText(folder.File("parameters.txt"), report.ToString());
+        folder.Commit();
         Console.Error.Write(report.ToString());
-        Console.Error.WriteLine($"wrote {iterPath}, {summaryPath}");
+        Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, "iterations.csv")}, {Path.Combine(folder.Target, "summary.csv")}");
         if (result.Diverged)
         {
             Console.Error.WriteLine($"simulation failed: {result.Message}");

@@ -59,6 +59,7 @@ public static class MimoCommand
                 HpInv = hp,
                 Seed = hp.Seed,
             };
+            using var folder = OutputFolder.Begin(parse.GetValue(common.Out)!.FullName);
             var counter = new AmcCostCounter();
             IReadOnlyList<MimoBerPoint> results;
             try
@@ -67,21 +68,20 @@ public static class MimoCommand
             }
             catch (InvalidOperationException ex)
             {
-                Console.Error.WriteLine($"simulation failed: {ex.Message}");
+                Console.Error.WriteLine($"simulation failed: {UsageException.Plain(ex)}");
                 return ExitCodes.SimulationFailure;
             }
 
-            var outDir = parse.GetValue(common.Out)!;
-            Directory.CreateDirectory(outDir.FullName);
-            string path = Path.Combine(outDir.FullName, "ber.csv");
-            CsvTableWriter.Write(path, BerColumns, results.Select(p => new object[] { p.SnrDb, p.BerHpInv, p.BerFp64, p.BerFp32, p.MeanIterations }));
+            CsvTableWriter.Write(folder.File("ber.csv"), BerColumns, results.Select(p => new object[] { p.SnrDb, p.BerHpInv, p.BerFp64, p.BerFp32, p.MeanIterations }));
             var inv = CultureInfo.InvariantCulture;
-            MetadataWriter.Write(Path.Combine(outDir.FullName, "metadata.txt"), "mimo",
+            MetadataWriter.Write(folder.File("metadata.txt"), "mimo",
             [
                 .. hardware.Parameters,
                 new("rx", nr.ToString(inv)), new("tx", nt.ToString(inv)), new("qam", order.ToString(inv)), new("iterations", its.ToString(inv)),
                 new("snr_dB", parse.GetValue(snr)!),
             ]);
+            folder.Commit();
+            string path = Path.Combine(folder.Target, "ber.csv");
             Console.Error.WriteLine(string.Create(inv, $"# mimo {nr}x{nt} {order}-QAM, {its} HP-INV iterations, seed {hp.Seed}"));
             Console.Error.WriteLine("snr_dB  frames  bits  errors_hpinv  errors_fp64  errors_fp32  hpinv_vs_fp32_bit_disagreements  mean_rho  frames_rho_ge_1");
             foreach (var p in results)

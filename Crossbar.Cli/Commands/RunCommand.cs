@@ -7,7 +7,7 @@ using Crossbar.Cli.Output;
 
 namespace Crossbar.Cli.Commands;
 
-/// <summary><c>crossbar run deck.cir --out dir [--stats]</c>: simulates every analysis and writes op.csv, dc.csv, tran.csv.</summary>
+/// <summary><c>crossbar run deck.cir --out dir [--stats]</c>: simulates every analysis and writes op.csv, dc.csv, tran.csv; the folder is replaced as a unit (<see cref="OutputFolder"/>).</summary>
 public static class RunCommand
 {
     /// <summary>Builds the command.</summary>
@@ -24,6 +24,7 @@ public static class RunCommand
 
     private static int Execute(FileInfo deck, DirectoryInfo outDir, bool printStats)
     {
+        using var folder = OutputFolder.Begin(outDir.FullName);
         using var pause = CollectionPause.Start(deck.Exists ? deck.Length : 0);
         var readTime = Stopwatch.StartNew();
         Netlist netlist = NetlistReader.ReadFile(deck.FullName);
@@ -39,15 +40,15 @@ public static class RunCommand
         }
 
         SimulationResults results = CircuitSimulator.Run(netlist);
-        Directory.CreateDirectory(outDir.FullName);
         var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (ResultTable table in results.Tables)
         {
             string name = written.Add(table.Analysis) ? table.Analysis : $"{table.Analysis}{written.Count}";
-            string path = Path.Combine(outDir.FullName, name + ".csv");
-            CsvTableWriter.Write(table, path);
-            Console.Error.WriteLine($"wrote {path} ({table.Rows.Count} rows, {table.Columns.Count} columns)");
+            CsvTableWriter.Write(table, folder.File(name + ".csv"));
+            Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, name + ".csv")} ({table.Rows.Count} rows, {table.Columns.Count} columns)");
         }
+
+        folder.Commit();
 
         if (printStats)
         {

@@ -49,7 +49,7 @@ public static class MatrixKinds
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException(ex.Message);
+            throw UsageException.From(ex);
         }
     }
 }

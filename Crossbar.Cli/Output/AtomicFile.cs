@@ -16,6 +16,7 @@ public static class AtomicFile
             Directory.CreateDirectory(dir);
         }
 
+        RemoveStaleTemporaries(full);
         string temp = full + ".tmp" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         try
         {
@@ -33,5 +34,38 @@ public static class AtomicFile
                 File.Delete(temp);
             }
         }
+    }
+
+    /// <summary>Removes <c>&lt;path&gt;.tmp&lt;pid&gt;</c> files that killed writers (processes no longer running) left beside <paramref name="path"/>.</summary>
+    /// <param name="path">The absolute path of the file to be written.</param>
+    /// <returns>The number of files removed.</returns>
+    public static int RemoveStaleTemporaries(string path)
+    {
+        string? dir = Path.GetDirectoryName(path);
+        if (string.IsNullOrEmpty(dir) || !Directory.Exists(dir))
+        {
+            return 0;
+        }
+
+        int count = 0;
+        string prefix = Path.GetFileName(path) + ".tmp";
+        foreach (string file in Directory.EnumerateFiles(dir, prefix + "*"))
+        {
+            string suffix = Path.GetFileName(file)[prefix.Length..];
+            if (int.TryParse(suffix, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid) && !OutputFolder.IsRunning(pid))
+            {
+                try
+                {
+                    File.Delete(file);
+                    count++;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"warning: could not remove the temporary {file} ({Commands.UsageException.Plain(ex)})");
+                }
+            }
+        }
+
+        return count;
     }
 }

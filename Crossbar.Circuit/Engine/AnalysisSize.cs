@@ -19,7 +19,7 @@ internal static class AnalysisSize
     private const string Raise = "raise the limit with .options maxpoints=<n>";
 
     /// <summary>Throws a <see cref="NetlistException"/> at the card when the analysis is too large or its times underflow.</summary>
-    public static void Check(AnalysisCard card, SimulationOptions options)
+    public static void Check(AnalysisCard card, SimulationOptions options, Netlist? netlist = null)
     {
         switch (card)
         {
@@ -27,7 +27,7 @@ internal static class AnalysisSize
                 CheckDc(dc, options.MaxPoints);
                 break;
             case TranAnalysisCard tran:
-                CheckTransient(tran, options.MaxPoints);
+                CheckTransient(tran, options.MaxPoints, netlist);
                 break;
             case AcAnalysisCard ac:
                 CheckAc(ac, options.MaxPoints);
@@ -68,7 +68,7 @@ internal static class AnalysisSize
         }
     }
 
-    private static void CheckTransient(TranAnalysisCard card, double maxPoints)
+    private static void CheckTransient(TranAnalysisCard card, double maxPoints, Netlist? netlist)
     {
         double tstep = card.Step.Value;
         double tstop = card.Stop.Value;
@@ -100,7 +100,24 @@ internal static class AnalysisSize
         {
             throw new NetlistException(card.Location, $".tran: about {Format(points)} time points (tstop/tmax = {Format(tstop)} s / {Format(tmax)} s) is too many (more than maxpoints = {Format(maxPoints)}): {Raise}, or lengthen tstep or tmax");
         }
+
+        foreach (ElementCard element in netlist?.Elements ?? [])
+        {
+            double corners = Corners(element.Waveform, tstop);
+            if (points + corners > maxPoints)
+            {
+                throw new NetlistException(element.Location, $"{element.Name}: its waveform puts about {Format(corners)} breakpoints (time points) in the .tran at {card.Location}, too many (more than maxpoints = {Format(maxPoints)}): {Raise}, or lengthen its period or step");
+            }
+        }
     }
+
+    /// <summary>Breakpoints a waveform adds to a transient up to <paramref name="tstop"/>: four per PULSE period, one per TRNOISE sample.</summary>
+    private static double Corners(SourceWaveform? waveform, double tstop) => waveform switch
+    {
+        PulseWaveform p when p.Period.Value > 0 => 4 * Math.Max(0, tstop - p.Delay.Value) / p.Period.Value,
+        TrNoiseWaveform n when n.Step.Value > 0 && (n.WhiteAmplitude.Value != 0 || n.FlickerAmplitude.Value != 0) => tstop / n.Step.Value,
+        _ => 0,
+    };
 
     /// <summary>The largest time step of a (checked) transient: tmax when given, else min(tstep, (tstop − tstart)/50).</summary>
     public static double MaxStep(TranAnalysisCard card)

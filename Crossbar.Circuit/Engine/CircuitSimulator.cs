@@ -19,7 +19,7 @@ public static class CircuitSimulator
         foreach (AnalysisCard analysis in flat.Analyses)
         {
             // Every analysis is checked before the first starts: a deck too large to finish fails at once.
-            AnalysisSize.Check(analysis, circuit.Options);
+            AnalysisSize.Check(analysis, circuit.Options, flat);
         }
 
         var tables = new List<ResultTable>();

@@ -32,7 +32,7 @@ internal static class TransientAnalysis
     /// </param>
     public static ResultTable Run(Circuit circuit, Netlist netlist, TranAnalysisCard card, OutputSelection output, bool chord = false, bool fixedStep = false, double[]? initialPoint = null)
     {
-        AnalysisSize.Check(card, circuit.Options);
+        AnalysisSize.Check(card, circuit.Options, netlist);
         double tstep = card.Step.Value;
         double tstop = card.Stop.Value;
         double tstart = card.Start?.Value ?? 0;

@@ -96,4 +96,21 @@ public class AnalysisSizeTests
 
         Assert.That(ex.Location.Line, Is.EqualTo(5));
     }
+
+    [Test]
+    public void When_PulsePeriodTinyAgainstStop_Expect_BreakpointCountAtTheSource()
+    {
+        var ex = Rejected("t\nV1 a 0 PULSE(0 1 0 1e-18 1e-18 1e-18 1e-16)\nR1 a 0 1k\n.tran 1u 1m\n");
+
+        Assert.That(ex.Location, Is.EqualTo(new SourceLocation("deck.cir", 2, 1)));
+        Assert.That(ex.Detail, Does.StartWith("V1: its waveform puts about 4E+13 breakpoints (time points) in the .tran at deck.cir:4:1, too many"));
+    }
+
+    [Test]
+    public void When_TrnoiseStepTinyAgainstStop_Expect_BreakpointCountAtTheSource()
+    {
+        var ex = Rejected("t\nV1 a 0 0 TRNOISE(1m 1e-15)\nR1 a 0 1k\n.tran 1u 1m\n");
+
+        Assert.That(ex.Detail, Does.StartWith("V1: its waveform puts about 1E+12 breakpoints"));
+    }
 }

@@ -83,6 +83,13 @@ internal static class AnalysisSize
             throw new NetlistException(card.Location, $".tran: tstop {Format(tstop)} s is below {Format(MinimumStopTime)} s: the time steps would underflow");
         }
 
+        double tmax = MaxStep(card);
+        double points = tstop / tmax;
+        if (points > maxPoints)
+        {
+            throw new NetlistException(card.Location, $".tran: about {Format(points)} time points (tstop/tmax = {Format(tstop)} s / {Format(tmax)} s) is too many (more than maxpoints = {Format(maxPoints)}): {Raise}, or lengthen tstep or tmax");
+        }
+
         double smallest = MinimumRelativeStep * tstop;
         if (tstep < smallest)
         {
@@ -92,13 +99,6 @@ internal static class AnalysisSize
         if (card.MaxStep is { } given && given.Value > 0 && given.Value < smallest)
         {
             throw new NetlistException(card.Location, $".tran: tmax {Format(given.Value)} s is below {Format(MinimumRelativeStep)} × tstop = {Format(smallest)} s: the time steps would underflow");
-        }
-
-        double tmax = MaxStep(card);
-        double points = tstop / tmax;
-        if (points > maxPoints)
-        {
-            throw new NetlistException(card.Location, $".tran: about {Format(points)} time points (tstop/tmax = {Format(tstop)} s / {Format(tmax)} s) is too many (more than maxpoints = {Format(maxPoints)}): {Raise}, or lengthen tstep or tmax");
         }
 
         foreach (ElementCard element in netlist?.Elements ?? [])

@@ -74,9 +74,9 @@ public class AnalysisSizeTests
     [Test]
     public void When_TranStepUnderflowsAgainstStop_Expect_UnderflowError()
     {
-        var ex = Rejected("t\nV1 a 0 1\nR1 a 0 1k\n.tran 1e-30 1\n");
+        var ex = Rejected("t\nV1 a 0 1\nR1 a 0 1k\n.options maxpoints=1e40\n.tran 1e-30 1\n");
 
-        Assert.That(ex.Location.Line, Is.EqualTo(4));
+        Assert.That(ex.Location.Line, Is.EqualTo(5));
         Assert.That(ex.Detail, Is.EqualTo(".tran: tstep 1E-30 s is below 1E-12 × tstop = 1E-12 s: the time steps would underflow"));
     }
 
@@ -112,5 +112,13 @@ public class AnalysisSizeTests
         var ex = Rejected("t\nV1 a 0 0 TRNOISE(1m 1e-15)\nR1 a 0 1k\n.tran 1u 1m\n");
 
         Assert.That(ex.Detail, Does.StartWith("V1: its waveform puts about 1E+12 breakpoints"));
+    }
+
+    [Test]
+    public void When_TranStepTinyWithDefaultMaxPoints_Expect_EstimateBeforeUnderflow()
+    {
+        var ex = Rejected("t\nV1 a 0 1\nR1 a 0 1k\n.tran 1e-30 1\n");
+
+        Assert.That(ex.Detail, Does.StartWith(".tran: about 1E+30 time points (tstop/tmax = 1 s / 1E-30 s) is too many (more than maxpoints = 1E+07)"));
     }
 }

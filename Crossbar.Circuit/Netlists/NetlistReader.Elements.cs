@@ -5,21 +5,6 @@ public sealed partial class NetlistReader
 {
     private const string SupportedLetters = "RCLVIBEGFHDMX";
 
-    /// <summary>Resistance magnitudes accepted in Ω: 1 nΩ to 1 EΩ (1/R and R·I stay far from overflow).</summary>
-    internal const double MinResistance = 1e-9, MaxResistance = 1e18;
-
-    /// <summary>Largest capacitance (F) and inductance (H) magnitude: C/Δt and L/Δt stay finite for any step.</summary>
-    internal const double MaxReactance = 1e6;
-
-    /// <summary>Largest source level (V or A): DC value, AC magnitude, PULSE/SIN/PWL values.</summary>
-    internal const double MaxSourceLevel = 1e12;
-
-    /// <summary>Waveform times (s), other than 0: 1e-18 s (a slope over it stays finite) to 1e12 s.</summary>
-    internal const double MinWaveformTime = 1e-18, MaxWaveformTime = 1e12;
-
-    /// <summary>Largest SIN frequency (Hz) and damping factor (1/s).</summary>
-    internal const double MaxSinRate = 1e15;
-
     private void ReadElement(NetlistCard card)
     {
         var nameToken = card.Tokens[0];
@@ -95,45 +80,26 @@ public sealed partial class NetlistReader
         }
 
         var value = ReadValue(tokens[i], quantity);
-        switch (char.ToUpperInvariant(tokens[0].Text[0]))
-        {
-            case 'R':
-                CheckRange(card, tokens[i], value, quantity, "Ω", MinResistance, MaxResistance, zeroAllowed: false);
-                break;
-            case 'C':
-                CheckRange(card, tokens[i], value, quantity, "F", 0, MaxReactance, zeroAllowed: true);
-                break;
-            default:
-                CheckRange(card, tokens[i], value, quantity, "H", 0, MaxReactance, zeroAllowed: true);
-                break;
-        }
-
+        CheckRange(card, tokens[i], value, ValueLimits.Passive(tokens[0].Text[0]));
         var parameters = ReadAssignments(card, i + 1);
         return new ElementCard(tokens[0].Text, nodes) { Value = value, Parameters = parameters, Location = card.Location };
     }
 
     /// <summary>
-    /// Rejects a value whose magnitude is outside [<paramref name="min"/>, <paramref name="max"/>] (0 passes when
-    /// <paramref name="zeroAllowed"/>), at the value's token. An expression inside a <c>.subckt</c> is not checked
-    /// here: it is evaluated again with each instance's parameters.
+    /// Rejects a value outside its <see cref="ValueLimits.Limit"/>, at the value's token. An expression inside a
+    /// <c>.subckt</c> is not checked here: it is evaluated again with each instance's parameters (and checked then).
     /// </summary>
-    private void CheckRange(NetlistCard card, NetlistToken token, ParamValue value, string quantity, string unit, double min, double max, bool zeroAllowed)
+    private void CheckRange(NetlistCard card, NetlistToken token, ParamValue value, ValueLimits.Limit limit)
     {
         if (Current.Definition is not null && token.Kind == TokenKind.Expression)
         {
             return;
         }
 
-        double magnitude = Math.Abs(value.Value);
-        if (magnitude == 0 ? zeroAllowed : magnitude >= min && magnitude <= max)
+        if (ValueLimits.Violation(card.Tokens[0].Text, limit, value.Value) is { } message)
         {
-            return;
+            throw new NetlistException(token.Location, message);
         }
-
-        string range = min > 0
-            ? $"{(zeroAllowed ? "0 or " : string.Empty)}a magnitude from {SpiceNumber.Format(min)} to {SpiceNumber.Format(max)} {unit}"
-            : $"a magnitude of at most {SpiceNumber.Format(max)} {unit}";
-        throw new NetlistException(token.Location, $"{card.Tokens[0].Text}: {quantity} {SpiceNumber.Format(value.Value)} {unit} is out of range: expected {range}");
     }
 
     private ElementCard ReadControlled(NetlistCard card, string quantity)
@@ -368,52 +334,20 @@ public sealed partial class NetlistReader
         };
     }
 
-    private void CheckLevel(NetlistCard card, NetlistToken token, ParamValue value, string quantity)
-    {
-        string unit = char.ToUpperInvariant(card.Tokens[0].Text[0]) == 'I' ? "A" : "V";
-        CheckRange(card, token, value, quantity, unit, 0, MaxSourceLevel, zeroAllowed: true);
-    }
-
-    private void CheckTime(NetlistCard card, NetlistToken token, ParamValue value, string quantity) =>
-        CheckRange(card, token, value, quantity, "s", MinWaveformTime, MaxWaveformTime, zeroAllowed: true);
+    private void CheckLevel(NetlistCard card, NetlistToken token, ParamValue value, string quantity) =>
+        CheckRange(card, token, value, ValueLimits.Level(card.Tokens[0].Text[0], quantity));
 
     /// <summary>Checks each waveform value against the limit of its kind (level, time, rate).</summary>
     private void CheckWaveform(NetlistCard card, string kind, List<ParamValue> args, List<NetlistToken> argTokens)
     {
         for (var k = 0; k < args.Count; k++)
         {
-            var what = $"{kind} {WaveformParameterName(kind, k)}";
-            switch (kind, k)
+            if (ValueLimits.Waveform(card.Tokens[0].Text[0], kind, k) is { } limit)
             {
-                case ("PULSE", < 2) or ("SIN", < 2):
-                    CheckLevel(card, argTokens[k], args[k], what);
-                    break;
-                case ("PULSE", _) or ("SIN", 3):
-                    CheckTime(card, argTokens[k], args[k], what);
-                    break;
-                case ("SIN", 2):
-                    CheckRange(card, argTokens[k], args[k], what, "Hz", 0, MaxSinRate, zeroAllowed: true);
-                    break;
-                case ("SIN", 4):
-                    CheckRange(card, argTokens[k], args[k], what, "1/s", 0, MaxSinRate, zeroAllowed: true);
-                    break;
-                case ("PWL", _) when k % 2 == 0:
-                    CheckTime(card, argTokens[k], args[k], what);
-                    break;
-                case ("PWL", _):
-                    CheckLevel(card, argTokens[k], args[k], what);
-                    break;
+                CheckRange(card, argTokens[k], args[k], limit);
             }
         }
     }
-
-    private static string WaveformParameterName(string kind, int k) => kind switch
-    {
-        "PULSE" => k < 7 ? new[] { "v1", "v2", "td", "tr", "tf", "pw", "per" }[k] : "value",
-        "SIN" => k < 6 ? new[] { "vo", "va", "freq", "td", "theta", "phase" }[k] : "value",
-        "PWL" => k % 2 == 0 ? $"t{(k / 2) + 1}" : $"v{(k / 2) + 1}",
-        _ => "value",
-    };
 
     private static NetlistException Duplicate(NetlistToken token, string what) =>
         new(token.Location, $"{what} given twice");

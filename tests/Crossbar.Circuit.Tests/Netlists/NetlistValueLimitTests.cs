@@ -59,4 +59,25 @@ public class NetlistValueLimitTests
 
         Assert.That(netlist.Elements.Select(e => e.Value?.Value ?? double.NaN), Is.EqualTo(new[] { 1e-9, 1e18, 1e6, 0, 1e12 }));
     }
+
+    [Test]
+    public void When_InstanceParameterOutOfRange_Expect_ErrorAtTheSubcircuitCardNamingThePath()
+    {
+        var netlist = NetlistReader.ReadText("t\n.subckt cell a params: r=1k\nR1 a 0 {r}\n.ends\nX1 n cell r=1e-320\nV1 n 0 1\n.op\n", "deck.cir");
+
+        var ex = Assert.Throws<NetlistException>(() => CircuitSimulator.Run(netlist))!;
+
+        Assert.That(ex.Location, Is.EqualTo(new SourceLocation("deck.cir", 3, 1)));
+        Assert.That(ex.Detail, Is.EqualTo("R.X1.R1: resistance 1e-320 Ω is out of range: expected a magnitude from 1e-09 to 1e+18 Ω"));
+    }
+
+    [Test]
+    public void When_InstanceParameterGivesHugeSinFrequency_Expect_ErrorNamingIt()
+    {
+        var netlist = NetlistReader.ReadText("t\n.subckt src a params: f=1k\nV1 a 0 SIN(0 1 {f})\n.ends\nX1 n src f=1e308\nR1 n 0 1k\n.tran 1u 1m\n");
+
+        var ex = Assert.Throws<NetlistException>(() => SubcircuitFlattener.Flatten(netlist))!;
+
+        Assert.That(ex.Detail, Does.StartWith("V.X1.V1: SIN freq 1e+308 Hz is out of range"));
+    }
 }

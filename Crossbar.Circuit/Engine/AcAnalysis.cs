@@ -13,6 +13,7 @@ internal static class AcAnalysis
 {
     public static ResultTable Run(Circuit circuit, AcAnalysisCard card, OutputSelection output)
     {
+        AnalysisSize.Check(card, circuit.Options);
         double[] frequencies = Frequencies(card);
         var columns = new List<string> { "frequency" };
         foreach (string name in output.Names)

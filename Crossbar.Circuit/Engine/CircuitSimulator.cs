@@ -16,6 +16,12 @@ public static class CircuitSimulator
         var statistics = new SimulationStatistics();
         (Netlist flat, Circuit circuit, List<string> topLevelSources) = Compile(netlist, statistics);
 
+        foreach (AnalysisCard analysis in flat.Analyses)
+        {
+            // Every analysis is checked before the first starts: a deck too large to finish fails at once.
+            AnalysisSize.Check(analysis, circuit.Options, flat);
+        }
+
         var tables = new List<ResultTable>();
         foreach (AnalysisCard analysis in flat.Analyses)
         {

@@ -12,6 +12,7 @@ internal static class DcSweepAnalysis
         LoadContext load = circuit.Load;
         load.Mode = AnalysisMode.Dc;
         var op = new OperatingPointSolver(circuit);
+        AnalysisSize.Check(card, circuit.Options);
 
         CircuitElement inner = FindSource(circuit, card.Sweeps[0], card);
         double[] innerValues = SweepValues(card.Sweeps[0], card);
@@ -82,25 +83,10 @@ internal static class DcSweepAnalysis
 
     private static double[] SweepValues(DcSweep sweep, DcAnalysisCard card)
     {
+        // Run checked the product of the sweeps against maxpoints: the count fits an array.
+        long count = (long)AnalysisSize.SweepPoints(sweep, card);
         double start = sweep.Start.Value;
-        double stop = sweep.Stop.Value;
         double step = sweep.Step.Value;
-        if (step == 0 || (stop - start) * step < 0)
-        {
-            if (start == stop)
-            {
-                return [start];
-            }
-
-            throw new NetlistException(card.Location, $".dc {sweep.Source}: step {step} does not go from {start} to {stop}");
-        }
-
-        long count = (long)Math.Floor(((stop - start) / step) + 1e-9) + 1;
-        if (count > 10_000_000)
-        {
-            throw new NetlistException(card.Location, $".dc {sweep.Source}: {count} points is too many");
-        }
-
         var values = new double[count];
         for (long i = 0; i < count; i++)
         {

@@ -56,6 +56,15 @@ public sealed record SimulationOptions
     /// </summary>
     public double PolishTolerance { get; init; } = 1e-11;
 
+    /// <summary>
+    /// Most points one analysis may produce (maxpoints): DC sweep points (the product of nested sweeps), AC
+    /// frequencies, or transient time points estimated as tstop/tmax. Checked before the analysis starts.
+    /// </summary>
+    public double MaxPoints { get; init; } = DefaultMaxPoints;
+
+    /// <summary>Default of <see cref="MaxPoints"/>: 10⁷.</summary>
+    public const double DefaultMaxPoints = 1e7;
+
     /// <summary>Reads the recognised <c>.options</c> of a deck; unknown ones were already warned about by the reader.</summary>
     public static SimulationOptions FromNetlist(Netlist netlist)
     {
@@ -76,6 +85,7 @@ public sealed record SimulationOptions
                 "chgtol" when v is { } x => options with { ChargeTolerance = Positive(card, x) },
                 "itl1" when v is { } x => options with { DcIterationLimit = (int)Positive(card, x) },
                 "itl4" when v is { } x => options with { TransientIterationLimit = (int)Positive(card, x) },
+                "maxpoints" when v is { } x => options with { MaxPoints = Positive(card, x) },
                 "method" => options with { Method = ParseMethod(card) },
                 _ => options,
             };

@@ -32,15 +32,11 @@ internal static class TransientAnalysis
     /// </param>
     public static ResultTable Run(Circuit circuit, Netlist netlist, TranAnalysisCard card, OutputSelection output, bool chord = false, bool fixedStep = false, double[]? initialPoint = null)
     {
+        AnalysisSize.Check(card, circuit.Options, netlist);
         double tstep = card.Step.Value;
         double tstop = card.Stop.Value;
         double tstart = card.Start?.Value ?? 0;
-        if (!(tstep > 0) || !(tstop > 0) || tstart < 0 || tstart >= tstop)
-        {
-            throw new NetlistException(card.Location, $".tran: need tstep > 0, tstop > 0 and 0 <= tstart < tstop (got {tstep}, {tstop}, {tstart})");
-        }
-
-        double tmax = card.MaxStep is { } m && m.Value > 0 ? m.Value : Math.Min(tstep, (tstop - tstart) / 50);
+        double tmax = AnalysisSize.MaxStep(card);
         double delmin = 1e-9 * tmax;
         var columns = new List<string> { "time" };
         columns.AddRange(output.Names);

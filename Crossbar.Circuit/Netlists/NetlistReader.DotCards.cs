@@ -11,7 +11,7 @@ public sealed partial class NetlistReader
     /// <summary>Options the engine understands.</summary>
     private static readonly HashSet<string> RecognisedOptions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "reltol", "abstol", "vntol", "gmin", "trtol", "chgtol", "itl1", "itl4", "pivrel", "pivtol", "method", "seed",
+        "reltol", "abstol", "vntol", "gmin", "trtol", "chgtol", "itl1", "itl4", "pivrel", "pivtol", "method", "seed", "maxpoints",
     };
 
     /// <summary>ngspice options that change nothing in the results (printing, convergence aids); kept so the writer prints them back.</summary>

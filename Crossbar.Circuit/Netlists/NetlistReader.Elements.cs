@@ -80,8 +80,26 @@ public sealed partial class NetlistReader
         }
 
         var value = ReadValue(tokens[i], quantity);
+        CheckRange(card, tokens[i], value, ValueLimits.Passive(tokens[0].Text[0]));
         var parameters = ReadAssignments(card, i + 1);
         return new ElementCard(tokens[0].Text, nodes) { Value = value, Parameters = parameters, Location = card.Location };
+    }
+
+    /// <summary>
+    /// Rejects a value outside its <see cref="ValueLimits.Limit"/>, at the value's token. An expression inside a
+    /// <c>.subckt</c> is not checked here: it is evaluated again with each instance's parameters (and checked then).
+    /// </summary>
+    private void CheckRange(NetlistCard card, NetlistToken token, ParamValue value, ValueLimits.Limit limit)
+    {
+        if (Current.Definition is not null && token.Kind == TokenKind.Expression)
+        {
+            return;
+        }
+
+        if (ValueLimits.Violation(card.Tokens[0].Text, limit, value.Value) is { } message)
+        {
+            throw new NetlistException(token.Location, message);
+        }
     }
 
     private ElementCard ReadControlled(NetlistCard card, string quantity)
@@ -259,6 +277,7 @@ public sealed partial class NetlistReader
                 }
 
                 value = value is null ? ReadValue(tokens[i + 1], "DC value") : throw Duplicate(tokens[i], "DC value");
+                CheckLevel(card, tokens[i + 1], value.Value, "DC value");
                 i += 2;
             }
             else if (lower == "ac")
@@ -272,7 +291,8 @@ public sealed partial class NetlistReader
                 acMagnitude = 1.0;
                 if (i < tokens.Count && IsValue(tokens[i]))
                 {
-                    acMagnitude = ReadValue(tokens[i++], "AC magnitude");
+                    acMagnitude = ReadValue(tokens[i], "AC magnitude");
+                    CheckLevel(card, tokens[i++], acMagnitude.Value, "AC magnitude");
                     if (i < tokens.Count && IsValue(tokens[i]))
                     {
                         acPhase = ReadValue(tokens[i++], "AC phase");
@@ -295,6 +315,7 @@ public sealed partial class NetlistReader
             else if (IsValue(token) && value is null)
             {
                 value = ReadValue(token, "DC value");
+                CheckLevel(card, token, value.Value, "DC value");
                 i++;
             }
             else
@@ -311,6 +332,21 @@ public sealed partial class NetlistReader
             Waveform = waveform,
             Location = card.Location,
         };
+    }
+
+    private void CheckLevel(NetlistCard card, NetlistToken token, ParamValue value, string quantity) =>
+        CheckRange(card, token, value, ValueLimits.Level(card.Tokens[0].Text[0], quantity));
+
+    /// <summary>Checks each waveform value against the limit of its kind (level, time, rate).</summary>
+    private void CheckWaveform(NetlistCard card, string kind, List<ParamValue> args, List<NetlistToken> argTokens)
+    {
+        for (var k = 0; k < args.Count; k++)
+        {
+            if (ValueLimits.Waveform(card.Tokens[0].Text[0], kind, k) is { } limit)
+            {
+                CheckRange(card, argTokens[k], args[k], limit);
+            }
+        }
     }
 
     private static NetlistException Duplicate(NetlistToken token, string what) =>
@@ -352,6 +388,7 @@ public sealed partial class NetlistReader
             }
         }
 
+        CheckWaveform(card, kind, args, argTokens);
         var end = i - 1 < tokens.Count ? tokens[i - 1].End : card.End;
         ParamValue Arg(int k) => k < args.Count ? args[k] : 0.0;
         void Count(int min, int max, string form)

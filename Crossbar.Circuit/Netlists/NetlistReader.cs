@@ -43,7 +43,8 @@ public sealed partial class NetlistReader
     /// <summary>Reads a deck from a file; <c>.include</c> paths are relative to the including file.</summary>
     /// <param name="path">The deck file.</param>
     /// <returns>The netlist.</returns>
-    /// <exception cref="NetlistException">The file cannot be read or the deck is invalid.</exception>
+    /// <exception cref="NetlistException">The file cannot be read (it must be a regular file of at most 256 MiB, as
+    /// must every included file), the deck is invalid, or it has no element card.</exception>
     public static Netlist ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -59,7 +60,13 @@ public sealed partial class NetlistReader
             throw new NetlistException(new SourceLocation(path, 0, 0), $"cannot read netlist file '{path}': {ex.Message}");
         }
 
-        return Read(text, path, Path.GetDirectoryName(fullPath) ?? ".", fullPath);
+        var netlist = Read(text, path, Path.GetDirectoryName(fullPath) ?? ".", fullPath);
+        if (netlist.Elements.Count == 0 && netlist.Arrays.Count == 0)
+        {
+            throw new NetlistException(new SourceLocation(path, 0, 0), "no circuit (no element cards)");
+        }
+
+        return netlist;
     }
 
     /// <summary>Reads a deck from text; the first line is the title.</summary>

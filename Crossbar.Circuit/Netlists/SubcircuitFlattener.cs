@@ -144,7 +144,7 @@ public static class SubcircuitFlattener
                 ?? throw new NetlistException(location, $"unknown model '{model}' for {element.Name} in subcircuit '{frame.Definition!.Name}'");
         }
 
-        return new ElementCard($"{element.Kind}.{frame.Path}.{element.Name}", element.Nodes.Select(frame.MapNode).ToList())
+        var renamed = new ElementCard($"{element.Kind}.{frame.Path}.{element.Name}", element.Nodes.Select(frame.MapNode).ToList())
         {
             Value = Eval(element.Value),
             Model = model,
@@ -157,6 +157,8 @@ public static class SubcircuitFlattener
             Flags = element.Flags,
             Location = location,
         };
+        ValueLimits.CheckElement(renamed);
+        return renamed;
     }
 
     private static BehavioralValue Rename(Frame frame, BehavioralValue behavior, SourceLocation location)

@@ -48,4 +48,57 @@ public class DeckFileTests
             File.Delete(path);
         }
     }
+
+    [Test]
+    public void When_FileLargerThanTheLimit_Expect_IOExceptionNamingSizeAndLimit()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "t\nR1 a 0 1k\n");
+
+            var ex = Assert.Throws<IOException>(() => DeckFile.ReadAllText(path, 10))!;
+
+            Assert.That(ex.Message, Is.EqualTo("the file is 12 bytes, more than the limit of 10 bytes on a deck or .include file"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void When_FileIsCharacterDevice_Expect_NotRegularFileError()
+    {
+        Assume.That(OperatingSystem.IsLinux() && File.Exists("/dev/zero"), "needs Linux /dev/zero");
+
+        var ex = Assert.Throws<IOException>(() => DeckFile.ReadAllText("/dev/zero"))!;
+
+        Assert.That(ex.Message, Is.EqualTo("not a regular file (a character device): a deck or .include file must be a regular file"));
+    }
+
+    [Test]
+    public void When_FileIsFifo_Expect_ErrorWithoutBlocking()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "needs mkfifo");
+        string directory = Directory.CreateTempSubdirectory("crossbar-fifo-").FullName;
+        try
+        {
+            string fifo = Path.Combine(directory, "deck.cir");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+            {
+                mkfifo.WaitForExit();
+                Assume.That(mkfifo.ExitCode, Is.Zero, "mkfifo failed");
+            }
+
+            var read = Task.Run(() => DeckFile.ReadAllText(fifo));
+
+            Assert.That(Task.WaitAny([read], TimeSpan.FromSeconds(10)), Is.Zero, "reading a FIFO must not block");
+            Assert.That(read.Exception!.InnerException!.Message, Does.StartWith("not a regular file (a FIFO)"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

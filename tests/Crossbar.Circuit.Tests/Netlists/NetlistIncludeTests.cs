@@ -124,4 +124,16 @@ public class NetlistIncludeTests
 
         Assert.That(ex.Detail, Does.Contain("expected a file name after .include"));
     }
+
+    [Test]
+    public void When_IncludeIsDevZero_Expect_ErrorAtTheIncludeCard()
+    {
+        Assume.That(OperatingSystem.IsLinux() && File.Exists("/dev/zero"), "needs Linux /dev/zero");
+        var main = WriteFile("main.cir", "t\nR1 a 0 1k\n.include /dev/zero\n");
+
+        var ex = Assert.Throws<NetlistException>(() => NetlistReader.ReadFile(main))!;
+
+        Assert.That(ex.Location, Is.EqualTo(new SourceLocation(main, 3, 10)));
+        Assert.That(ex.Detail, Is.EqualTo("cannot read include file '/dev/zero' (/dev/zero): not a regular file (a character device): a deck or .include file must be a regular file"));
+    }
 }

@@ -102,4 +102,34 @@ public class NetlistReaderErrorTests
     [Test]
     public void When_FileNameIsEmpty_Expect_NetlistException() =>
         Assert.That(() => NetlistReader.ReadFile(""), Throws.TypeOf<NetlistException>().With.Message.Contain("cannot read netlist file"));
+
+    [TestCase(new byte[0], TestName = "When_DeckFileEmpty_Expect_NoCircuitError")]
+    [TestCase(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0 }, TestName = "When_DeckFileAllNul_Expect_NoCircuitError")]
+    [TestCase(new byte[] { 0xFF, 0xC3, 0x28, 0xFE, 0xC3 }, TestName = "When_DeckFileInvalidUtf8_Expect_NoCircuitError")]
+    public void When_DeckFileHasNoElementCard_Expect_NoCircuitError(byte[] bytes)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, bytes);
+
+            var ex = Assert.Throws<NetlistException>(() => NetlistReader.ReadFile(path))!;
+
+            Assert.That(ex.Message, Is.EqualTo($"{path}: no circuit (no element cards)"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void When_DeckFileIsDevZero_Expect_NetlistExceptionNamingIt()
+    {
+        Assume.That(OperatingSystem.IsLinux() && File.Exists("/dev/zero"), "needs Linux /dev/zero");
+
+        var ex = Assert.Throws<NetlistException>(() => NetlistReader.ReadFile("/dev/zero"))!;
+
+        Assert.That(ex.Message, Is.EqualTo("/dev/zero: cannot read netlist file '/dev/zero': not a regular file (a character device): a deck or .include file must be a regular file"));
+    }
 }

@@ -11,7 +11,7 @@ namespace Crossbar.Circuit.Engine;
 /// </summary>
 internal static class AcAnalysis
 {
-    public static ResultTable Run(Circuit circuit, AcAnalysisCard card, OutputSelection output)
+    public static ResultTable Run(Circuit circuit, AcAnalysisCard card, OutputSelection output, Action<ResultTable>? onTable = null)
     {
         AnalysisSize.Check(card, circuit.Options);
         double[] frequencies = Frequencies(card);
@@ -24,6 +24,7 @@ internal static class AcAnalysis
         }
 
         var table = new ResultTable("ac", columns);
+        onTable?.Invoke(table);
         LoadContext load = circuit.Load;
         load.Mode = AnalysisMode.Dc;
         load.Time = 0;
@@ -64,7 +65,7 @@ internal static class AcAnalysis
                 result[2 + (2 * k)] = v.Phase * 180 / Math.PI;
             }
 
-            table.Rows.Add(result);
+            table.Add(result);
         }
 
         return table;

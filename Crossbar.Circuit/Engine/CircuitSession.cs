@@ -120,7 +120,7 @@ public sealed class CircuitSession
             var row = new double[_opOutput.Count];
             _opOutput.Fill(load.Solution, row);
             var table = new ResultTable("op", _opOutput.Names);
-            table.Rows.Add(row);
+            table.Add(row);
             return table;
         }
         finally

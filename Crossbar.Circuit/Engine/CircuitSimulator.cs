@@ -11,7 +11,10 @@ public static class CircuitSimulator
     /// <summary>Simulates a netlist.</summary>
     /// <exception cref="NetlistException">The deck cannot be compiled (unknown model, bad option...).</exception>
     /// <exception cref="SimulationException">An analysis failed (singular circuit, no convergence, timestep too small).</exception>
-    public static SimulationResults Run(Netlist netlist)
+    /// <param name="netlist">The deck.</param>
+    /// <param name="onTable">Called with each analysis's table before its first row: a caller that streams results attaches
+    /// a <see cref="ResultTable.Sink"/> there (and may turn <see cref="ResultTable.RetainsRows"/> off).</param>
+    public static SimulationResults Run(Netlist netlist, Action<ResultTable>? onTable = null)
     {
         var statistics = new SimulationStatistics();
         (Netlist flat, Circuit circuit, List<string> topLevelSources) = Compile(netlist, statistics);
@@ -31,7 +34,7 @@ public static class CircuitSimulator
                 {
                     statistics.OperatingPointTime.Start();
                     var output = OutputSelection.For(flat, circuit, "op", topLevelSources);
-                    tables.Add(OperatingPointAnalysis.Run(circuit, output));
+                    tables.Add(OperatingPointAnalysis.Run(circuit, output, onTable));
                     statistics.OperatingPointTime.Stop();
                     break;
                 }
@@ -40,7 +43,7 @@ public static class CircuitSimulator
                 {
                     statistics.DcSweepTime.Start();
                     var output = OutputSelection.For(flat, circuit, "dc", topLevelSources);
-                    tables.Add(DcSweepAnalysis.Run(circuit, dc, output));
+                    tables.Add(DcSweepAnalysis.Run(circuit, dc, output, onTable));
                     statistics.DcSweepTime.Stop();
                     break;
                 }
@@ -49,7 +52,7 @@ public static class CircuitSimulator
                 {
                     statistics.TransientTime.Start();
                     var output = OutputSelection.For(flat, circuit, "tran", topLevelSources);
-                    tables.Add(TransientAnalysis.Run(circuit, flat, tran, output));
+                    tables.Add(TransientAnalysis.Run(circuit, flat, tran, output, onTable: onTable));
                     statistics.TransientTime.Stop();
                     break;
                 }
@@ -58,7 +61,7 @@ public static class CircuitSimulator
                 {
                     statistics.AcTime.Start();
                     var output = OutputSelection.For(flat, circuit, "ac", topLevelSources);
-                    tables.Add(AcAnalysis.Run(circuit, acCard, output));
+                    tables.Add(AcAnalysis.Run(circuit, acCard, output, onTable));
                     statistics.AcTime.Stop();
                     break;
                 }

@@ -5,10 +5,11 @@ namespace Crossbar.Circuit.Engine;
 /// <summary>DC sweep of one source, or two nested (the first listed is the inner loop, as in SPICE).</summary>
 internal static class DcSweepAnalysis
 {
-    public static ResultTable Run(Circuit circuit, DcAnalysisCard card, OutputSelection output)
+    public static ResultTable Run(Circuit circuit, DcAnalysisCard card, OutputSelection output, Action<ResultTable>? onTable = null)
     {
         var columns = card.Sweeps.Select(s => s.Source.ToLowerInvariant()).Concat(output.Names).ToList();
         var table = new ResultTable("dc", columns);
+        onTable?.Invoke(table);
         LoadContext load = circuit.Load;
         load.Mode = AnalysisMode.Dc;
         var op = new OperatingPointSolver(circuit);
@@ -57,7 +58,7 @@ internal static class DcSweepAnalysis
                     }
 
                     output.Fill(load.Solution, row.AsSpan(offset));
-                    table.Rows.Add(row);
+                    table.Add(row);
                 }
             }
         }

@@ -3,7 +3,7 @@ namespace Crossbar.Circuit.Engine;
 /// <summary>The <c>.op</c> analysis: one row of saved vectors at the DC operating point.</summary>
 internal static class OperatingPointAnalysis
 {
-    public static ResultTable Run(Circuit circuit, OutputSelection output)
+    public static ResultTable Run(Circuit circuit, OutputSelection output, Action<ResultTable>? onTable = null)
     {
         LoadContext load = circuit.Load;
         load.Mode = AnalysisMode.Dc;
@@ -12,7 +12,8 @@ internal static class OperatingPointAnalysis
         var row = new double[output.Count];
         output.Fill(load.Solution, row);
         var table = new ResultTable("op", output.Names);
-        table.Rows.Add(row);
+        onTable?.Invoke(table);
+        table.Add(row);
         return table;
     }
 }

@@ -20,8 +20,30 @@ public sealed class ResultTable
     /// <summary>Column names.</summary>
     public IReadOnlyList<string> Columns { get; }
 
-    /// <summary>Rows, each as long as <see cref="Columns"/>.</summary>
+    /// <summary>Rows, each as long as <see cref="Columns"/> (empty when <see cref="RetainsRows"/> is false).</summary>
     public List<double[]> Rows { get; } = [];
+
+    /// <summary>Where each row goes as the analysis produces it (a CSV file being written, say), or null.</summary>
+    public Action<double[]>? Sink { get; set; }
+
+    /// <summary>Whether rows are also kept in <see cref="Rows"/> (default true; false streams a long analysis to
+    /// <see cref="Sink"/> without holding it in memory).</summary>
+    public bool RetainsRows { get; set; } = true;
+
+    /// <summary>Rows produced so far, retained or not.</summary>
+    public long RowCount { get; private set; }
+
+    /// <summary>Adds one row: hands it to <see cref="Sink"/> and keeps it when <see cref="RetainsRows"/>.</summary>
+    /// <param name="row">The row (not copied).</param>
+    public void Add(double[] row)
+    {
+        RowCount++;
+        Sink?.Invoke(row);
+        if (RetainsRows)
+        {
+            Rows.Add(row);
+        }
+    }
 
     /// <summary>Index of a column by name (case-insensitive), or -1.</summary>
     public int IndexOf(string column)

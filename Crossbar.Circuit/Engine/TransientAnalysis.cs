@@ -25,12 +25,13 @@ internal static class TransientAnalysis
     /// then depends only on the deck's times, never on the solution, so transients of a linear circuit for different
     /// source values combine exactly by superposition.
     /// </param>
+    /// <param name="onTable">Called with the table before its first row (to attach a <see cref="ResultTable.Sink"/>).</param>
     /// <param name="initialPoint">
     /// The operating point at t = 0 when the caller already has it (a circuit re-simulated with sources that are all 0
     /// at t = 0 starts from the same point every time): loaded as the starting state instead of solved again. On
     /// return it holds the operating point this run started from.
     /// </param>
-    public static ResultTable Run(Circuit circuit, Netlist netlist, TranAnalysisCard card, OutputSelection output, bool chord = false, bool fixedStep = false, double[]? initialPoint = null)
+    public static ResultTable Run(Circuit circuit, Netlist netlist, TranAnalysisCard card, OutputSelection output, bool chord = false, bool fixedStep = false, double[]? initialPoint = null, Action<ResultTable>? onTable = null)
     {
         AnalysisSize.Check(card, circuit.Options, netlist);
         double tstep = card.Step.Value;
@@ -41,6 +42,7 @@ internal static class TransientAnalysis
         var columns = new List<string> { "time" };
         columns.AddRange(output.Names);
         var table = new ResultTable("tran", columns);
+        onTable?.Invoke(table);
 
         LoadContext load = circuit.Load;
         Integrator integrator = load.Integrator;
@@ -304,6 +306,6 @@ internal static class TransientAnalysis
         var row = new double[output.Count + 1];
         row[0] = time;
         output.Fill(solution, row.AsSpan(1));
-        table.Rows.Add(row);
+        table.Add(row);
     }
 }

@@ -39,13 +39,33 @@ public static class RunCommand
             Console.Error.WriteLine($"warning: {deck.Name} has no analysis (.op, .dc, .tran): nothing to write");
         }
 
-        SimulationResults results = CircuitSimulator.Run(netlist);
+        // Each analysis streams its rows into its CSV file as they are computed (nothing held in memory); the files
+        // live in the staging folder until the whole run has succeeded.
         var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (ResultTable table in results.Tables)
+        var files = new List<(string Name, ResultTable Table, CsvRowWriter Writer)>();
+        SimulationResults results;
+        try
         {
-            string name = written.Add(table.Analysis) ? table.Analysis : $"{table.Analysis}{written.Count}";
-            CsvTableWriter.Write(table, folder.File(name + ".csv"));
-            Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, name + ".csv")} ({table.Rows.Count} rows, {table.Columns.Count} columns)");
+            results = CircuitSimulator.Run(netlist, table =>
+            {
+                string name = written.Add(table.Analysis) ? table.Analysis : $"{table.Analysis}{written.Count}";
+                var writer = new CsvRowWriter(folder.File(name + ".csv"), table.Columns);
+                table.Sink = writer.Write;
+                table.RetainsRows = false;
+                files.Add((name, table, writer));
+            });
+        }
+        finally
+        {
+            foreach (var file in files)
+            {
+                file.Writer.Dispose();
+            }
+        }
+
+        foreach (var (name, table, _) in files)
+        {
+            Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, name + ".csv")} ({table.RowCount} rows, {table.Columns.Count} columns)");
         }
 
         folder.Commit();

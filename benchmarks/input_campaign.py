@@ -100,7 +100,7 @@ def edge_cases(work):
         "include_dev_zero": (base + ".include /dev/zero\n.op\n.end\n").encode(),
         "include_fifo": (base + f".include {fifo}\n.op\n.end\n").encode(),
         "include_self": None,  # filled below
-        "deep_subckt": ("".join(f".subckt s{i} a b\nX1 a b s{i + 1}\n.ends\n" for i in range(200)) + ".subckt s200 a b\nR1 a b 1k\n.ends\nV1 a 0 1\nX0 a 0 s0\n.op\n.end\n").encode(),
+        "deep_subckt": ("* deep\n" + "".join(f".subckt s{i} a b\nX1 a b s{i + 1}\n.ends\n" for i in range(200)) + ".subckt s200 a b\nR1 a b 1k\n.ends\nV1 a 0 1\nX0 a 0 s0\n.op\n.end\n").encode(),
         "long_line": (base + "R2 a 0 " + "1" * 1_000_000 + "\n.op\n.end\n").encode(),
     }
     self_path = os.path.join(work, "include_self.cir")

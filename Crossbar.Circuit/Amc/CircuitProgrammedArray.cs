@@ -94,7 +94,8 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
         CrossbarBuildOptions hardware = _backend.Circuit;
         if (record && _backend.Capture(OperationKind.Mvm) is { } capture)
         {
-            capture(MvmCircuitBuilder.Build(mapping, v, hardware, Analysis).Netlist);
+            // With the feedback conductance of the circuit built on the programmed conductances, as simulated.
+            capture(MvmCircuitBuilder.Build(mapping, v, hardware, Analysis, MvmCircuitBuilder.Build(_nominal, Ones(Columns), hardware, Analysis).FeedbackConductance).Netlist);
         }
 
         double nominal = _backend.Options.MvmTime;

@@ -18,7 +18,13 @@ public static class MvmCircuitBuilder
     }
 
     /// <summary>Builds the circuit on conductances that are already programmed.</summary>
-    public static MvmCircuit Build(ConductanceMapping mapping, double[] input, CrossbarBuildOptions options, CircuitAnalysis analysis)
+    /// <param name="mapping">The conductances.</param>
+    /// <param name="input">x in matrix units.</param>
+    /// <param name="options">Hardware.</param>
+    /// <param name="analysis">Operating point or transient.</param>
+    /// <param name="feedbackConductance">Gf of the TIAs (default: the largest total row conductance of
+    /// <paramref name="mapping"/>); a circuit rebuilt for one noisy read of an array keeps the Gf it was built with.</param>
+    public static MvmCircuit Build(ConductanceMapping mapping, double[] input, CrossbarBuildOptions options, CircuitAnalysis analysis, double? feedbackConductance = null)
     {
         int m = mapping.Positive.GetLength(0);
         int n = mapping.Positive.GetLength(1);
@@ -28,8 +34,8 @@ public static class MvmCircuitBuilder
         }
 
         double vRead = options.SignalVoltage;
-        (double[] drive, double[] applied, double perUnit) = Inputs(mapping, input, options);
-        double gf = FeedbackConductance(mapping);
+        double gf = feedbackConductance ?? FeedbackConductance(mapping);
+        (double[] drive, double[] applied, double perUnit) = Inputs(mapping, input, options, gf);
 
         var netlist = new Netlist { Title = $"CrossbarSim MVM {m}x{n} ({options.Cell}, {(mapping.IsDifferential ? "differential" : "single array")}, {options.OpAmp.Kind} op-amps)" };
         var rows = Enumerable.Range(0, m).Select(i => $"r{i}").ToArray();

@@ -129,6 +129,11 @@ public sealed class CrossbarOptions
         CrossbarBuildOptions options = hardware.Circuit with { Force = parse.GetValue(Force), StopTime = stopTime };
         CircuitAnalysis analysis = parse.GetValue(Analysis);
         parameters.Add(new("analysis", analysis == CircuitAnalysis.Transient ? "tran" : "op"));
+        if (options.CellNoise is not null && analysis != CircuitAnalysis.Transient)
+        {
+            Console.Error.WriteLine("warning: the --cell-noise-* options act in transients only: they have no effect on the operating point (use --read-noise for per-read noise)");
+        }
+
         if (options.StopTime is { } stop)
         {
             if (analysis != CircuitAnalysis.Transient)

@@ -92,10 +92,11 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
     private (double[] Values, double Settle) RunMvm(double[] v, ConductanceMapping mapping, bool transient, bool record)
     {
         CrossbarBuildOptions hardware = _backend.Circuit;
+        Compiled<MvmCircuit> Compiled() => _mvm ??= Compile(MvmCircuitBuilder.Build(_nominal, Ones(Columns), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues, Columns);
         if (record && _backend.Capture(OperationKind.Mvm) is { } capture)
         {
             // With the feedback conductance of the circuit built on the programmed conductances, as simulated.
-            capture(MvmCircuitBuilder.Build(mapping, v, hardware, Analysis, MvmCircuitBuilder.Build(_nominal, Ones(Columns), hardware, Analysis).FeedbackConductance).Netlist);
+            capture(MvmCircuitBuilder.Build(mapping, v, hardware, Analysis, Compiled().Circuit.FeedbackConductance).Netlist);
         }
 
         double nominal = _backend.Options.MvmTime;
@@ -106,7 +107,7 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
             return (single.ReadResult(result), transient ? Settle(result, single.OutputNodes) : nominal);
         }
 
-        Compiled<MvmCircuit> compiled = _mvm ??= Compile(MvmCircuitBuilder.Build(_nominal, Ones(Columns), hardware, Analysis), c => c.Netlist, c => c.InputSources, c => c.InputValues, Columns);
+        Compiled<MvmCircuit> compiled = Compiled();
         (double[] drive, _, double perUnit) = MvmCircuitBuilder.Inputs(mapping, v, hardware, compiled.Circuit.FeedbackConductance);
         double[] values = [.. drive, .. mapping.IsDifferential ? drive.Select(d => -d) : []];
         ResultTable table = compiled.Run(mapping, values, transient, ReferenceEquals(mapping, _nominal));
@@ -205,6 +206,7 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
     private sealed class Compiled<T>(T circuit, CircuitSession session, IReadOnlyList<string> sources, IReadOnlyList<double> builtValues, int groups)
     {
         private double[]? _zero;
+        private readonly Elements.IndependentSource[] _sources = [.. sources.Select(session.Source)];
         private double[][]? _unit;
         private ConductanceMapping? _loaded;
         private ResultTable? _tranZero;
@@ -374,7 +376,7 @@ internal sealed class CircuitProgrammedArray : IProgrammedArray
         {
             for (int k = 0; k < scales.Length; k++)
             {
-                session.Source(sources[k]).Scale = scales[k];
+                _sources[k].Scale = scales[k];
             }
         }
     }

@@ -34,7 +34,7 @@ public static class MvmCircuitBuilder
         }
 
         double vRead = options.SignalVoltage;
-        double gf = feedbackConductance ?? FeedbackConductance(mapping);
+        double gf = feedbackConductance ?? LargestRowConductance(mapping);
         (double[] drive, double[] applied, double perUnit) = Inputs(mapping, input, options, gf);
 
         var netlist = new Netlist { Title = $"CrossbarSim MVM {m}x{n} ({options.Cell}, {(mapping.IsDifferential ? "differential" : "single array")}, {options.OpAmp.Kind} op-amps)" };
@@ -72,7 +72,7 @@ public static class MvmCircuitBuilder
         }
 
         // Each TIA closes its loop through Gf with noise gain 1 + (row total)/Gf ≤ 2: τ = (1 + G_row/Gf)/(2π·GBWP); the window is TransientTimeConstants of them.
-        double noiseGain = 1 + (Enumerable.Range(0, m).Max(i => Enumerable.Range(0, n).Sum(j => mapping.Positive[i, j] + (mapping.Negative?[i, j] ?? 0))) / gf);
+        double noiseGain = 1 + (LargestRowConductance(mapping) / gf);
         double stop = options.StopTime ?? (options.OpAmp.Kind == Devices.OpAmps.OpAmpKind.SinglePole ? options.TransientTimeConstants * noiseGain / (2 * Math.PI * options.OpAmp.GainBandwidth) : 1e-6);
         CrossbarNetlist.AddAnalysis(netlist, analysis, stop, outputs, options.TransientPoints);
         return new MvmCircuit(netlist, mapping, (double[])input.Clone(), applied, perUnit, outputs, vRead, options.AdcBits, stop)
@@ -106,11 +106,11 @@ public static class MvmCircuitBuilder
         double volts = vRead / maxX;
         double[] applied = input.Select(x => Quantizer.Apply(x * volts, vRead, options.DacBits) / volts).ToArray();
         double[] drive = applied.Select(a => a * volts).ToArray();
-        return (drive, applied, -mapping.Unit * volts / (feedbackConductance ?? FeedbackConductance(mapping)));
+        return (drive, applied, -mapping.Unit * volts / (feedbackConductance ?? LargestRowConductance(mapping)));
     }
 
-    /// <summary>Feedback conductance of the TIAs: the largest total row conductance, so |o_i| ≤ the signal voltage.</summary>
-    private static double FeedbackConductance(ConductanceMapping mapping)
+    /// <summary>The largest total conductance of a row (both arrays): the TIAs' feedback conductance, so |o_i| ≤ the signal voltage.</summary>
+    private static double LargestRowConductance(ConductanceMapping mapping)
     {
         int m = mapping.Positive.GetLength(0);
         int n = mapping.Positive.GetLength(1);

@@ -148,7 +148,6 @@ public static class CrossbarRun
     /// <summary>One row of solution.csv: index, ideal, circuit, abs_error, rel_error (0 when both are 0, ∞ when only the ideal is).</summary>
     internal static object[] SolutionRow(int index, double ideal, double circuit)
     {
-        circuit += 0.0; // −0 (a zero output read through a negative scale) is written as 0
         double abs = Math.Abs(circuit - ideal);
         double rel = ideal != 0 ? abs / Math.Abs(ideal) : abs == 0 ? 0 : double.PositiveInfinity;
         return [index, ideal, circuit, abs, rel];

@@ -5,7 +5,7 @@ namespace Crossbar.Cli.Output;
 
 /// <summary>
 /// A CSV file written row by row as an analysis produces them (header first; CsvHelper, invariant culture, round-trip
-/// numbers as <see cref="CsvTableWriter"/>), so a long transient never has to be held in memory. Written into a staging
+/// numbers formatted by <see cref="CsvTableWriter.Format(double)"/>), so a long transient never has to be held in memory. Written into a staging
 /// folder (<see cref="OutputFolder"/>), it becomes visible only with the rest of the run.
 /// </summary>
 public sealed class CsvRowWriter : IDisposable
@@ -34,7 +34,7 @@ public sealed class CsvRowWriter : IDisposable
     {
         foreach (double value in row)
         {
-            _csv.WriteField(value.ToString("R", CultureInfo.InvariantCulture));
+            _csv.WriteField(CsvTableWriter.Format(value));
         }
 
         _csv.NextRecord();

@@ -35,13 +35,16 @@ public static class CsvTableWriter
         });
     }
 
-    /// <summary>Formats one value: doubles round-trip ("R"), booleans lower case, others invariant.</summary>
+    /// <summary>Formats one value: doubles round-trip ("R", −0 written as 0), booleans lower case, others invariant.</summary>
     public static string Format(object value) => value switch
     {
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => Format(d),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    /// <summary>Formats a number round-trip ("R", invariant culture); −0 (a zero read through a negative scale) is written as 0.</summary>
+    public static string Format(double value) => (value + 0.0).ToString("R", CultureInfo.InvariantCulture);
 }

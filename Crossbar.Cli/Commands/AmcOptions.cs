@@ -92,7 +92,7 @@ internal sealed class AmcOptions
                 Rounding = parse.GetValue(SliceRounding),
                 MaxIterations = maxIterations,
                 TargetRelativeError = target,
-                Mvm = new HpMvmOptions { InputBits = inputBits },
+                Mvm = new HpMvmOptions { InputBits = inputBits, Parallelism = Math.Max(1, CommandContext.Threads) },
                 Seed = hardware.Seed,
             };
             List<KeyValuePair<string, string>> parameters =

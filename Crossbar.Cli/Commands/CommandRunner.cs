@@ -35,18 +35,23 @@ public static class CommandRunner
         }
         catch (SimulationException ex)
         {
-            Console.Error.WriteLine($"simulation failed: {UsageException.Plain(ex)}");
+            string message = $"simulation failed: {UsageException.Plain(ex)}";
+            Console.Error.WriteLine(message);
+            CommandContext.Report(RunStatus.NotConverged, message);
             return ExitCodes.SimulationFailure;
         }
         catch (InvUnstableException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
+            CommandContext.Report(RunStatus.Unstable, ex.Message);
             return ExitCodes.SimulationFailure;
         }
         catch (Exception ex) when (ex is NetlistException or UsageException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             // ArgumentException: a builder or generator refusing a value; its message without .NET's "(Parameter 'x')".
-            Console.Error.WriteLine($"error: {UsageException.Plain(ex)}");
+            string message = $"error: {UsageException.Plain(ex)}";
+            Console.Error.WriteLine(message);
+            CommandContext.Report(RunStatus.Error, message);
             return ExitCodes.UsageError;
         }
     }

@@ -36,6 +36,10 @@ public static class CrossbarRun
             Log(stability.IsStable
                 ? Invariant($"{command}: stable, mu_min = {stability.MinimumEigenvalue.Real:G6}, tau = {stability.TimeConstant:G4} s")
                 : $"warning: {stability.Message} (forced)");
+            if (!stability.IsStable)
+            {
+                CommandContext.Report(RunStatus.Unstable, $"{stability.Message} (forced)");
+            }
         }
 
         if (spec.Analysis == CircuitAnalysis.Transient && spec.Options.StopTime is { } stop

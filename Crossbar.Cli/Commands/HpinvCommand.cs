@@ -107,7 +107,9 @@ public static class HpinvCommand
         }
         catch (InvalidOperationException ex)
         {
-            Console.Error.WriteLine($"simulation failed: {UsageException.Plain(ex)}");
+            string message = $"simulation failed: {UsageException.Plain(ex)}";
+            Console.Error.WriteLine(message);
+            CommandContext.Report(RunStatus.NotConverged, message);
             return ExitCodes.SimulationFailure;
         }
 
@@ -155,12 +157,15 @@ public static class HpinvCommand
         if (result.Diverged)
         {
             Console.Error.WriteLine($"simulation failed: {result.Message}");
+            CommandContext.Report(RunStatus.Diverged, result.Message ?? "HP-INV diverged");
             return ExitCodes.SimulationFailure;
         }
 
         if (result.Stop != HpInvStop.Converged)
         {
-            Console.Error.WriteLine($"warning: HP-INV did not reach the target: {result.Message ?? $"stopped at the iteration limit ({options.MaxIterations})"}");
+            string message = $"HP-INV did not reach the target: {result.Message ?? $"stopped at the iteration limit ({options.MaxIterations})"}";
+            Console.Error.WriteLine($"warning: {message}");
+            CommandContext.Report(RunStatus.NotConverged, message);
         }
 
         return ExitCodes.Ok;

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Crossbar.Cli.Commands;
+
+namespace Crossbar.Cli.Sweeps;
+
+/// <summary>A command a sweep can run: how to build its definition, which file holds its summary and that file's columns.</summary>
+/// <param name="Name">Command name (<c>inv</c>, <c>hpinv</c>, …).</param>
+/// <param name="Create">Builds the command's definition (options, defaults).</param>
+/// <param name="SummaryFile">The file in the command's output folder whose rows go into results.csv.</param>
+/// <param name="SummaryColumns">That file's columns, in order.</param>
+public sealed record SweepTarget(string Name, Func<Command> Create, string SummaryFile, IReadOnlyList<string> SummaryColumns)
+{
+    /// <summary>Every command a sweep can run.</summary>
+    public static readonly IReadOnlyList<SweepTarget> All =
+    [
+        new("inv", InvCommand.Create, "summary.csv", CrossbarRun.SummaryHeader),
+        new("mvm", MvmCommand.Create, "summary.csv", CrossbarRun.SummaryHeader),
+        new("ginv", GinvCommand.Create, "summary.csv", CrossbarRun.SummaryHeader),
+        new("hpinv", HpinvCommand.Create, "summary.csv", HpinvCommand.SummaryColumns),
+        new("mimo", MimoCommand.Create, "ber.csv", MimoCommand.BerColumns),
+    ];
+
+    /// <summary>
+    /// The summary columns that go into results.csv: all but the command's own wall_time_s (the sweep's wall_time_s, the
+    /// point's, is the one column allowed to differ between runs of the same sweep).
+    /// </summary>
+    public IReadOnlyList<string> OutcomeColumns => [.. SummaryColumns.Where(c => c != "wall_time_s")];
+
+    /// <summary>The target called <paramref name="name"/>.</summary>
+    /// <exception cref="UsageException">No such command; the message lists the ones there are.</exception>
+    public static SweepTarget Find(string name) =>
+        All.FirstOrDefault(t => t.Name == name)
+        ?? throw new UsageException($"sweep: '{name}' is not a command a sweep runs; choose one of {string.Join(", ", All.Select(t => t.Name))}.");
+}

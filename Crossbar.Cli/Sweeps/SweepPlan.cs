@@ -127,18 +127,19 @@ public sealed partial class SweepPlan
                 throw new UsageException($"sweep {target.Name}: {option.Name} is given twice; list its values once (a,b,c).");
             }
 
-            if (option.Arity.MaximumNumberOfValues == 0)
+            bool flag = IsFlag(option);
+            if (flag && inline is null && (i + 1 >= tokens.Count || !IsBooleanList(tokens[i + 1])))
             {
-                if (inline is not null)
-                {
-                    throw new UsageException($"sweep {target.Name}: {option.Name} is a flag and takes no value.");
-                }
-
                 fixedOptions.Add(new(option.Name, null));
                 continue;
             }
 
             string text = inline ?? (i + 1 < tokens.Count ? tokens[++i] : throw new UsageException($"sweep {target.Name}: {option.Name} needs a value."));
+            if (flag && !IsBooleanList(text))
+            {
+                throw new UsageException($"sweep {target.Name}: {option.Name} is a flag: give it alone, or with true, false or true,false.");
+            }
+
             IReadOnlyList<string> values = SweepValues.Expand(option.Name, text);
             if (values.Count == 1)
             {
@@ -265,6 +266,12 @@ public sealed partial class SweepPlan
         }
     }
 
+    /// <summary>Whether an option is an on/off flag (a boolean that may be given without a value).</summary>
+    private static bool IsFlag(Option option) => option.ValueType == typeof(bool);
+
+    private static bool IsBooleanList(string text) =>
+        text.Split(',').All(w => w.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) || w.Trim().Equals("false", StringComparison.OrdinalIgnoreCase));
+
     private string[] Values(int index)
     {
         var values = new string[Axes.Count];
@@ -281,7 +288,7 @@ public sealed partial class SweepPlan
     /// <summary>The default an option's help shows (<c>[default: x]</c>), else its default value, else empty; flags default to false.</summary>
     private static string DefaultText(Option option)
     {
-        if (option.Arity.MaximumNumberOfValues == 0)
+        if (IsFlag(option))
         {
             return "false";
         }

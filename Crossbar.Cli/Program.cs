@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(MimoCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return CommandRunner.Invoke(root, args);
     }
 }

@@ -20,7 +20,7 @@ public static class HpinvCommand
     public static readonly IReadOnlyList<string> IterationColumns = ["iteration", "rel_error", "residual_norm", "settle_time_s", "mvm_ops", "adc_conversions", "correction", "rel_residual"];
 
     /// <summary>Columns of summary.csv, in order.</summary>
-    public static readonly IReadOnlyList<string> SummaryColumns = ["size", "bits", "iterations_to_target", "final_rel_error", "analog_time_s", "digital_time_s", "energy_J", "iterations", "stop", "spectral_radius", "spectral_radius_programmed"];
+    public static readonly IReadOnlyList<string> SummaryColumns = ["size", "bits", "iterations_to_target", "final_rel_error", "analog_time_s", "digital_time_s", "energy_J", "iterations", "stop", "spectral_radius", "spectral_radius_programmed", "single_shot_rel_error"];
 
     /// <summary>The matrix and right-hand-side options of hpinv (and export hpinv).</summary>
     internal sealed class ProblemOptions
@@ -132,7 +132,7 @@ public static class HpinvCommand
             Enumerable.Range(0, n).Select(i => CrossbarRun.SolutionRow(i, exact[i], result.Solution[i])));
         CsvTableWriter.Write(folder.File("summary.csv"), SummaryColumns, [
             [n, bits, result.IterationsToTarget is { } k ? k : string.Empty, result.FinalRelativeError, cost.AnalogTime, digital, joules,
-                result.Iterations.Count - 1, stop, result.SpectralRadius, result.ProgrammedSpectralRadius],
+                result.Iterations.Count - 1, stop, result.SpectralRadius, result.ProgrammedSpectralRadius, single.RelativeError],
         ]);
         MetadataWriter.Write(folder.File("metadata.txt"), "hpinv", hardware.Parameters);
 

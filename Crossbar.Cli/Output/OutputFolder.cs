@@ -50,9 +50,10 @@ public sealed partial class OutputFolder : IDisposable
     /// </summary>
     /// <param name="dir">The <c>--out</c> directory.</param>
     /// <param name="option">The option name used in messages.</param>
+    /// <param name="ownFolders">Subfolders the command itself writes (the demo's per-step folders), accepted in an existing folder.</param>
     /// <returns>The open folder; dispose it (a commit first on success).</returns>
     /// <exception cref="UsageException">The location cannot hold the results: the message says why.</exception>
-    public static OutputFolder Begin(string dir, string option = "--out")
+    public static OutputFolder Begin(string dir, string option = "--out", IReadOnlyCollection<string>? ownFolders = null)
     {
         string target = Resolve(dir, option);
         string parent = Path.GetDirectoryName(target)
@@ -88,7 +89,7 @@ public sealed partial class OutputFolder : IDisposable
         CleanStale(target);
         if (Directory.Exists(target))
         {
-            CheckOwnContents(target, dir, option);
+            CheckOwnContents(target, dir, option, ownFolders ?? []);
             ProbeWritable(target, dir, option);
         }
 
@@ -241,12 +242,12 @@ public sealed partial class OutputFolder : IDisposable
         return full;
     }
 
-    private static void CheckOwnContents(string target, string dir, string option)
+    private static void CheckOwnContents(string target, string dir, string option, IReadOnlyCollection<string> ownFolders)
     {
         foreach (string entry in Directory.EnumerateFileSystemEntries(target))
         {
             string name = Path.GetFileName(entry);
-            if (Directory.Exists(entry) || !IsOwnFile(name))
+            if (Directory.Exists(entry) ? !ownFolders.Contains(name) : !IsOwnFile(name))
             {
                 throw new UsageException($"{option} {dir} holds '{name}', which no crossbar command writes; the folder is replaced as a whole, so choose a new or empty folder (or move '{name}' out).");
             }

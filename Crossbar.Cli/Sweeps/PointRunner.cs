@@ -33,21 +33,7 @@ public sealed class PointRunner(SweepPlan plan, string workDir, string? keepDir,
         var context = new CommandContext { ThreadBudget = threads };
         var log = new StringWriter(CultureInfo.InvariantCulture);
         var wall = Stopwatch.StartNew();
-        int code;
-        using (ConsoleRouter.CaptureInto(log))
-        using (CommandContext.Enter(context))
-        {
-            try
-            {
-                code = Program.Main(plan.Arguments(point, dir));
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                code = -1;
-                log.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
-            }
-        }
-
+        int code = InProcess.Run(plan.Arguments(point, dir), log, context);
         wall.Stop();
         RunStatus status = context.Status;
         string message = context.Message;

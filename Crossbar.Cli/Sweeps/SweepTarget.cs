@@ -20,11 +20,14 @@ public sealed record SweepTarget(string Name, Func<Command> Create, string Summa
         new("mimo", MimoCommand.Create, "ber.csv", MimoCommand.BerColumns),
     ];
 
+    /// <summary>Summary columns that are clock measurements of this machine, not outcomes of the point.</summary>
+    public static readonly IReadOnlyList<string> MeasuredColumns = ["wall_time_s", "digital_time_s"];
+
     /// <summary>
-    /// The summary columns that go into results.csv: all but the command's own wall_time_s (the sweep's wall_time_s, the
-    /// point's, is the one column allowed to differ between runs of the same sweep).
+    /// The summary columns that go into results.csv: all but the clock measurements (<see cref="MeasuredColumns"/>), so
+    /// that the sweep's own wall_time_s (the point's) is the one column that differs between runs of the same sweep.
     /// </summary>
-    public IReadOnlyList<string> OutcomeColumns => [.. SummaryColumns.Where(c => c != "wall_time_s")];
+    public IReadOnlyList<string> OutcomeColumns => [.. SummaryColumns.Where(c => !MeasuredColumns.Contains(c))];
 
     /// <summary>The target called <paramref name="name"/>.</summary>
     /// <exception cref="UsageException">No such command; the message lists the ones there are.</exception>

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Crossbar.Cli.Plots;
+using Spectre.Console;
+
+namespace Crossbar.Cli.Demo;
+
+/// <summary>
+/// The demo's summary: what the paper reports (Zuo, Sun et al., Nature Electronics 8, 1222 (2025); docs/design.md keeps
+/// the numbers) next to what this run got, read back from the files the steps wrote.
+/// </summary>
+public static class DemoReport
+{
+    /// <summary>One line of the table: the quantity, the paper's value, ours.</summary>
+    public sealed record Line(string Quantity, string Paper, string Ours);
+
+    /// <summary>Reads the steps' outputs under <paramref name="dir"/> into table lines.</summary>
+    public static IReadOnlyList<Line> Read(string dir)
+    {
+        var lines = new List<Line>();
+        var hp = Row(Path.Combine(dir, "hpinv", "summary.csv"));
+        double final = Number(hp, "final_rel_error");
+        double single = Number(hp, "single_shot_rel_error");
+        lines.Add(new("HP-INV 16×16 on 8×8 arrays: final relative error", "≈1e-7 (24-bit, FP32 level) in ≈10 iterations",
+            Invariant($"{final:G3} ({Bits(final):F1} bits) after {hp["iterations"]} iterations, 2^-24 reached at {(hp["iterations_to_target"] is { Length: > 0 } k ? k : "never")} ({hp["stop"]})")));
+        lines.Add(new("single-shot analogue INV, same matrix", "≈2–3 bits", Invariant($"{single:G3} ({Bits(single):F1} bits)")));
+        lines.Add(new("HP-INV spectral radius ρ(I − Ã0⁻¹A)", "< 1 (converges)", Invariant($"{Number(hp, "spectral_radius"):G3} as realised")));
+
+        var inv = Row(Path.Combine(dir, "lpinv-tran", "summary.csv"));
+        lines.Add(new("LP-INV 8×8 settling time (to 2^-8)", "≈120 ns", Invariant(
+            $"{Number(inv, "settling_time_s") * 1e9:F0} ns; τ = {Number(inv, "tau_theory_s") * 1e9:F1} ns (theory), {Number(inv, "tau_fit_s") * 1e9:F1} ns (fit); error {Number(inv, "rel_error_2norm"):G3}")));
+
+        var ber = ResultsTable.Read(Path.Combine(dir, "mimo", "ber.csv"));
+        string curve = string.Join("; ", Enumerable.Range(0, ber.RowCount).Select(i =>
+            Invariant($"{ber.Text("snr_dB", i)} dB {ber.Number("ber_hpinv", i):G2} vs {ber.Number("ber_fp32", i):G2}")));
+        lines.Add(new("MIMO 128×8 256-QAM BER, HP-INV (3 it.) vs FP32", "equal after ≈3 iterations", curve));
+
+        var sweep = ResultsTable.Read(Path.Combine(dir, "sweep", "results.csv"));
+        lines.Add(new("single-shot INV error (median over seeds), bits × prog σ", "—", SweepCorners(sweep)));
+        return lines;
+    }
+
+    /// <summary>Prints the table on <paramref name="console"/>.</summary>
+    public static void Print(IAnsiConsole console, IReadOnlyList<Line> lines)
+    {
+        var table = new Table().Title("CrossbarSim demo: the paper's headline on simulated hardware").AddColumn("quantity").AddColumn("paper").AddColumn("CrossbarSim");
+        foreach (Line line in lines)
+        {
+            table.AddRow(Markup.Escape(line.Quantity), Markup.Escape(line.Paper), Markup.Escape(line.Ours));
+        }
+
+        console.Write(table);
+    }
+
+    private static string SweepCorners(ResultsTable sweep)
+    {
+        var groups = Enumerable.Range(0, sweep.RowCount)
+            .Where(i => sweep.Text("status", i) == "ok")
+            .GroupBy(i => (Bits: sweep.Text("bits", i), Sigma: sweep.Text("prog_sigma", i)))
+            .Select(g => (g.Key, Median: Median([.. g.Select(i => sweep.Number("rel_error_2norm", i))])));
+        return string.Join("; ", groups.Select(g => Invariant($"{g.Key.Bits} b, σ {g.Key.Sigma}: {g.Median:G2}")));
+    }
+
+    private static double Median(double[] values)
+    {
+        Array.Sort(values);
+        int n = values.Length;
+        return n == 0 ? double.NaN : n % 2 == 1 ? values[n / 2] : 0.5 * (values[(n / 2) - 1] + values[n / 2]);
+    }
+
+    private static Dictionary<string, string> Row(string path)
+    {
+        var table = ResultsTable.Read(path);
+        return table.Columns.ToDictionary(c => c, c => table.Text(c, 0));
+    }
+
+    private static double Number(Dictionary<string, string> row, string column) =>
+        double.TryParse(row[column], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : double.NaN;
+
+    private static double Bits(double error) => -Math.Log2(Math.Max(error, 1e-300));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

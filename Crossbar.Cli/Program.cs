@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(HpinvCommand.Create());
         root.Subcommands.Add(MimoCommand.Create());
+        Output.Invocation.Set(args);
         return CommandRunner.Invoke(root, args);
     }
 }

@@ -374,5 +374,5 @@ public sealed class HardwareOptions
 /// <param name="Circuit">Cells, read model, wires, op-amps, levels, programming error, noise, drift, converters, seed.</param>
 /// <param name="Backend">The same levels, programming error, noise, drift and converters for the AMC backends.</param>
 /// <param name="Seed">The seed.</param>
-/// <param name="Parameters">Every option as <c>key = value</c> for metadata.</param>
+/// <param name="Parameters">Every option as key and value text, for run.json.</param>
 public sealed record Hardware(CrossbarBuildOptions Circuit, AnalogBackendOptions Backend, int Seed, IReadOnlyList<KeyValuePair<string, string>> Parameters);

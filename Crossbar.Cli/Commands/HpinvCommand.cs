@@ -37,9 +37,9 @@ public static class HpinvCommand
 
         public Option<double?> Condition { get; } = new("--condition") { HelpName = "k", Description = "2-norm condition number of a generated spd matrix [default: 10]" };
 
-        public Option<int> MaxIterations { get; } = new("--max-iterations") { HelpName = "n", Description = "iteration limit [default: 20]", DefaultValueFactory = _ => 20 };
+        public Option<int> MaxIterations { get; } = new("--max-iterations") { HelpName = "n", Description = "iteration limit", DefaultValueFactory = _ => 20 };
 
-        public Option<double> Target { get; } = new("--target") { HelpName = "rel", Description = "target of the correction ‖Δx‖/‖x‖ and the residual ‖b − A·x‖/‖b‖ [default: 2^-24]", DefaultValueFactory = _ => Math.Pow(2.0, -24) };
+        public Option<double> Target { get; } = new("--target") { HelpName = "rel", Description = "target of the correction ‖Δx‖/‖x‖ and the residual ‖b − A·x‖/‖b‖ (2^-24 by default)", DefaultValueFactory = _ => Math.Pow(2.0, -24) };
 
         public void AddTo(Command command)
         {
@@ -91,7 +91,7 @@ public static class HpinvCommand
         command.SetAction(parse => CommandRunner.Guard(() =>
         {
             var (a, b, exact, description, options, hardware) = problem.Read(parse, common);
-            return Execute(a, b, exact, description, options, hardware, parse.GetValue(common.Out)!, AmcOptions.FidelityWord(parse.GetValue(common.Fidelity)));
+            return Execute(a, b, exact, description, options, hardware, parse.GetValue(common.Out)!, AmcOptions.FidelityWord(common.Fidelity.ValueIn(parse)));
         }));
         return command;
     }

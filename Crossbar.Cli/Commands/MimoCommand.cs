@@ -24,14 +24,14 @@ public static class MimoCommand
     public static Command Create()
     {
         var common = new AmcOptions();
-        var rx = new Option<int>("--rx") { HelpName = "n", Description = "receive antennas [default: 128]", DefaultValueFactory = _ => 128 };
-        var tx = new Option<int>("--tx") { HelpName = "n", Description = "transmit antennas [default: 8]", DefaultValueFactory = _ => 8 };
-        var qam = new Option<int>("--qam") { HelpName = "order", Description = "QAM order: 4 | 16 | 64 | 256 [default: 256]", DefaultValueFactory = _ => 256 };
-        var snr = new Option<string>("--snr") { HelpName = "dB", Description = "SNR per receive antenna in dB: one value or start:step:stop (e.g. -10:2:10) [default: -10:2:10]", DefaultValueFactory = _ => "-10:2:10" };
-        var frames = new Option<int>("--frames") { HelpName = "n", Description = "frame cap per SNR point [default: 20000]", DefaultValueFactory = _ => 20000 };
-        var iterations = new Option<int>("--iterations") { HelpName = "n", Description = "HP-INV iterations per frame [default: 3]", DefaultValueFactory = _ => 3 };
-        var minErrors = new Option<long>("--min-errors") { HelpName = "n", Description = "stop a point once every detector has this many bit errors [default: 100]", DefaultValueFactory = _ => 100 };
-        var maxBits = new Option<long>("--max-bits") { HelpName = "n", Description = "…or once this many bits were sent [default: 1000000]", DefaultValueFactory = _ => 1_000_000 };
+        var rx = new Option<int>("--rx") { HelpName = "n", Description = "receive antennas", DefaultValueFactory = _ => 128 };
+        var tx = new Option<int>("--tx") { HelpName = "n", Description = "transmit antennas", DefaultValueFactory = _ => 8 };
+        var qam = new Option<int>("--qam") { HelpName = "order", Description = "QAM order: 4 | 16 | 64 | 256", DefaultValueFactory = _ => 256 };
+        var snr = new Option<string>("--snr") { HelpName = "dB", Description = "SNR per receive antenna in dB: one value or start:step:stop (e.g. -10:2:10)", DefaultValueFactory = _ => "-10:2:10" };
+        var frames = new Option<int>("--frames") { HelpName = "n", Description = "frame cap per SNR point", DefaultValueFactory = _ => 20000 };
+        var iterations = new Option<int>("--iterations") { HelpName = "n", Description = "HP-INV iterations per frame", DefaultValueFactory = _ => 3 };
+        var minErrors = new Option<long>("--min-errors") { HelpName = "n", Description = "stop a point once every detector has this many bit errors", DefaultValueFactory = _ => 100 };
+        var maxBits = new Option<long>("--max-bits") { HelpName = "n", Description = "…or once this many bits were sent", DefaultValueFactory = _ => 1_000_000 };
         var command = new Command("mimo", "massive-MIMO zero-forcing detection: BER of HP-INV vs FP64 and FP32 ZF")
         {
             rx, tx, qam, snr, frames, iterations, minErrors, maxBits,

@@ -87,13 +87,13 @@ public class AmcCliTests
         Assert.That(Cli.Column(csv, "frames"), Is.All.GreaterThan(0).And.All.LessThanOrEqualTo(20));
         foreach (string detector in new[] { "hpinv", "fp64", "fp32" })
         {
-            double[] errors = Cli.Column(csv, $"errors_{detector}"), ber = Cli.Column(csv, $"ber_{detector}");
+            double[] errors = Cli.Column(csv, $"errors_{detector}"), rate = Cli.Column(csv, $"ber_{detector}");
             double[] lo = Cli.Column(csv, $"ber_{detector}_lo"), hi = Cli.Column(csv, $"ber_{detector}_hi");
-            for (int i = 0; i < ber.Length; i++)
+            for (int i = 0; i < rate.Length; i++)
             {
-                Assert.That(ber[i], Is.EqualTo(errors[i] / bits[i]).Within(1e-15), detector);
-                Assert.That(lo[i], Is.LessThanOrEqualTo(ber[i]).And.GreaterThanOrEqualTo(0), detector);
-                Assert.That(hi[i], Is.GreaterThanOrEqualTo(ber[i]).And.LessThanOrEqualTo(1), detector);
+                Assert.That(rate[i], Is.EqualTo(errors[i] / bits[i]).Within(1e-15), detector);
+                Assert.That(lo[i], Is.LessThanOrEqualTo(rate[i]).And.GreaterThanOrEqualTo(0), detector);
+                Assert.That(hi[i], Is.GreaterThanOrEqualTo(rate[i]).And.LessThanOrEqualTo(1), detector);
                 Assert.That(hi[i], Is.GreaterThan(lo[i]), detector);
             }
         }

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Crossbar.Cli.Output;
+
+namespace Crossbar.Cli.Tests;
+
+/// <summary>run.json: its content, typed parameter values, the per-flow command line, and old folders replaced.</summary>
+public class RunJsonTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp() => _dir = Cli.TempDirectory();
+
+    [TearDown]
+    public void TearDown() => Cli.Cleanup(_dir);
+
+    private string P(string name) => Path.Combine(_dir, name);
+
+    [Test]
+    public void When_Written_Expect_EveryFieldAndExtraMerged()
+    {
+        var start = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2));
+        Invocation.Set(["inv", "--size", "4"]);
+        RunJson.Write(P("run.json"), "inv", [new("seed", "7"), new("prog_sigma", "0.02"), new("force", "false"), new("matrix", "generated")],
+            start, start.AddSeconds(1.5), new JsonObject { ["results"] = new JsonObject { ["energy_J"] = 1e-9 } });
+
+        JsonElement run = Cli.RunJson(P("run.json"));
+        Assert.That(run.GetProperty("command").GetString(), Is.EqualTo("crossbar inv"));
+        Assert.That(run.GetProperty("command_line").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(new[] { "crossbar", "inv", "--size", "4" }));
+        Assert.That(run.GetProperty("seed").GetInt32(), Is.EqualTo(7));
+        Assert.That(run.GetProperty("start").GetString(), Is.EqualTo("2026-01-02T01:04:05.0000000Z"), "UTC");
+        Assert.That(run.GetProperty("wall_time_s").GetDouble(), Is.EqualTo(1.5));
+        Assert.That(run.GetProperty("commit").GetString(), Is.EqualTo(BuildInfo.Commit));
+        JsonElement parameters = run.GetProperty("parameters");
+        Assert.That(parameters.GetProperty("prog_sigma").GetDouble(), Is.EqualTo(0.02));
+        Assert.That(parameters.GetProperty("force").ValueKind, Is.EqualTo(JsonValueKind.False));
+        Assert.That(parameters.GetProperty("matrix").GetString(), Is.EqualTo("generated"));
+        Assert.That(run.GetProperty("results").GetProperty("energy_J").GetDouble(), Is.EqualTo(1e-9));
+    }
+
+    [TestCase("12", JsonValueKind.Number)]
+    [TestCase("-3.5E-07", JsonValueKind.Number)]
+    [TestCase("true", JsonValueKind.True)]
+    [TestCase("NaN", JsonValueKind.String)]
+    [TestCase("uniform(-1,1) from seed", JsonValueKind.String)]
+    public void When_AParameterIsText_Expect_ItsJsonKind(string text, JsonValueKind kind)
+        => Assert.That(JsonDocument.Parse(RunJson.Value(text).ToJsonString()).RootElement.ValueKind, Is.EqualTo(kind));
+
+    [Test]
+    public void When_TwoFlowsRunAtOnce_Expect_EachRecordsItsOwnCommandLine()
+    {
+        using var barrier = new Barrier(2);
+        Task<string[]> Flow(string name) => Task.Factory.StartNew(() =>
+        {
+            Invocation.Set([name]);
+            barrier.SignalAndWait(TimeSpan.FromSeconds(30));
+            return Invocation.Arguments.ToArray();
+        }, TaskCreationOptions.LongRunning);
+
+        Task<string[]> first = Flow("a"), second = Flow("b");
+        Assert.That(first.Result, Is.EqualTo(new[] { "a" }));
+        Assert.That(second.Result, Is.EqualTo(new[] { "b" }));
+    }
+
+    [Test]
+    public void When_AFolderOfAnEarlierVersionHoldsMetadataAndParameters_Expect_ItIsReplaced()
+    {
+        Directory.CreateDirectory(P("out"));
+        File.WriteAllText(P("out/metadata.txt"), "command = crossbar inv\n");
+        File.WriteAllText(P("out/parameters.txt"), "# crossbar hpinv\n");
+
+        Cli.Result r = Cli.Run("inv", "--size", "4", "--out", P("out"));
+
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(Directory.GetFiles(P("out")).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "run.json", "solution.csv", "summary.csv" }));
+    }
+}

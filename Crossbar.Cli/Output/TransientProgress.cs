@@ -49,7 +49,7 @@ public sealed class TransientProgress
         _lastTime = time;
         _lastWall = now;
         _log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{_label}: tran {time:G4} s of {_stop:G4} s ({time / _stop:P0}), {now.TotalSeconds:F1} s elapsed"));
+            $"{_label}: tran {time:G4} s of {_stop:G4} s ({100 * time / _stop:F0}%), {now.TotalSeconds:F1} s elapsed"));
     }
 
     /// <summary>

@@ -39,6 +39,15 @@ public class RunJsonTests
         Assert.That(run.GetProperty("results").GetProperty("energy_J").GetDouble(), Is.EqualTo(1e-9));
     }
 
+    [Test]
+    public void When_ANegativeZeroIsWrittenToACsv_Expect_Zero()
+    {
+        Assert.That(CsvTableWriter.Format(-0.0), Is.EqualTo("0"));
+        Assert.That(CsvTableWriter.Format((object)-0.0), Is.EqualTo("0"));
+        Assert.That(CsvTableWriter.Format((object)-0.0f), Is.EqualTo("0"));
+        Assert.That(CsvTableWriter.Format((object)-1.5f), Is.EqualTo("-1.5"));
+    }
+
     [TestCase("12", JsonValueKind.Number)]
     [TestCase("-3.5E-07", JsonValueKind.Number)]
     [TestCase("true", JsonValueKind.True)]

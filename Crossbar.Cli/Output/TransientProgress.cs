@@ -22,6 +22,7 @@ public sealed class TransientProgress
     private readonly double _stop;
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly TextWriter _log;
+    private readonly TimeSpan _interval;
     private TimeSpan _lastWall;
     private double _lastTime;
 
@@ -29,11 +30,13 @@ public sealed class TransientProgress
     /// <param name="label">Prefix of each line, such as <c>inv</c>.</param>
     /// <param name="stop">Stop time of the transient in s (its .tran TSTOP).</param>
     /// <param name="log">Where the lines go (stderr).</param>
-    public TransientProgress(string label, double stop, TextWriter log)
+    /// <param name="interval">Shortest wall time between two lines; <see cref="MinimumInterval"/> when null.</param>
+    public TransientProgress(string label, double stop, TextWriter log, TimeSpan? interval = null)
     {
         _label = label;
         _stop = stop;
         _log = log;
+        _interval = interval ?? MinimumInterval;
     }
 
     /// <summary>Takes one simulated time point; prints a line when it is due.</summary>
@@ -41,7 +44,7 @@ public sealed class TransientProgress
     public void Observe(double time)
     {
         TimeSpan now = _wall.Elapsed;
-        if (time - _lastTime < Step * _stop || now - _lastWall < MinimumInterval)
+        if (time - _lastTime < Step * _stop || now - _lastWall < _interval)
         {
             return;
         }

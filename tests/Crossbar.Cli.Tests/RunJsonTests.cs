@@ -48,6 +48,35 @@ public class RunJsonTests
         Assert.That(CsvTableWriter.Format((object)-1.5f), Is.EqualTo("-1.5"));
     }
 
+    [Test]
+    public void When_TransientTimePasses_Expect_ALineEveryTenthOfTheStopTime()
+    {
+        var log = new StringWriter();
+        var progress = new TransientProgress("inv", 1e-6, log, TimeSpan.Zero);
+        foreach (double t in new[] { 0.0, 0.05e-6, 0.1e-6, 0.15e-6, 0.21e-6, 0.25e-6, 1e-6 })
+        {
+            progress.Observe(t);
+        }
+
+        string[] lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(3));
+        Assert.That(lines[0], Does.StartWith("inv: tran 1E-07 s of 1E-06 s (10%), "));
+        Assert.That(lines[2], Does.StartWith("inv: tran 1E-06 s of 1E-06 s (100%), "));
+    }
+
+    [Test]
+    public void When_WallTimeIsShort_Expect_NoLines()
+    {
+        var log = new StringWriter();
+        var progress = new TransientProgress("run", 1.0, log);
+        for (int i = 0; i <= 10; i++)
+        {
+            progress.Observe(i / 10.0);
+        }
+
+        Assert.That(log.ToString(), Is.Empty, "a run shorter than the interval prints nothing");
+    }
+
     [TestCase("12", JsonValueKind.Number)]
     [TestCase("-3.5E-07", JsonValueKind.Number)]
     [TestCase("true", JsonValueKind.True)]

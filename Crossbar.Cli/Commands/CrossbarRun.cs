@@ -9,9 +9,10 @@ namespace Crossbar.Cli.Commands;
 
 /// <summary>
 /// Builds, simulates and reports one crossbar circuit (the body of <c>inv</c>, <c>mvm</c> and
-/// <c>ginv</c>). Writes solution.csv, summary.csv, run.json and, for transient,
-/// waveforms.csv (time, output voltages and the outputs in matrix units) and waveforms.png into the output directory, which is replaced as a unit
-/// (<see cref="OutputFolder"/>); nothing changes when the circuit is refused or the simulation fails.
+/// <c>ginv</c>). Writes solution.csv, summary.csv, run.json and, for transient, waveforms.csv
+/// (time, output voltages and the outputs in matrix units) and waveforms.png into the output
+/// directory, which is replaced as a unit (<see cref="OutputFolder"/>); nothing changes when the
+/// circuit is refused or the simulation fails.
 /// </summary>
 public static class CrossbarRun
 {

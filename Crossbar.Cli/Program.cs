@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        Output.Invocation.Set(args);
         return CommandRunner.Invoke(root, args);
     }
 }

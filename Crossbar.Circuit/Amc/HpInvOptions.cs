@@ -45,6 +45,10 @@ public sealed record HpInvOptions
     /// <summary>Stop and flag divergence when ‖r‖ exceeds this multiple of ‖b‖.</summary>
     public double ResidualGrowthLimit { get; init; } = 10.0;
 
+    /// <summary>Called after each refinement iteration (1, 2, …) as it completes, so a caller can report progress; the
+    /// solver only calls it and never depends on it. Null: no calls.</summary>
+    public Action<HpInvIteration>? OnIteration { get; init; }
+
     /// <summary>Checks the parameters.</summary>
     /// <exception cref="ArgumentException">Out of range.</exception>
     public void Validate()

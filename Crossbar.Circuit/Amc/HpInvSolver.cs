@@ -95,6 +95,7 @@ public static class HpInvSolver
             double relResidual = bNorm > 0 ? rNorm / bNorm : rNorm;
             double rel = MatrixOps.RelativeError(x, reference);
             rows.Add(new HpInvIteration(it, rel, rNorm, invSettle + mvmSettle, counter.MvmOperations - before.MvmOperations, counter.AdcConversions - before.AdcConversions, correction, relResidual));
+            options.OnIteration?.Invoke(rows[^1]);
             if (correction <= target && relResidual <= target)
             {
                 stop = HpInvStop.Converged;

@@ -69,8 +69,9 @@ public static class MimoDetection
     /// <summary>Runs every SNR point.</summary>
     /// <param name="options">Parameters.</param>
     /// <param name="counter">Cost counter of all HP-INV runs (a new one when null).</param>
+    /// <param name="onPoint">Called with each SNR point as it completes (progress reporting); null: no calls.</param>
     /// <returns>One point per SNR.</returns>
-    public static IReadOnlyList<MimoBerPoint> Run(MimoOptions options, AmcCostCounter? counter = null)
+    public static IReadOnlyList<MimoBerPoint> Run(MimoOptions options, AmcCostCounter? counter = null, Action<MimoBerPoint>? onPoint = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.MaxFrames < 1 || options.MinErrors < 0 || options.MaxBits < 1)
@@ -84,6 +85,7 @@ public static class MimoDetection
         for (int p = 0; p < options.SnrDb.Count; p++)
         {
             points.Add(RunPoint(options, qam, p, counter));
+            onPoint?.Invoke(points[^1]);
         }
 
         return points;

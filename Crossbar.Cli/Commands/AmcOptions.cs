@@ -15,19 +15,19 @@ internal sealed class AmcOptions
 
     public HardwareOptions Hardware { get; } = new();
 
-    public Option<int> ArraySize { get; } = new("--array-size") { HelpName = "n", Description = "largest crossbar array dimension (cells); larger problems run through BlockAMC [default: 8]", DefaultValueFactory = _ => 8 };
+    public Option<int> ArraySize { get; } = new("--array-size") { HelpName = "n", Description = "largest crossbar array dimension (cells); larger problems run through BlockAMC", DefaultValueFactory = _ => 8 };
 
-    public Option<int> Slices { get; } = new("--slices") { HelpName = "k", Description = "bit slices of the HP-MVM matrix (9 × 3 bits = 27 bits) [default: 9]", DefaultValueFactory = _ => 9 };
+    public Option<int> Slices { get; } = new("--slices") { HelpName = "k", Description = "bit slices of the HP-MVM matrix (9 × 3 bits = 27 bits)", DefaultValueFactory = _ => 9 };
 
-    public Option<Fidelity> Fidelity { get; } = ChoiceOption.Create("--fidelity", "ideal: exact arithmetic on the programmed conductances; op/tran: every MVM and INV is the generated circuit (operating point, or transient with settling times)", Circuit.Amc.Fidelity.Ideal, Fidelities);
+    public ChoiceOption<Fidelity> Fidelity { get; } = ChoiceOption.Create("--fidelity", "ideal: exact arithmetic on the programmed conductances; op/tran: every MVM and INV is the generated circuit (operating point, or transient with settling times)", Circuit.Amc.Fidelity.Ideal, Fidelities);
 
-    public Option<DirectoryInfo> Out { get; } = new("--out", "-o") { HelpName = "dir", Description = "output directory", Required = true };
+    public Option<DirectoryInfo> Out { get; } = new("--out", "-o") { HelpName = "dir", Description = "directory for the results (hpinv: iterations.csv, solution.csv, summary.csv, run.json; mimo: ber.csv, run.json), replaced as a whole", Required = true };
 
-    public Option<double> MvmProgSigma { get; } = new("--mvm-prog-sigma") { HelpName = "rel", Description = "relative programming error σ of the write-verified HP-MVM slice arrays [default: 0.005]", DefaultValueFactory = _ => 0.005 };
+    public Option<double> MvmProgSigma { get; } = new("--mvm-prog-sigma") { HelpName = "rel", Description = "relative programming error σ of the write-verified HP-MVM slice arrays", DefaultValueFactory = _ => 0.005 };
 
-    public Option<SliceRounding> SliceRounding { get; } = ChoiceOption.Create("--slice-rounding", "digit policy of the slices", Circuit.Amc.SliceRounding.Round, Roundings);
+    public ChoiceOption<SliceRounding> SliceRounding { get; } = ChoiceOption.Create("--slice-rounding", "digit policy of the slices", Circuit.Amc.SliceRounding.Round, Roundings);
 
-    public Option<int> InputBits { get; } = new("--input-bits") { HelpName = "n", Description = "bits of the bit-serial HP-MVM input [default: 32]", DefaultValueFactory = _ => 32 };
+    public Option<int> InputBits { get; } = new("--input-bits") { HelpName = "n", Description = "bits of the bit-serial HP-MVM input", DefaultValueFactory = _ => 32 };
 
     public Option<bool> Force { get; } = new("--force") { Description = "run LP-INV circuits that fail the stability check (their answers are the latched ones)" };
 
@@ -76,7 +76,7 @@ internal sealed class AmcOptions
             throw new UsageException($"--input-bits: must lie in [1, 52], got {inputBits}.");
         }
 
-        Fidelity fidelity = fidelityOverride ?? parse.GetValue(Fidelity);
+        Fidelity fidelity = fidelityOverride ?? Fidelity.ValueIn(parse);
         var circuit = hardware.Circuit with { Force = parse.GetValue(Force) };
         var inv = hardware.Backend;
         var mvm = hardware.Backend with { ProgrammingSigma = NonNegative(parse.GetValue(MvmProgSigma), "--mvm-prog-sigma") };
@@ -89,7 +89,7 @@ internal sealed class AmcOptions
                 ArraySize = arraySize,
                 BitsPerSlice = bits,
                 Slices = slices,
-                Rounding = parse.GetValue(SliceRounding),
+                Rounding = SliceRounding.ValueIn(parse),
                 MaxIterations = maxIterations,
                 TargetRelativeError = target,
                 Mvm = new HpMvmOptions { InputBits = inputBits, Parallelism = Math.Max(1, CommandContext.Threads) },

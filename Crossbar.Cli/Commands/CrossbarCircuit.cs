@@ -14,9 +14,9 @@ namespace Crossbar.Cli.Commands;
 /// </summary>
 public sealed class CrossbarCircuit
 {
-    private readonly Func<ResultTable, double[]> _read;
+    private readonly Func<ResultTable, int, double[]> _read;
 
-    private CrossbarCircuit(Netlist netlist, IReadOnlyList<string> outputColumns, Func<ResultTable, double[]> read, InvStability? stability, double[] ideal)
+    private CrossbarCircuit(Netlist netlist, IReadOnlyList<string> outputColumns, Func<ResultTable, int, double[]> read, InvStability? stability, double[] ideal)
     {
         Netlist = netlist;
         OutputColumns = outputColumns;
@@ -38,7 +38,16 @@ public sealed class CrossbarCircuit
     public double[] Ideal { get; }
 
     /// <summary>The circuit's answer in matrix units from one result table (op, or the last tran point).</summary>
-    public double[] Read(ResultTable table) => _read(table);
+    public double[] Read(ResultTable table) => _read(table, -1);
+
+    /// <summary>
+    /// The answer in matrix units at one row of a result table, read as <see cref="Read(ResultTable)"/> reads the last
+    /// one (ADC applied, divided by the output voltage per unit): the waveform of the solution over a transient.
+    /// </summary>
+    /// <param name="table">The results (rows retained).</param>
+    /// <param name="row">Row index; −1 for the last.</param>
+    /// <returns>One value per output.</returns>
+    public double[] Read(ResultTable table, int row) => _read(table, row);
 
     /// <summary>Builds the circuit of a spec.</summary>
     /// <exception cref="InvUnstableException">A closed-loop circuit is unstable and --force was not given.</exception>
@@ -54,14 +63,14 @@ public sealed class CrossbarCircuit
                 case CrossbarProblem.Mvm:
                 {
                     MvmCircuit mvm = MvmCircuitBuilder.Build(spec.Matrix, spec.Vector, spec.Options, spec.Analysis);
-                    return new CrossbarCircuit(mvm.Netlist, Columns(mvm.OutputNodes), t => mvm.ReadResult(t), null, (a * v).ToArray());
+                    return new CrossbarCircuit(mvm.Netlist, Columns(mvm.OutputNodes), (t, r) => mvm.ReadResult(t, r), null, (a * v).ToArray());
                 }
 
                 case CrossbarProblem.Inv:
                 {
                     double[] ideal = ExactSolve(spec.Matrix, spec.Vector);
                     InvCircuit inv = InvCircuitBuilder.Build(spec.Matrix, spec.Vector, spec.Options, spec.Analysis);
-                    return new CrossbarCircuit(inv.Netlist, [.. inv.OutputColumns], t => inv.ReadSolution(t), inv.Stability, ideal);
+                    return new CrossbarCircuit(inv.Netlist, [.. inv.OutputColumns], (t, r) => inv.ReadSolution(t, r), inv.Stability, ideal);
                 }
 
                 default:
@@ -73,7 +82,7 @@ public sealed class CrossbarCircuit
                         throw new InvUnstableException(ginv.Stability);
                     }
 
-                    return new CrossbarCircuit(ginv.Netlist, [.. ginv.OutputColumns], t => ginv.ReadSolution(t), ginv.Stability, ideal);
+                    return new CrossbarCircuit(ginv.Netlist, [.. ginv.OutputColumns], (t, r) => ginv.ReadSolution(t, r), ginv.Stability, ideal);
                 }
             }
         }

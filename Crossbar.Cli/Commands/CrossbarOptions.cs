@@ -64,7 +64,7 @@ public sealed class CrossbarOptions
     public HardwareOptions Hardware { get; }
 
     /// <summary><c>--analysis op|tran</c>.</summary>
-    public Option<CircuitAnalysis> Analysis { get; }
+    public ChoiceOption<CircuitAnalysis> Analysis { get; }
 
     /// <summary><c>--tstop &lt;s&gt;</c>.</summary>
     public Option<double?> StopTime { get; }
@@ -127,7 +127,7 @@ public sealed class CrossbarOptions
         }
 
         CrossbarBuildOptions options = hardware.Circuit with { Force = parse.GetValue(Force), StopTime = stopTime };
-        CircuitAnalysis analysis = parse.GetValue(Analysis);
+        CircuitAnalysis analysis = Analysis.ValueIn(parse);
         parameters.Add(new("analysis", analysis == CircuitAnalysis.Transient ? "tran" : "op"));
         if (options.CellNoise is not null && analysis != CircuitAnalysis.Transient)
         {

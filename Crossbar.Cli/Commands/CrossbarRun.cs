@@ -9,9 +9,10 @@ namespace Crossbar.Cli.Commands;
 
 /// <summary>
 /// Builds, simulates and reports one crossbar circuit (the body of <c>inv</c>, <c>mvm</c> and
-/// <c>ginv</c>). Writes solution.csv, summary.csv, metadata.txt and, for transient,
-/// waveforms.csv and waveforms.png into the output directory, which is replaced as a unit
-/// (<see cref="OutputFolder"/>); nothing changes when the circuit is refused or the simulation fails.
+/// <c>ginv</c>). Writes solution.csv, summary.csv, run.json and, for transient, waveforms.csv
+/// (time, output voltages and the outputs in matrix units) and waveforms.png into the output
+/// directory, which is replaced as a unit (<see cref="OutputFolder"/>); nothing changes when the
+/// circuit is refused or the simulation fails.
 /// </summary>
 public static class CrossbarRun
 {
@@ -25,6 +26,7 @@ public static class CrossbarRun
     /// <summary>Runs a spec and writes its files into <paramref name="outDir"/>.</summary>
     public static int Execute(string command, CrossbarSpec spec, DirectoryInfo outDir)
     {
+        DateTimeOffset start = DateTimeOffset.UtcNow;
         using var folder = OutputFolder.Begin(outDir.FullName);
         var wall = Stopwatch.StartNew();
         int rows = spec.Matrix.GetLength(0);
@@ -48,7 +50,8 @@ public static class CrossbarRun
             Log(Invariant($"warning: --tstop {stop:G4} s is {stop / tau:G3} loop time constants (τ = {tau:G4} s): the outputs need about {MinimumStopTimeConstants:G2}τ to settle"));
         }
 
-        SimulationResults results = CircuitSimulator.Run(circuit.Netlist);
+        Queue<double> stops = TransientProgress.Stops(circuit.Netlist);
+        SimulationResults results = CircuitSimulator.Run(circuit.Netlist, t => TransientProgress.Attach(t, stops, command));
         foreach (string warning in results.Warnings)
         {
             Log($"warning: {warning}");
@@ -99,17 +102,31 @@ public static class CrossbarRun
 
         if (spec.Analysis == CircuitAnalysis.Transient)
         {
-            string[] header = ["time_s", .. circuit.OutputColumns];
-            int[] indices = [table.IndexOf("time"), .. circuit.OutputColumns.Select(table.IndexOf)];
-            CsvTableWriter.Write(folder.File("waveforms.csv"), header, table.Rows.Select(r => indices.Select(k => (object)r[k]).ToArray()));
+            CsvTableWriter.Write(folder.File("waveforms.csv"), WaveformHeader(circuit, answer.Length), WaveformRows(table, circuit));
             WaveformPlot.TrySave(folder.File("waveforms.png"), $"{command} step response", table, circuit.OutputColumns);
         }
 
-        MetadataWriter.Write(folder.File("metadata.txt"), command, spec.Parameters);
+        RunJson.Write(folder.File(RunJson.FileName), command, spec.Parameters, start, DateTimeOffset.UtcNow);
         Log(Invariant($"{command}: rel_error_2norm = {relError:G4}, max |v_out| = {maxOutput:G4} V, {results.Statistics.NewtonIterations} Newton iterations, {wall.Elapsed.TotalSeconds:F3} s"));
         folder.Commit();
         Log($"wrote {folder.Target}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Columns of waveforms.csv: <c>time_s</c>, the output voltages <c>v(node)</c>, then the outputs in matrix units <c>x0</c>… (what solution.csv's <c>circuit</c> column reads at the last point).</summary>
+    internal static string[] WaveformHeader(CrossbarCircuit circuit, int outputs)
+        => ["time_s", .. circuit.OutputColumns, .. Enumerable.Range(0, outputs).Select(i => string.Create(CultureInfo.InvariantCulture, $"x{i}"))];
+
+    /// <summary>Rows of waveforms.csv: time, output voltages, and the answer read at that time point as the solution is read (ADC, then divided by the output voltage per unit).</summary>
+    private static IEnumerable<object[]> WaveformRows(ResultTable table, CrossbarCircuit circuit)
+    {
+        int[] indices = [table.IndexOf("time"), .. circuit.OutputColumns.Select(table.IndexOf)];
+        for (int row = 0; row < table.Rows.Count; row++)
+        {
+            double[] values = table.Rows[row];
+            double[] x = circuit.Read(table, row);
+            yield return [.. indices.Select(k => (object)values[k]), .. x.Select(v => (object)v)];
+        }
     }
 
     /// <summary>Shortest transient, in loop time constants, that a given <c>--tstop</c> may have without a warning.</summary>

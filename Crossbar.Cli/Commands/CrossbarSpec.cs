@@ -8,7 +8,7 @@ namespace Crossbar.Cli.Commands;
 /// <param name="Vector">The right-hand side b (INV, GINV) or the input x (MVM).</param>
 /// <param name="Options">Device, op-amp and wire options.</param>
 /// <param name="Analysis">Operating point or transient.</param>
-/// <param name="Parameters">Every parameter as text, in a fixed order, for metadata.txt.</param>
+/// <param name="Parameters">Every parameter as text, in a fixed order, for run.json.</param>
 public sealed record CrossbarSpec(
     CrossbarProblem Problem,
     double[,] Matrix,

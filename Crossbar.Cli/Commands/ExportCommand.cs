@@ -6,7 +6,7 @@ using Crossbar.Cli.Output;
 namespace Crossbar.Cli.Commands;
 
 /// <summary>
-/// <c>crossbar export deck.cir -o out.cir [--flatten]</c>: writes the parsed netlist back as an
+/// <c>crossbar export deck.cir -o|--out out.cir [--flatten]</c>: writes the parsed netlist back as an
 /// ngspice deck; <c>crossbar export inv|mvm|ginv -o deck.cir [options]</c>: writes a generated
 /// crossbar circuit (exactly what <c>inv</c>/<c>mvm</c>/<c>ginv</c> simulate) as an ngspice deck.
 /// Subcommand names take precedence over the deck argument (a deck named <c>inv</c> needs a path such as <c>./inv</c>).
@@ -17,7 +17,7 @@ public static class ExportCommand
     public static Command Create()
     {
         var deck = new Argument<FileInfo>("deck") { Description = "SPICE deck (.cir) to read" };
-        var output = new Option<FileInfo>("--output", "-o") { HelpName = "deck.cir", Description = "deck file to write", Required = true };
+        var output = new Option<FileInfo>("--out", "-o", "--output") { HelpName = "deck.cir", Description = "deck file to write", Required = true };
         var flatten = new Option<bool>("--flatten") { Description = "expand subcircuit instances into plain elements" };
         var command = new Command("export", "write a deck, or a generated crossbar circuit (export inv|mvm|ginv), as an ngspice-compatible netlist") { deck, output, flatten };
         command.SetAction(parse => CommandRunner.Guard(() =>
@@ -50,8 +50,8 @@ public static class ExportCommand
     {
         var common = new AmcOptions();
         var problem = new HpinvCommand.ProblemOptions();
-        var operation = new Option<int>("--op") { HelpName = "k", Description = "which analogue operation: k-th MVM or INV of the run in execution order, 0 = the first LP-INV [default: 0]", DefaultValueFactory = _ => 0 };
-        var output = new Option<FileInfo>("--output", "-o") { HelpName = "deck.cir", Description = "deck file to write", Required = true };
+        var operation = new Option<int>("--op") { HelpName = "k", Description = "which analogue operation: k-th MVM or INV of the run in execution order, 0 = the first LP-INV", DefaultValueFactory = _ => 0 };
+        var output = new Option<FileInfo>("--out", "-o", "--output") { HelpName = "deck.cir", Description = "deck file to write", Required = true };
         var command = new Command("hpinv", "write the circuit of one analogue operation of an HP-INV run as an ngspice deck") { operation, output };
         problem.AddTo(command);
         common.AddTo(command, withOutput: false);
@@ -106,7 +106,7 @@ public static class ExportCommand
     private static Command CreateCircuit(CrossbarProblem problem, string name, string description)
     {
         var options = new CrossbarOptions(problem);
-        var output = new Option<FileInfo>("--output", "-o") { HelpName = "deck.cir", Description = "deck file to write", Required = true };
+        var output = new Option<FileInfo>("--out", "-o", "--output") { HelpName = "deck.cir", Description = "deck file to write", Required = true };
         var command = new Command(name, description);
         options.AddTo(command);
         command.Options.Add(output);

@@ -9,7 +9,7 @@ public static class GinvCommand
     public static Command Create()
     {
         var options = new CrossbarOptions(CrossbarProblem.Ginv);
-        var output = new Option<DirectoryInfo>("--out", "-o") { HelpName = "dir", Description = "directory for solution.csv, summary.csv, metadata.txt (and waveforms.csv/.png for tran)", Required = true };
+        var output = new Option<DirectoryInfo>("--out", "-o") { HelpName = "dir", Description = "directory for solution.csv, summary.csv, run.json (and waveforms.csv/.png for tran)", Required = true };
         var command = new Command("ginv", "least squares min ‖X·x − b‖ (X tall, N×M) with a closed-loop RRAM crossbar generalised-inverse circuit");
         options.AddTo(command);
         command.Options.Add(output);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Crossbar.Circuit.Amc;
 using Crossbar.Cli.Input;
 using Crossbar.Cli.Options;
@@ -11,8 +12,9 @@ namespace Crossbar.Cli.Commands;
 
 /// <summary>
 /// <c>crossbar hpinv</c>: solves A·x = b by HP-INV (bit-sliced HP-MVM + LP-INV through BlockAMC) on the shared hardware
-/// description and writes iterations.csv, solution.csv, summary.csv, metadata.txt and a report; a single-shot analogue
-/// INV is reported side by side.
+/// description and writes iterations.csv, solution.csv, summary.csv and run.json (every parameter, and the report's numbers
+/// under <c>results</c>); the report goes to stderr, one progress line per refinement iteration before it. A single-shot
+/// analogue INV is reported side by side.
 /// </summary>
 public static class HpinvCommand
 {
@@ -35,9 +37,9 @@ public static class HpinvCommand
 
         public Option<double?> Condition { get; } = new("--condition") { HelpName = "k", Description = "2-norm condition number of a generated spd matrix [default: 10]" };
 
-        public Option<int> MaxIterations { get; } = new("--max-iterations") { HelpName = "n", Description = "iteration limit [default: 20]", DefaultValueFactory = _ => 20 };
+        public Option<int> MaxIterations { get; } = new("--max-iterations") { HelpName = "n", Description = "iteration limit", DefaultValueFactory = _ => 20 };
 
-        public Option<double> Target { get; } = new("--target") { HelpName = "rel", Description = "target of the correction ‖Δx‖/‖x‖ and the residual ‖b − A·x‖/‖b‖ [default: 2^-24]", DefaultValueFactory = _ => Math.Pow(2.0, -24) };
+        public Option<double> Target { get; } = new("--target") { HelpName = "rel", Description = "target of the correction ‖Δx‖/‖x‖ and the residual ‖b − A·x‖/‖b‖ (2^-24 by default)", DefaultValueFactory = _ => Math.Pow(2.0, -24) };
 
         public void AddTo(Command command)
         {
@@ -69,6 +71,7 @@ public static class HpinvCommand
             var parameters = new List<KeyValuePair<string, string>>(hardware.Parameters)
             {
                 new("matrix", description),
+                new("size", a.GetLength(0).ToString(CultureInfo.InvariantCulture)),
                 new("rhs", parse.GetValue(Rhs)?.FullName ?? "uniform(-1,1) from seed"),
                 new("target", target.ToString("R", CultureInfo.InvariantCulture)),
                 new("max_iterations", iterations.ToString(CultureInfo.InvariantCulture)),
@@ -88,15 +91,22 @@ public static class HpinvCommand
         command.SetAction(parse => CommandRunner.Guard(() =>
         {
             var (a, b, exact, description, options, hardware) = problem.Read(parse, common);
-            return Execute(a, b, exact, description, options, hardware, parse.GetValue(common.Out)!, AmcOptions.FidelityWord(parse.GetValue(common.Fidelity)));
+            return Execute(a, b, exact, description, options, hardware, parse.GetValue(common.Out)!, AmcOptions.FidelityWord(common.Fidelity.ValueIn(parse)));
         }));
         return command;
     }
 
     private static int Execute(double[,] a, double[] b, double[] exact, string description, HpInvOptions options, Hardware hardware, DirectoryInfo outDir, string fidelity)
     {
+        DateTimeOffset start = DateTimeOffset.UtcNow;
         using var folder = OutputFolder.Begin(outDir.FullName);
         int n = a.GetLength(0);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        options = options with
+        {
+            OnIteration = it => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"hpinv: iteration {it.Iteration}, rel_error {it.RelativeError:G4}, rel_residual {it.RelativeResidual:G4}, {clock.Elapsed.TotalSeconds:F1} s elapsed")),
+        };
         int bits = options.BitsPerSlice;
         HpInvResult result;
         SingleShotResult single;
@@ -134,7 +144,6 @@ public static class HpinvCommand
             [n, bits, result.IterationsToTarget is { } k ? k : string.Empty, result.FinalRelativeError, cost.AnalogTime, digital, joules,
                 result.Iterations.Count - 1, stop, result.SpectralRadius, result.ProgrammedSpectralRadius, single.RelativeError],
         ]);
-        MetadataWriter.Write(folder.File("metadata.txt"), "hpinv", hardware.Parameters);
 
         var report = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -150,7 +159,10 @@ public static class HpinvCommand
         report.AppendLine(inv, $"cost: mvm_ops = {cost.MvmOperations}; inv_ops = {cost.InvOperations}; dac = {cost.DacConversions}; adc = {cost.AdcConversions}; saturated_ops = {cost.SaturatedOperations}; arrays = {cost.ProgrammedArrays}; cells = {cost.ProgrammedCells}; schur_programmed = {cost.SchurComplementsProgrammed}");
         report.AppendLine(inv, $"time: analog_time_s (sum of settling times) = {cost.AnalogTime:G4}; digital_time_s (MathNet LU, this machine) = {digital:G4}; ratio analog/digital = {cost.AnalogTime / digital:G4}");
         report.AppendLine(inv, $"energy_J = {joules:G4} (DAC {energy.DacEnergy:G3} J, ADC {energy.AdcEnergy:G3} J per conversion, op-amp {energy.OpAmpPower:G3} W, read {energy.ReadVoltage:G3} V: assumptions, see EnergyModel)");
-        AtomicFile.WriteAllText(folder.File("parameters.txt"), report.ToString());
+        RunJson.Write(folder.File(RunJson.FileName), "hpinv", hardware.Parameters, start, DateTimeOffset.UtcNow, new JsonObject
+        {
+            ["results"] = Results(result, single, stop, digital, joules, energy),
+        });
         folder.Commit();
         Console.Error.Write(report.ToString());
         Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, "iterations.csv")}, {Path.Combine(folder.Target, "summary.csv")}");
@@ -169,6 +181,49 @@ public static class HpinvCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The numbers of the report for run.json: spectral radii, slicing, single-shot and HP-INV errors, cost counts, times and energy.</summary>
+    private static JsonObject Results(HpInvResult result, SingleShotResult single, string stop, double digital, double joules, EnergyModel energy)
+    {
+        var cost = result.Cost;
+        return new JsonObject
+        {
+            ["spectral_radius"] = RunJson.Number(result.SpectralRadius),
+            ["spectral_radius_programmed"] = RunJson.Number(result.ProgrammedSpectralRadius),
+            ["diverged"] = result.Diverged,
+            ["message"] = result.Message,
+            ["blockamc_stages"] = result.Stages,
+            ["slice_unit"] = RunJson.Number(result.Slices.Unit),
+            ["slice_reconstruction_error"] = RunJson.Number(result.Slices.ResidualError),
+            ["single_shot_rel_error"] = RunJson.Number(single.RelativeError),
+            ["single_shot_settle_time_s"] = RunJson.Number(single.SettleTime),
+            ["final_rel_error"] = RunJson.Number(result.FinalRelativeError),
+            ["iterations"] = result.Iterations.Count - 1,
+            ["iterations_to_target"] = result.IterationsToTarget,
+            ["stop"] = stop,
+            ["cost"] = new JsonObject
+            {
+                ["mvm_ops"] = cost.MvmOperations,
+                ["inv_ops"] = cost.InvOperations,
+                ["dac_conversions"] = cost.DacConversions,
+                ["adc_conversions"] = cost.AdcConversions,
+                ["saturated_ops"] = cost.SaturatedOperations,
+                ["programmed_arrays"] = cost.ProgrammedArrays,
+                ["programmed_cells"] = cost.ProgrammedCells,
+                ["schur_complements_programmed"] = cost.SchurComplementsProgrammed,
+            },
+            ["analog_time_s"] = RunJson.Number(cost.AnalogTime),
+            ["digital_time_s"] = RunJson.Number(digital),
+            ["energy_J"] = RunJson.Number(joules),
+            ["energy_model"] = new JsonObject
+            {
+                ["dac_energy_J"] = RunJson.Number(energy.DacEnergy),
+                ["adc_energy_J"] = RunJson.Number(energy.AdcEnergy),
+                ["opamp_power_W"] = RunJson.Number(energy.OpAmpPower),
+                ["read_voltage_V"] = RunJson.Number(energy.ReadVoltage),
+            },
+        };
     }
 
     private static (double[,] Matrix, string Description) LoadMatrix(FileInfo? file, int? size, MatrixKind? kind, double? condition, int seed)

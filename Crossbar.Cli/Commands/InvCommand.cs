@@ -9,7 +9,7 @@ public static class InvCommand
     public static Command Create()
     {
         var options = new CrossbarOptions(CrossbarProblem.Inv);
-        var output = new Option<DirectoryInfo>("--out", "-o") { HelpName = "dir", Description = "directory for solution.csv, summary.csv, metadata.txt (and waveforms.csv/.png for tran)", Required = true };
+        var output = new Option<DirectoryInfo>("--out", "-o") { HelpName = "dir", Description = "directory for solution.csv, summary.csv, run.json (and waveforms.csv/.png for tran)", Required = true };
         var command = new Command("inv", "solve A·x = b with a closed-loop RRAM crossbar inversion circuit");
         options.AddTo(command);
         command.Options.Add(output);

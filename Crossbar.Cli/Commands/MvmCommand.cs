@@ -9,7 +9,7 @@ public static class MvmCommand
     public static Command Create()
     {
         var options = new CrossbarOptions(CrossbarProblem.Mvm);
-        var output = new Option<DirectoryInfo>("--out", "-o") { HelpName = "dir", Description = "directory for solution.csv, summary.csv, metadata.txt (and waveforms.csv/.png for tran)", Required = true };
+        var output = new Option<DirectoryInfo>("--out", "-o") { HelpName = "dir", Description = "directory for solution.csv, summary.csv, run.json (and waveforms.csv/.png for tran)", Required = true };
         var command = new Command("mvm", "compute y = A·x with an open-loop RRAM crossbar (TIA readout)");
         options.AddTo(command);
         command.Options.Add(output);

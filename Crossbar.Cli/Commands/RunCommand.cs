@@ -14,7 +14,7 @@ public static class RunCommand
     public static Command Create()
     {
         var deck = new Argument<FileInfo>("deck") { Description = "SPICE deck (.cir) to simulate" };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "directory for op.csv, dc.csv, tran.csv", Required = true };
+        var output = new Option<DirectoryInfo>("--out", "-o") { HelpName = "dir", Description = "directory for one CSV per analysis (op.csv, dc.csv, tran.csv, ac.csv, noise.csv; SPICE column names)", Required = true };
         var stats = new Option<bool>("--stats") { Description = "print solver and Newton statistics to stderr" };
         var command = new Command("run", "simulate every analysis of a deck and write one CSV per analysis") { deck, output, stats };
         command.SetAction(parse => CommandRunner.Guard(() =>
@@ -44,6 +44,7 @@ public static class RunCommand
         var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var files = new List<(string Name, ResultTable Table, CsvRowWriter Writer)>();
         SimulationResults results;
+        Queue<double> stops = TransientProgress.Stops(netlist);
         try
         {
             results = CircuitSimulator.Run(netlist, table =>
@@ -53,6 +54,7 @@ public static class RunCommand
                 table.Sink = writer.Write;
                 table.RetainsRows = false;
                 files.Add((name, table, writer));
+                TransientProgress.Attach(table, stops, "run");
             });
         }
         finally

@@ -71,15 +71,15 @@ public sealed class HardwareOptions
         GainBandwidth = Number("--gbw", "Hz", "op-amp gain–bandwidth product in Hz", 16e6);
         Offset = Number("--opamp-offset", "V", "op-amp input offset voltage in V (a source in series with the + input)", 0.0);
         InputNoise = Number("--opamp-noise", "V/√Hz", "op-amp input voltage noise density in V/√Hz (transient only: a TRNOISE source on the + input)", 0.0);
-        Bits = new Option<int>("--bits") { HelpName = "n", Description = "bits per cell: 2^n linear conductance levels over [--g-min, --g-max] (0 = continuous) [default: 3]", DefaultValueFactory = _ => 3 };
+        Bits = new Option<int>("--bits") { HelpName = "n", Description = "bits per cell: 2^n linear conductance levels over [--g-min, --g-max] (0 = continuous)", DefaultValueFactory = _ => 3 };
         MinConductance = Number("--g-min", "S", "lowest conductance level in S", 0.5e-6);
         MaxConductance = Number("--g-max", "S", "highest conductance level in S", 35e-6);
         ProgrammingSigma = Number("--prog-sigma", "rel", "relative σ of the programming error per cell (dimensionless)", 0.02);
         ReadNoise = Number("--read-noise", "rel", "relative σ of white read noise per cell, drawn per operation (dimensionless)", 0.0);
-        DacBits = new Option<int>("--dac-bits") { HelpName = "n", Description = "input DAC bits (0 = ideal) [default: 8]", DefaultValueFactory = _ => 8 };
-        AdcBits = new Option<int>("--adc-bits") { HelpName = "n", Description = "output ADC bits (0 = ideal) [default: 8]", DefaultValueFactory = _ => 8 };
+        DacBits = new Option<int>("--dac-bits") { HelpName = "n", Description = "input DAC bits (0 = ideal)", DefaultValueFactory = _ => 8 };
+        AdcBits = new Option<int>("--adc-bits") { HelpName = "n", Description = "output ADC bits (0 = ideal)", DefaultValueFactory = _ => 8 };
         DriftTime = Number("--drift-time", "s", "time since programming at which the arrays are read, in s: conductances relax (power-law drift with a spread growing per decade; docs/design.md)", 0.0);
-        Seed = new Option<int>("--seed") { HelpName = "n", Description = "seed of everything random (matrix, vector, programming error, noise) [default: 1]", DefaultValueFactory = _ => 1 };
+        Seed = new Option<int>("--seed") { HelpName = "n", Description = "seed of everything random (matrix, vector, programming error, noise)", DefaultValueFactory = _ => 1 };
         CellNoiseWhite = Number("--cell-noise-white", "rel", "transient read noise of every cell relative to its current: rms of the white samples, TRNOISE NA of n(t) in i = I_cell·(1 + n(t)) (dimensionless; 0 = off)", 0.0);
         CellNoiseFlicker = Number("--cell-noise-flicker", "rel", "transient cell read noise: relative 1/f amplitude, TRNOISE NAMP of n(t) (dimensionless; 0 = off)", 0.0);
         CellNoiseAlpha = Number("--cell-noise-alpha", "exponent", "transient cell read noise: exponent α of the 1/f^α spectrum, TRNOISE NALPHA, in (0, 2)", 1.0);
@@ -90,10 +90,10 @@ public sealed class HardwareOptions
     }
 
     /// <summary><c>--cell 1r|1t1r</c>.</summary>
-    public Option<CellChoice> Cell { get; }
+    public ChoiceOption<CellChoice> Cell { get; }
 
     /// <summary><c>--rram linear|sinh</c>.</summary>
-    public Option<RramChoice> Rram { get; }
+    public ChoiceOption<RramChoice> Rram { get; }
 
     /// <summary><c>--rram-v0 &lt;V&gt;</c>.</summary>
     public Option<double> RramV0 { get; }
@@ -105,7 +105,7 @@ public sealed class HardwareOptions
     public Option<double> WireCapacitance { get; }
 
     /// <summary><c>--opamp ideal|gain|pole</c>.</summary>
-    public Option<OpAmpChoice> OpAmp { get; }
+    public ChoiceOption<OpAmpChoice> OpAmp { get; }
 
     /// <summary><c>--a0</c>.</summary>
     public Option<double> DcGain { get; }
@@ -186,9 +186,9 @@ public sealed class HardwareOptions
     /// <exception cref="UsageException">A value is out of range; the message names the option.</exception>
     public Hardware Read(ParseResult parse)
     {
-        CellChoice cell = parse.GetValue(Cell);
-        RramChoice rram = parse.GetValue(Rram);
-        OpAmpChoice opAmp = parse.GetValue(OpAmp);
+        CellChoice cell = Cell.ValueIn(parse);
+        RramChoice rram = Rram.ValueIn(parse);
+        OpAmpChoice opAmp = OpAmp.ValueIn(parse);
         double v0 = parse.GetValue(RramV0);
         double wireR = parse.GetValue(WireResistance);
         double wireC = parse.GetValue(WireCapacitance);
@@ -351,7 +351,7 @@ public sealed class HardwareOptions
     private static Option<double> Number(string name, string unit, string description, double defaultValue) => new(name)
     {
         HelpName = unit,
-        Description = $"{description} [default: {Text(defaultValue)}]",
+        Description = description,
         DefaultValueFactory = _ => defaultValue,
     };
 
@@ -374,5 +374,5 @@ public sealed class HardwareOptions
 /// <param name="Circuit">Cells, read model, wires, op-amps, levels, programming error, noise, drift, converters, seed.</param>
 /// <param name="Backend">The same levels, programming error, noise, drift and converters for the AMC backends.</param>
 /// <param name="Seed">The seed.</param>
-/// <param name="Parameters">Every option as <c>key = value</c> for metadata.</param>
+/// <param name="Parameters">Every option as key and value text, for run.json.</param>
 public sealed record Hardware(CrossbarBuildOptions Circuit, AnalogBackendOptions Backend, int Seed, IReadOnlyList<KeyValuePair<string, string>> Parameters);

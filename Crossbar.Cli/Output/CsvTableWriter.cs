@@ -35,11 +35,11 @@ public static class CsvTableWriter
         });
     }
 
-    /// <summary>Formats one value: doubles round-trip ("R", −0 written as 0), booleans lower case, others invariant.</summary>
+    /// <summary>Formats one value: doubles and floats round-trip ("R", −0 written as 0), booleans lower case, others invariant.</summary>
     public static string Format(object value) => value switch
     {
         double d => Format(d),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        float f => (f + 0.0f).ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,

@@ -151,7 +151,8 @@ public sealed partial class OutputFolder : IDisposable
 
     /// <summary>Whether <paramref name="name"/> is a file a crossbar command writes into an output folder.</summary>
     /// <param name="name">File name.</param>
-    /// <returns>True for result files and the per-file temporaries of earlier versions.</returns>
+    /// <returns>True for result files (run.json; also the metadata.txt and parameters.txt of earlier versions, so their
+    /// folders are replaced) and the per-file temporaries of earlier versions.</returns>
     public static bool IsOwnFile(string name) => OwnFile().IsMatch(name);
 
     /// <summary>
@@ -310,6 +311,6 @@ public sealed partial class OutputFolder : IDisposable
         return false;
     }
 
-    [GeneratedRegex(@"^((op|dc|tran|ac|noise)\d*\.csv|solution\.csv|summary\.csv|waveforms\.(csv|png)|metadata\.txt|iterations\.csv|parameters\.txt|ber\.csv|.+\.tmp\d*(\.png)?|\.crossbar-write-test-\d+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((op|dc|tran|ac|noise)\d*\.csv|solution\.csv|summary\.csv|waveforms\.(csv|png)|run\.json|metadata\.txt|iterations\.csv|parameters\.txt|ber\.csv|.+\.tmp\d*(\.png)?|\.crossbar-write-test-\d+)$", RegexOptions.CultureInvariant)]
     private static partial Regex OwnFile();
 }

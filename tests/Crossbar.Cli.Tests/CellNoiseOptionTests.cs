@@ -40,8 +40,10 @@ public class CellNoiseOptionTests
 
         Assert.That(quiet.ExitCode, Is.EqualTo(0), quiet.Stderr);
         Assert.That(noisy.ExitCode, Is.EqualTo(0), noisy.Stderr);
-        string metadata = File.ReadAllText(P("noisy/metadata.txt"));
-        Assert.That(metadata, Does.Contain("cell_noise_white = 0.05\n").And.Contain("cell_noise_nt_s = 5E-09\n").And.Contain("cell_noise_rtn = 0\n"));
+        Dictionary<string, string> parameters = Cli.Parameters(P("noisy/run.json"));
+        Assert.That(parameters["cell_noise_white"], Is.EqualTo("0.05"));
+        Assert.That(parameters["cell_noise_nt_s"], Is.EqualTo("5E-09"));
+        Assert.That(parameters["cell_noise_rtn"], Is.EqualTo("0"));
         double[] a = Cli.Column(P("quiet/waveforms.csv"), "v(c0)");
         double[] b = Cli.Column(P("noisy/waveforms.csv"), "v(c0)");
         double settledQuiet = a[^1];

@@ -45,6 +45,19 @@ public static class Cli
 
     public static string[] Lines(string path) => File.ReadAllLines(path);
 
+    /// <summary>The top-level object of a run.json.</summary>
+    public static System.Text.Json.JsonElement RunJson(string path)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The <c>parameters</c> of a run.json as text: strings as they are, numbers and booleans as written.</summary>
+    public static Dictionary<string, string> Parameters(string path)
+        => RunJson(path).GetProperty("parameters").EnumerateObject().ToDictionary(
+            p => p.Name,
+            p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
+
     /// <summary>One column of a CSV file with a header, as numbers.</summary>
     public static double[] Column(string path, string column)
     {

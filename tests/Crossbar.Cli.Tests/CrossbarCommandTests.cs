@@ -44,8 +44,23 @@ public class CrossbarCommandTests
         Assert.That(summary[1].Split(',')[2], Is.EqualTo("NaN"), "op has no settling time");
         Assert.That(summary[1].Split(',')[7], Is.EqualTo("NaN"), "op has no tail to fit");
         Assert.That(File.Exists(P("out/waveforms.csv")), Is.False, "op writes no waveforms");
-        string metadata = File.ReadAllText(P("out/metadata.txt"));
-        Assert.That(metadata, Does.Contain("seed = 3\n").And.Contain("version = ").And.Contain("kind = diagdom\n").And.Contain("bits = 3\n"));
+        System.Text.Json.JsonElement run = Cli.RunJson(P("out/run.json"));
+        Assert.That(run.GetProperty("command").GetString(), Is.EqualTo($"crossbar {command}"));
+        Assert.That(run.GetProperty("command_line").EnumerateArray().Select(a => a.GetString()), Is.EqualTo(new[] { "crossbar", command, "--size", "4", "--seed", "3", "--out", P("out") }));
+        Assert.That(run.GetProperty("version").GetString(), Is.Not.Empty);
+        Assert.That(run.GetProperty("commit").GetString(), Is.Not.Empty);
+        Assert.That(run.GetProperty("seed").GetInt32(), Is.EqualTo(3));
+        Assert.That(run.GetProperty("wall_time_s").GetDouble(), Is.GreaterThanOrEqualTo(0));
+        Assert.That(run.GetProperty("cores").GetInt32(), Is.EqualTo(Environment.ProcessorCount));
+        Assert.That(run.GetProperty("machine").GetProperty("dotnet").GetString(), Does.Contain(".NET"));
+        Assert.That(DateTimeOffset.Parse(run.GetProperty("end").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+            Is.GreaterThanOrEqualTo(DateTimeOffset.Parse(run.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+        Dictionary<string, string> parameters = Cli.Parameters(P("out/run.json"));
+        Assert.That(parameters["seed"], Is.EqualTo("3"));
+        Assert.That(parameters["kind"], Is.EqualTo("diagdom"));
+        Assert.That(parameters["bits"], Is.EqualTo("3"));
+        Assert.That(run.GetProperty("parameters").GetProperty("prog_sigma").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Number), "numbers as numbers");
+        Assert.That(File.Exists(P("out/metadata.txt")), Is.False, "run.json replaces metadata.txt");
     }
 
     [Test]
@@ -147,7 +162,7 @@ public class CrossbarCommandTests
         Assert.That(File.ReadAllBytes(P("b/solution.csv")), Is.EqualTo(File.ReadAllBytes(P("a/solution.csv"))));
         Assert.That(File.ReadAllBytes(P("b/waveforms.csv")), Is.EqualTo(File.ReadAllBytes(P("a/waveforms.csv"))));
         Assert.That(WithoutWallTime(P("b/summary.csv")), Is.EqualTo(WithoutWallTime(P("a/summary.csv"))));
-        Assert.That(File.ReadAllText(P("b/metadata.txt")), Is.EqualTo(File.ReadAllText(P("a/metadata.txt"))));
+        Assert.That(Cli.Parameters(P("b/run.json")), Is.EqualTo(Cli.Parameters(P("a/run.json"))));
 
         Cli.Result other = Cli.Run(["inv", "--size", "4", "--seed", "8", "--prog-sigma", "0.05", "--cell", "1r", "--out", P("c")]);
         Assert.That(other.ExitCode, Is.EqualTo(0), other.Stderr);
@@ -167,7 +182,14 @@ public class CrossbarCommandTests
 
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         string[] waveforms = Cli.Lines(P("out/waveforms.csv"));
-        Assert.That(waveforms[0], Is.EqualTo("time_s,v(c0),v(c1),v(c2),v(c3)"));
+        Assert.That(waveforms[0], Is.EqualTo("time_s,v(c0),v(c1),v(c2),v(c3),x0,x1,x2,x3"));
+        double[] circuit = Cli.Column(P("out/solution.csv"), "circuit");
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.That(Cli.Column(P("out/waveforms.csv"), $"x{i}")[^1], Is.EqualTo(circuit[i]), "the last point in matrix units is the solution read");
+            Assert.That(Cli.Column(P("out/waveforms.csv"), $"x{i}")[0], Is.EqualTo(0).Within(1e-6), "the outputs start at rest");
+        }
+
         Assert.That(waveforms, Has.Length.GreaterThan(100));
         Assert.That(File.Exists(P("out/waveforms.png")) || r.Stderr.Contains("waveforms.png not written", StringComparison.Ordinal), Is.True);
         double settling = Cli.Column(P("out/summary.csv"), "settling_time_s")[0];
@@ -356,7 +378,7 @@ public class CrossbarCommandTests
         Assert.That(r.Stderr, Does.Contain("warning: v(c").And.Contain("has not settled").And.Contain("warning: --tstop 5E-08 s is"));
         Assert.That(Cli.Column(P("out/summary.csv"), "settling_time_s")[0], Is.NaN);
         Assert.That(Cli.Column(P("out/waveforms.csv"), "time_s")[^1], Is.EqualTo(5e-8).Within(1e-9).Percent);
-        Assert.That(File.ReadAllText(P("out/metadata.txt")), Does.Contain("tstop_s = 5E-08\n"));
+        Assert.That(Cli.RunJson(P("out/run.json")).GetProperty("parameters").GetProperty("tstop_s").GetDouble(), Is.EqualTo(5e-8));
     }
 
     [Test]

@@ -128,6 +128,21 @@ public class ExportCommandTests
         Cli.Result r = Cli.Run("export", "mvm", "--size", "3");
 
         Assert.That(r.ExitCode, Is.EqualTo(2));
-        Assert.That(r.Stderr, Does.Contain("--output"));
+        Assert.That(r.Stderr, Does.Contain("--out"));
+    }
+
+    [TestCase("-o")]
+    [TestCase("--out")]
+    [TestCase("--output")]
+    public void When_ExportGetsItsFileByAnyOutputSpelling_Expect_TheDeckWritten(string option)
+    {
+        File.WriteAllText(P("divider.cir"), Divider);
+
+        Cli.Result deck = Cli.Run("export", P("divider.cir"), option, P("a.cir"));
+        Cli.Result circuit = Cli.Run("export", "mvm", "--size", "3", option, P("b.cir"));
+
+        Assert.That(deck.ExitCode, Is.EqualTo(0), deck.Stderr);
+        Assert.That(circuit.ExitCode, Is.EqualTo(0), circuit.Stderr);
+        Assert.That(File.Exists(P("a.cir")) && File.Exists(P("b.cir")), Is.True);
     }
 }

@@ -93,8 +93,8 @@ public class HardwareOptionsTests
         Assert.That(hpinv.ExitCode, Is.EqualTo(0), hpinv.Stderr);
 
         string[] keys = ["cell", "rram", "rram_v0_V", "wire_r_ohm", "wire_c_F", "opamp", "a0", "gbw_Hz", "bits", "g_min_S", "g_max_S", "prog_sigma", "read_noise", "dac_bits", "adc_bits", "drift_time_s", "seed"];
-        Dictionary<string, string> a = Metadata(Path.Combine(_dir, "inv", "metadata.txt"));
-        Dictionary<string, string> b = Metadata(Path.Combine(_dir, "hp", "metadata.txt"));
+        Dictionary<string, string> a = Cli.Parameters(Path.Combine(_dir, "inv", "run.json"));
+        Dictionary<string, string> b = Cli.Parameters(Path.Combine(_dir, "hp", "run.json"));
         foreach (string key in keys)
         {
             Assert.That(b[key], Is.EqualTo(a[key]), key);
@@ -120,8 +120,4 @@ public class HardwareOptionsTests
         Assert.That(errors[1], Is.GreaterThan(1e-3), "two decades of relaxation");
         Assert.That(errors[2], Is.GreaterThan(errors[1]), "six decades relax further");
     }
-
-    private static Dictionary<string, string> Metadata(string path)
-        => File.ReadAllLines(path).Where(l => l.Contains(" = ", StringComparison.Ordinal))
-            .Select(l => l.Split(" = ", 2)).ToDictionary(p => p[0], p => p[1]);
 }

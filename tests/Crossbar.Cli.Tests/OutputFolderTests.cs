@@ -77,7 +77,7 @@ public class OutputFolderTests
         Cli.Result r = Cli.Run("inv", "--size", "4", "--analysis", "op", "--out", P("out"));
 
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        Assert.That(Files(P("out")), Is.EqualTo(new[] { "metadata.txt", "solution.csv", "summary.csv" }));
+        Assert.That(Files(P("out")), Is.EqualTo(new[] { "run.json", "solution.csv", "summary.csv" }));
         Assert.That(Siblings(), Is.Empty);
     }
 
@@ -89,18 +89,18 @@ public class OutputFolderTests
         Cli.Result r = Cli.Run("hpinv", "--size", "4", "--fidelity", "ideal", "--out", P("out"));
 
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        Assert.That(Files(P("out")), Is.EqualTo(new[] { "iterations.csv", "metadata.txt", "parameters.txt", "solution.csv", "summary.csv" }));
+        Assert.That(Files(P("out")), Is.EqualTo(new[] { "iterations.csv", "run.json", "solution.csv", "summary.csv" }));
     }
 
     [Test]
-    public void When_MimoIntoFolderOfHpinvRun_Expect_OnlyBerAndMetadata()
+    public void When_MimoIntoFolderOfHpinvRun_Expect_OnlyBerAndRunJson()
     {
         Assert.That(Cli.Run("hpinv", "--size", "4", "--fidelity", "ideal", "--out", P("out")).ExitCode, Is.EqualTo(0));
 
         Cli.Result r = Cli.Run("mimo", "--rx", "8", "--tx", "2", "--qam", "4", "--snr", "0", "--frames", "5", "--fidelity", "ideal", "--out", P("out"));
 
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        Assert.That(Files(P("out")), Is.EqualTo(new[] { "ber.csv", "metadata.txt" }));
+        Assert.That(Files(P("out")), Is.EqualTo(new[] { "ber.csv", "run.json" }));
     }
 
     [Test]
@@ -117,7 +117,7 @@ public class OutputFolderTests
         Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
         Assert.That(r.Stderr, Does.Contain("matrix is all zeros").And.Not.Contain("(Parameter"));
         Assert.That(File.ReadAllText(P("out/solution.csv")), Is.EqualTo(before));
-        Assert.That(Files(P("out")), Is.EqualTo(new[] { "metadata.txt", "solution.csv", "summary.csv" }));
+        Assert.That(Files(P("out")), Is.EqualTo(new[] { "run.json", "solution.csv", "summary.csv" }));
         Assert.That(Siblings(), Is.Empty);
     }
 

@@ -45,7 +45,18 @@ public class AmcCliTests
         var solution = File.ReadAllLines(Path.Combine(outDir, "solution.csv"));
         Assert.That(solution[0], Is.EqualTo("index,ideal,circuit,abs_error,rel_error"));
         Assert.That(solution, Has.Length.EqualTo(17));
-        Assert.That(File.ReadAllText(Path.Combine(outDir, "metadata.txt")), Does.Contain("cell = 1t1r").And.Contain("wire_r_ohm = 1.73").And.Contain("prog_sigma = 0.02"));
+        Dictionary<string, string> parameters = Cli.Parameters(Path.Combine(outDir, "run.json"));
+        Assert.That(parameters["cell"], Is.EqualTo("1t1r"));
+        Assert.That(parameters["wire_r_ohm"], Is.EqualTo("1.73"));
+        Assert.That(parameters["prog_sigma"], Is.EqualTo("0.02"));
+        Assert.That(parameters["size"], Is.EqualTo("16"));
+        System.Text.Json.JsonElement results = Cli.RunJson(Path.Combine(outDir, "run.json")).GetProperty("results");
+        Assert.That(results.GetProperty("spectral_radius").GetDouble(), Is.EqualTo(double.Parse(summary[1].Split(',')[9], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(results.GetProperty("cost").GetProperty("mvm_ops").GetInt64(), Is.GreaterThan(0));
+        Assert.That(results.GetProperty("single_shot_rel_error").GetDouble(), Is.GreaterThan(0));
+        Assert.That(results.GetProperty("energy_J").GetDouble(), Is.GreaterThan(0));
+        Assert.That(File.Exists(Path.Combine(outDir, "parameters.txt")), Is.False, "run.json replaces parameters.txt");
+        Assert.That(error, Does.Contain("hpinv: iteration 1, rel_error "), "a progress line per iteration");
         var fields = summary[1].Split(',');
         Assert.That(fields[0], Is.EqualTo("16"));
         Assert.That(int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture), Is.LessThanOrEqualTo(15));
@@ -63,12 +74,29 @@ public class AmcCliTests
         Assert.That(WithoutDigitalTime(Path.Combine(b, "summary.csv")), Is.EqualTo(WithoutDigitalTime(Path.Combine(a, "summary.csv"))), "digital_time_s is measured, the rest is deterministic");
 
         string[] mimo = ["mimo", "--rx", "16", "--tx", "4", "--qam", "16", "--snr", "0:5:5", "--frames", "20", "--seed", "3", "--out"];
-        Assert.That(Run([.. mimo, a]).Code, Is.EqualTo(0));
+        var firstMimo = Run([.. mimo, a]);
+        Assert.That(firstMimo.Code, Is.EqualTo(0), firstMimo.Error);
+        Assert.That(firstMimo.Error, Does.Contain("mimo: snr 0 dB, ").And.Contain("mimo: snr 5 dB, "), "a progress line per SNR point");
         Assert.That(Run([.. mimo, b]).Code, Is.EqualTo(0));
         var ber = File.ReadAllBytes(Path.Combine(a, "ber.csv"));
         Assert.That(File.ReadAllBytes(Path.Combine(b, "ber.csv")), Is.EqualTo(ber));
-        Assert.That(File.ReadAllLines(Path.Combine(a, "ber.csv"))[0], Is.EqualTo("snr_dB,ber_hpinv,ber_fp64,ber_fp32,iterations"));
+        Assert.That(File.ReadAllLines(Path.Combine(a, "ber.csv"))[0], Is.EqualTo("snr_dB,ber_hpinv,ber_fp64,ber_fp32,iterations,frames,bits,errors_hpinv,errors_fp64,errors_fp32,ber_hpinv_lo,ber_hpinv_hi,ber_fp64_lo,ber_fp64_hi,ber_fp32_lo,ber_fp32_hi"));
         Assert.That(File.ReadAllLines(Path.Combine(a, "ber.csv")), Has.Length.EqualTo(3));
+        string csv = Path.Combine(a, "ber.csv");
+        double[] bits = Cli.Column(csv, "bits");
+        Assert.That(Cli.Column(csv, "frames"), Is.All.GreaterThan(0).And.All.LessThanOrEqualTo(20));
+        foreach (string detector in new[] { "hpinv", "fp64", "fp32" })
+        {
+            double[] errors = Cli.Column(csv, $"errors_{detector}"), rate = Cli.Column(csv, $"ber_{detector}");
+            double[] lo = Cli.Column(csv, $"ber_{detector}_lo"), hi = Cli.Column(csv, $"ber_{detector}_hi");
+            for (int i = 0; i < rate.Length; i++)
+            {
+                Assert.That(rate[i], Is.EqualTo(errors[i] / bits[i]).Within(1e-15), detector);
+                Assert.That(lo[i], Is.LessThanOrEqualTo(rate[i]).And.GreaterThanOrEqualTo(0), detector);
+                Assert.That(hi[i], Is.GreaterThanOrEqualTo(rate[i]).And.LessThanOrEqualTo(1), detector);
+                Assert.That(hi[i], Is.GreaterThan(lo[i]), detector);
+            }
+        }
     }
 
     [Test]

@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(HpinvCommand.Create());
         root.Subcommands.Add(MimoCommand.Create());
+        root.Subcommands.Add(PlotCommand.Create());
         return CommandRunner.Invoke(root, args);
     }
 }

@@ -149,6 +149,7 @@ public static class HpinvCommand
         report.AppendLine(inv, $"time: analog_time_s (sum of settling times) = {cost.AnalogTime:G4}; digital_time_s (MathNet LU, this machine) = {digital:G4}; ratio analog/digital = {cost.AnalogTime / digital:G4}");
         report.AppendLine(inv, $"energy_J = {joules:G4} (DAC {energy.DacEnergy:G3} J, ADC {energy.AdcEnergy:G3} J per conversion, op-amp {energy.OpAmpPower:G3} W, read {energy.ReadVoltage:G3} V: assumptions, see EnergyModel)");
         AtomicFile.WriteAllText(folder.File("parameters.txt"), report.ToString());
+        Plots.IterationPlot.TrySave(folder.File("iterations.png"), [.. result.Iterations.Select(it => it.Iteration)], [.. result.Iterations.Select(it => it.RelativeError)], single.RelativeError, $"HP-INV, {description}");
         folder.Commit();
         Console.Error.Write(report.ToString());
         Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, "iterations.csv")}, {Path.Combine(folder.Target, "summary.csv")}");

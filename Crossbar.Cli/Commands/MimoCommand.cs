@@ -80,6 +80,7 @@ public static class MimoCommand
                 new("rx", nr.ToString(inv)), new("tx", nt.ToString(inv)), new("qam", order.ToString(inv)), new("iterations", its.ToString(inv)),
                 new("snr_dB", parse.GetValue(snr)!),
             ]);
+            Plots.BerPlot.TrySave(folder.File("ber.png"), results, string.Create(inv, $"mimo {nr}×{nt} {order}-QAM, {its} HP-INV iterations, seed {hp.Seed}"));
             folder.Commit();
             string path = Path.Combine(folder.Target, "ber.csv");
             Console.Error.WriteLine(string.Create(inv, $"# mimo {nr}x{nt} {order}-QAM, {its} HP-INV iterations, seed {hp.Seed}"));

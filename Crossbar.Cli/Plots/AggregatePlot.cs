@@ -235,20 +235,14 @@ public static class AggregatePlot
 
         if (spec.LogX)
         {
-            PlotStyle.LogTicks(plot.Axes.Bottom);
-            if (PlotStyle.LogLimits(xMin, xMax) is { } lim)
-            {
-                plot.Axes.SetLimitsX(lim.Min, lim.Max);
-            }
+            var (lo, hi) = PlotStyle.LogAxis(plot.Axes.Bottom, xMin, xMax);
+            plot.Axes.SetLimitsX(lo, hi);
         }
 
         if (spec.LogY)
         {
-            PlotStyle.LogTicks(plot.Axes.Left);
-            if (PlotStyle.LogLimits(yMin, yMax) is { } lim)
-            {
-                plot.Axes.SetLimitsY(lim.Min, lim.Max);
-            }
+            var (lo, hi) = PlotStyle.LogAxis(plot.Axes.Left, yMin, yMax);
+            plot.Axes.SetLimitsY(lo, hi);
         }
 
         PlotStyle.LegendRight(plot);

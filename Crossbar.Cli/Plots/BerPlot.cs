@@ -48,15 +48,8 @@ public static class BerPlot
             drawn.AddRange(ys);
         }
 
-        PlotStyle.LogTicks(plot.Axes.Left);
-        if (drawn.Count > 0 && PlotStyle.LogLimits(drawn.Min(), drawn.Max()) is { } lim)
-        {
-            plot.Axes.SetLimitsY(lim.Min, lim.Max);
-        }
-        else if (drawn.Count == 0)
-        {
-            plot.Axes.SetLimitsY(-6, 0);
-        }
+        var (lo, hi) = drawn.Count > 0 ? PlotStyle.LogAxis(plot.Axes.Left, drawn.Min(), drawn.Max()) : PlotStyle.LogAxis(plot.Axes.Left, -6, 0);
+        plot.Axes.SetLimitsY(lo, hi);
 
         PlotStyle.LegendRight(plot);
         return plot;

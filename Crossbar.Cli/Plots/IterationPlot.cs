@@ -40,9 +40,8 @@ public static class IterationPlot
         var reference = plot.Add.HorizontalLine(fp32, 1.5f, Colors.Gray, LinePattern.Dotted);
         reference.LegendText = "FP32 unit roundoff 2⁻²⁴";
         levels.Add(fp32);
-        PlotStyle.LogTicks(plot.Axes.Left);
-        double lo = Math.Floor(levels.Min()), hi = Math.Ceiling(levels.Max());
-        plot.Axes.SetLimitsY(lo - 0.3, hi + 0.3);
+        var (lo, hi) = PlotStyle.LogAxis(plot.Axes.Left, levels.Min(), levels.Max());
+        plot.Axes.SetLimitsY(lo, hi);
         if (xs.Length > 0)
         {
             plot.Axes.SetLimitsX(xs.Min() - 0.5, xs.Max() + 0.5);

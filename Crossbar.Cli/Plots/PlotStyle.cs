@@ -89,37 +89,102 @@ public static class PlotStyle
         return column;
     }
 
-    /// <summary>Makes an axis logarithmic for data already plotted as log10: major ticks at integer decades labelled 10^k, log-spaced minor ticks.</summary>
+    /// <summary>
+    /// Makes an axis logarithmic for data already plotted as log10: major ticks at decades labelled 10^k (every few
+    /// decades over a wide range), spanning under three decades also at 2 and 5 times a decade, minor ticks at 2…9
+    /// times each decade; the limits cover the data and at least two labelled ticks.
+    /// </summary>
     /// <param name="axis">The axis (e.g. <c>plot.Axes.Left</c>).</param>
-    public static void LogTicks(IAxis axis)
-    {
-        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = Decade,
-        };
-    }
-
-    /// <summary>Limits of a log10 axis: the data range, widened to the enclosing decades when it holds no integer decade (so at least one labelled tick shows).</summary>
     /// <param name="min">Smallest log10 value drawn.</param>
     /// <param name="max">Largest log10 value drawn.</param>
-    /// <returns>The limits, or null (leave automatic) when the data already spans a decade tick.</returns>
-    public static (double Min, double Max)? LogLimits(double min, double max)
+    /// <returns>The axis limits (log10) to set.</returns>
+    public static (double Min, double Max) LogAxis(IAxis axis, double min, double max)
     {
         if (!double.IsFinite(min) || !double.IsFinite(max))
         {
-            return null;
+            (min, max) = (-1.0, 1.0);
         }
 
-        double lo = Math.Floor(min), hi = Math.Ceiling(max);
-        if (Math.Floor(max) >= Math.Ceiling(min) && hi - lo >= 1)
+        var (lo, hi, ticks) = LogTicks(min, max);
+        var generator = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var (position, label) in ticks)
         {
-            return null;
+            if (label is null)
+            {
+                generator.AddMinor(position);
+            }
+            else
+            {
+                generator.AddMajor(position, label);
+            }
         }
 
-        return hi > lo ? (lo, hi) : (lo - 1, hi + 1);
+        axis.TickGenerator = generator;
+        return (lo, hi);
     }
+
+    /// <summary>The limits and ticks of a log10 axis over data from <paramref name="min"/> to <paramref name="max"/> (log10); a null label marks a minor tick.</summary>
+    /// <param name="min">Smallest log10 value.</param>
+    /// <param name="max">Largest log10 value.</param>
+    /// <returns>Limits and ticks (position in log10, label or null).</returns>
+    public static (double Min, double Max, IReadOnlyList<(double Position, string? Label)> Ticks) LogTicks(double min, double max)
+    {
+        double pad = Math.Max(0.05 * (max - min), 0.02);
+        double lo = min - pad, hi = max + pad;
+        bool fine = hi - lo < 3.0;
+        int step = Math.Max(1, (int)Math.Ceiling((hi - lo) / 10.0));
+        var labelled = new List<double>();
+        for (int k = (int)Math.Floor(lo) - 1; k <= (int)Math.Ceiling(hi) + 1; k++)
+        {
+            if (k % step == 0)
+            {
+                labelled.Add(k);
+            }
+
+            if (fine)
+            {
+                labelled.Add(k + Math.Log10(2.0));
+                labelled.Add(k + Math.Log10(5.0));
+            }
+        }
+
+        labelled.Sort();
+        while (labelled.Count(t => t >= lo && t <= hi) < 2)
+        {
+            double below = labelled.Where(t => t < lo).DefaultIfEmpty(double.NegativeInfinity).Max();
+            double above = labelled.Where(t => t > hi).DefaultIfEmpty(double.PositiveInfinity).Min();
+            if (lo - below <= above - hi)
+            {
+                lo = below;
+            }
+            else
+            {
+                hi = above;
+            }
+        }
+
+        var ticks = new List<(double, string?)>();
+        for (int k = (int)Math.Floor(lo); k <= (int)Math.Ceiling(hi); k++)
+        {
+            for (int m = 1; m <= 9; m++)
+            {
+                double position = k + Math.Log10(m);
+                if (position < lo - 1e-9 || position > hi + 1e-9)
+                {
+                    continue;
+                }
+
+                bool major = m == 1 ? k % step == 0 : fine && m is 2 or 5;
+                ticks.Add((position, major ? (m == 1 ? Decade(k) : Multiple(m, k)) : null));
+            }
+        }
+
+        return (lo, hi, ticks);
+    }
+
+    /// <summary>The label of m·10^k in the style of the decades: m×10^k (just m for k = 0).</summary>
+    private static string Multiple(int m, int k)
+        => k == 0 ? m.ToString(CultureInfo.InvariantCulture) : $"{m}×{Decade(k)}";
 
     /// <summary>The label of a decade tick: 10 with a superscript exponent (10⁻³).</summary>
     /// <param name="exponent">log10 of the tick value.</param>

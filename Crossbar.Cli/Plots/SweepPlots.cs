@@ -48,7 +48,7 @@ public static class SweepPlots
                     X = swept,
                     Y = outcome,
                     Series = series,
-                    LogX = false,
+                    LogX = IsGeometric(table, swept),
                     LogY = WantsLogY(table, outcome),
                     Title = title,
                 };
@@ -88,6 +88,27 @@ public static class SweepPlots
 
         var values = Enumerable.Range(0, table.RowCount).Select(r => table.Number(outcome, r)).Where(double.IsFinite).ToList();
         return values.Count > 0 && values.All(v => v > 0) && values.Max() / values.Min() > 100;
+    }
+
+    /// <summary>Whether a swept column is geometrically spaced (8, 16, 32, …: at least three positive values whose successive ratios agree within 20 % and exceed 1.4), which reads best on a log x axis.</summary>
+    /// <param name="table">The results.</param>
+    /// <param name="column">The swept column.</param>
+    /// <returns>True for a log x axis.</returns>
+    public static bool IsGeometric(ResultsTable table, string column)
+    {
+        if (!table.IsNumeric(column))
+        {
+            return false;
+        }
+
+        double[] values = [.. table.Distinct(column).Select(t => ResultsTable.TryNumber(t, out double v) ? v : double.NaN).Where(double.IsFinite).Distinct().Order()];
+        if (values.Length < 3 || values[0] <= 0)
+        {
+            return false;
+        }
+
+        double[] ratios = [.. values.Skip(1).Zip(values, (b, a) => b / a)];
+        return ratios.Min() > 1.4 && ratios.Max() / ratios.Min() < 1.2;
     }
 
     /// <summary>A column name as a file-name part: letters, digits, '-', '_' and '.' kept, anything else '_'.</summary>

@@ -158,7 +158,28 @@ public class PlotCommandTests
         Assert.That(PlotStyle.Decade(-3), Is.EqualTo("10⁻³"));
         Assert.That(PlotStyle.Decade(12), Is.EqualTo("10¹²"));
         Assert.That(PlotStyle.Decade(0), Is.EqualTo("1"));
-        Assert.That(PlotStyle.LogLimits(-2.7, -2.2), Is.EqualTo(((double, double)?)(-3.0, -2.0)), "no decade inside: widened to the enclosing decades");
-        Assert.That(PlotStyle.LogLimits(-3.5, -1.2), Is.Null);
+    }
+
+    [Test]
+    public void When_LogAxisSpansLessThanThreeDecades_Expect_Ticks125AndAtLeastTwoLabels()
+    {
+        var (lo, hi, ticks) = PlotStyle.LogTicks(Math.Log10(8), Math.Log10(64));
+        var labels = ticks.Where(t => t.Label is not null).Select(t => t.Label).ToArray();
+
+        Assert.That(labels, Is.EqualTo(new[] { "10¹", "2×10¹", "5×10¹" }));
+        Assert.That(lo, Is.LessThan(Math.Log10(8)));
+        Assert.That(hi, Is.GreaterThan(Math.Log10(64)));
+        Assert.That(ticks.Count(t => t.Label is null), Is.GreaterThan(3), "minor ticks at 2…9 × decade");
+
+        var narrow = PlotStyle.LogTicks(Math.Log10(3.0e-8), Math.Log10(3.1e-8));
+        Assert.That(narrow.Ticks.Where(t => t.Label is not null).Select(t => t.Label), Is.EqualTo(new[] { "2×10⁻⁸", "5×10⁻⁸" }), "widened to two labelled ticks");
+    }
+
+    [Test]
+    public void When_LogAxisSpansManyDecades_Expect_DecadesOnlyEveryThirdOverTwentyTwo()
+    {
+        var (_, _, ticks) = PlotStyle.LogTicks(-20, 0);
+
+        Assert.That(ticks.Where(t => t.Label is not null).Select(t => t.Label), Is.EqualTo(new[] { "10⁻²¹", "10⁻¹⁸", "10⁻¹⁵", "10⁻¹²", "10⁻⁹", "10⁻⁶", "10⁻³", "1" }), "range padded to 10^-21…10^1: 22 decades, every third labelled");
     }
 }

@@ -48,6 +48,8 @@ public class SweepPlotsTests
         var table = ResultsTable.Read(csv);
         Assert.That(SweepPlots.WantsLogY(table, "rel_error"), Is.True, "error-like, positive, spans > 2 decades");
         Assert.That(SweepPlots.WantsLogY(table, "settle_time_s"), Is.False, "not error-like");
+        Assert.That(SweepPlots.IsGeometric(table, "n"), Is.True, "4, 8, 16");
+        Assert.That(SweepPlots.IsGeometric(table, "sigma"), Is.False, "0, 0.01, 0.05");
     }
 
     [Test]

@@ -37,6 +37,11 @@ public static class TransientPlot
         }
     }
 
+    /// <summary>The title note when traces are left out: " (16 of N traces shown)", empty for at most <see cref="MaxTraces"/>.</summary>
+    /// <param name="total">Number of traces in the file.</param>
+    /// <returns>The note.</returns>
+    public static string ShownNote(int total) => total > MaxTraces ? $" ({MaxTraces} of {total} traces shown)" : string.Empty;
+
     private static Plot Build(string csvPath, string title)
     {
         using var reader = new StreamReader(csvPath);
@@ -78,7 +83,7 @@ public static class TransientPlot
             }
         }
 
-        string shown = header.Length - 1 > traces ? $" ({traces} of {header.Length - 1} traces shown)" : string.Empty;
+        string shown = ShownNote(header.Length - 1);
         var names = header.Skip(1).Take(traces).ToArray();
         // Currents are orders of magnitude below voltages: beside voltages they go on a right axis of their own.
         bool IsCurrent(string n) => n.StartsWith("i(", StringComparison.OrdinalIgnoreCase);

@@ -65,3 +65,57 @@ public class CommandPlotTests
         Assert.That(Directory.GetFiles(outDir, "*.png"), Is.Empty);
     }
 }
+
+/// <summary>Plots beside CSV files: the trace limit of tran.png and the switch that turns them off.</summary>
+[TestFixture]
+[NonParallelizable]
+public class NaturalPlotTests
+{
+    private string _dir = null!;
+
+    [SetUp]
+    public void SetUp() => _dir = Cli.TempDirectory();
+
+    [TearDown]
+    public void TearDown() => Cli.Cleanup(_dir);
+
+    [Test]
+    public void When_TransientHasMoreThan16Traces_Expect_PlotWithNote()
+    {
+        string csv = Path.Combine(_dir, "tran.csv");
+        var lines = new List<string> { "time," + string.Join(",", Enumerable.Range(0, 20).Select(k => $"v({k})")) };
+        for (int t = 0; t < 50; t++)
+        {
+            lines.Add(string.Join(",", new[] { (t * 1e-6).ToString("R", System.Globalization.CultureInfo.InvariantCulture) }
+                .Concat(Enumerable.Range(0, 20).Select(k => Math.Sin((t + k) * 0.2).ToString("R", System.Globalization.CultureInfo.InvariantCulture)))));
+        }
+
+        lines.Add("5e-5,nan," + string.Join(",", Enumerable.Repeat("0", 19)));
+        File.WriteAllLines(csv, lines);
+        string png = Path.Combine(_dir, "tran.png");
+
+        Assert.That(Crossbar.Cli.Plots.TransientPlot.TrySave(csv, png, "t"), Is.True);
+        PlotAssert.IsPng(png);
+        Assert.That(Crossbar.Cli.Plots.TransientPlot.ShownNote(20), Is.EqualTo(" (16 of 20 traces shown)"));
+        Assert.That(Crossbar.Cli.Plots.TransientPlot.ShownNote(16), Is.Empty);
+    }
+
+    [Test]
+    public void When_PlotsDisabled_Expect_NoPngButCsv()
+    {
+        string outDir = Path.Combine(_dir, "m");
+        Environment.SetEnvironmentVariable("CROSSBAR_NO_PLOTS", "1");
+        try
+        {
+            var r = Cli.Run("mimo", "--rx", "8", "--tx", "2", "--qam", "4", "--snr", "0", "--frames", "5", "--seed", "1", "--out", outDir);
+
+            Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+            Assert.That(File.Exists(Path.Combine(outDir, "ber.csv")), Is.True);
+            Assert.That(File.Exists(Path.Combine(outDir, "ber.png")), Is.False);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("CROSSBAR_NO_PLOTS", null);
+        }
+    }
+}

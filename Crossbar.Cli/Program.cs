@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(HpinvCommand.Create());
         root.Subcommands.Add(MimoCommand.Create());
+        root.Subcommands.Add(PlotCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

@@ -12,6 +12,10 @@ public sealed class CommandContext
     /// <summary>Threads the run may use for its own parallel work (HP-MVM slices).</summary>
     public int ThreadBudget { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Whether the run draws the plots that commands write beside their CSV files (a sweep point whose folder is
+    /// thrown away does not: the first plot of a process costs about 0.3 s).</summary>
+    public bool DrawPlots { get; init; } = true;
+
     /// <summary>How the run ended; <see cref="RunStatus.Ok"/> until something reports otherwise.</summary>
     public RunStatus Status { get; private set; } = RunStatus.Ok;
 
@@ -20,6 +24,9 @@ public sealed class CommandContext
 
     /// <summary>Threads the current run may use: the sweep's share inside a sweep, otherwise every core.</summary>
     public static int Threads => CurrentContext.Value?.ThreadBudget ?? Environment.ProcessorCount;
+
+    /// <summary>Whether the current run draws its plots (always, outside a sweep).</summary>
+    public static bool PlotsWanted => CurrentContext.Value?.DrawPlots ?? true;
 
     /// <summary>Makes <paramref name="context"/> current for this async flow until the result is disposed.</summary>
     public static IDisposable Enter(CommandContext context)

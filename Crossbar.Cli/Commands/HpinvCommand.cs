@@ -163,6 +163,7 @@ public static class HpinvCommand
         {
             ["results"] = Results(result, single, stop, digital, joules, energy),
         });
+        Plots.IterationPlot.TrySave(folder.File("iterations.png"), [.. result.Iterations.Select(it => it.Iteration)], [.. result.Iterations.Select(it => it.RelativeError)], single.RelativeError, $"HP-INV, {description}");
         folder.Commit();
         Console.Error.Write(report.ToString());
         Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, "iterations.csv")}, {Path.Combine(folder.Target, "summary.csv")}");

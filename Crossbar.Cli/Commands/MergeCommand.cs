@@ -106,7 +106,7 @@ public static class MergeCommand
         string merged = Path.Combine(outDir, SweepFolder.Results);
         var sorted = ResultsLog.Rewrite(merged, plan.Header, rows);
         var counts = SweepRun.Counts(sorted);
-        SweepRun.WriteRecord(Path.Combine(outDir, SweepFolder.Manifest), first!, start, DateTimeOffset.UtcNow, counts);
+        SweepRecord.Write(Path.Combine(outDir, SweepFolder.Manifest), "merge", first!, null, start, DateTimeOffset.UtcNow, counts);
         File.WriteAllText(Path.Combine(outDir, SweepFolder.Complete), string.Create(CultureInfo.InvariantCulture, $"{points.Count} points, {sorted.Count} rows merged from {inputs.Length} folders: {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))}\n"));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"merge: {points.Count} points ({sorted.Count} rows) from {inputs.Length} folders; status: {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))}"));
         Console.Error.WriteLine($"wrote {merged}");

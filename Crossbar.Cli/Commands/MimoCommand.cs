@@ -93,6 +93,7 @@ public static class MimoCommand
                 new("snr_dB", parse.GetValue(snr)!), new("frames", options.MaxFrames.ToString(inv)), new("min_errors", options.MinErrors.ToString(inv)),
                 new("max_bits", options.MaxBits.ToString(inv)),
             ], start, DateTimeOffset.UtcNow);
+            Plots.BerPlot.TrySave(folder.File("ber.png"), results, string.Create(inv, $"mimo {nr}×{nt} {order}-QAM, {its} HP-INV iterations, seed {hp.Seed}"));
             folder.Commit();
             string path = Path.Combine(folder.Target, "ber.csv");
             Console.Error.WriteLine(string.Create(inv, $"# mimo {nr}x{nt} {order}-QAM, {its} HP-INV iterations, seed {hp.Seed}"));

@@ -70,6 +70,7 @@ public static class RunCommand
             Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, name + ".csv")} ({table.RowCount} rows, {table.Columns.Count} columns)");
         }
 
+        Plots.TransientPlot.TrySaveAll(folder.File, files.Where(f => f.Table.Analysis == "tran").Select(f => f.Name), deck.Name);
         folder.Commit();
 
         if (printStats)

@@ -30,7 +30,7 @@ public sealed class PointRunner(SweepPlan plan, string workDir, string? keepDir,
     {
         string name = FormattableString.Invariant($"p{point.Index}r{point.Replicate}");
         string dir = Path.Combine(workDir, name);
-        var context = new CommandContext { ThreadBudget = threads };
+        var context = new CommandContext { ThreadBudget = threads, DrawPlots = keepDir is not null };
         var log = new StringWriter(CultureInfo.InvariantCulture);
         var wall = Stopwatch.StartNew();
         int code = InProcess.Run(plan.Arguments(point, dir), log, context);

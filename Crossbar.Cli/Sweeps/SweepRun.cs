@@ -33,7 +33,7 @@ public sealed class SweepRun(SweepPlan plan, string outDir, (int K, int N)? shar
 
         if (!existing || todo.Length > 0)
         {
-            WriteRecord(manifest, definition, start, null, null);
+            SweepRecord.Write(manifest, "sweep", definition, jobs, start, null, null);
         }
 
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -66,7 +66,7 @@ public sealed class SweepRun(SweepPlan plan, string outDir, (int K, int N)? shar
 
         IReadOnlyList<string[]> rows = results.Finish();
         var counts = Counts(rows);
-        WriteRecord(manifest, definition, start, DateTimeOffset.UtcNow, counts);
+        SweepRecord.Write(manifest, "sweep", definition, jobs, start, DateTimeOffset.UtcNow, counts);
         TryDeleteWork();
         var written = new List<string> { results.Path, manifest };
         if (plots)
@@ -96,13 +96,6 @@ public sealed class SweepRun(SweepPlan plan, string outDir, (int K, int N)? shar
         }
 
         return counts;
-    }
-
-    /// <summary>Writes run.json: the sweep's definition under <c>sweep</c>, times, machine, and the status counts once finished.</summary>
-    internal static void WriteRecord(string path, JsonObject definition, DateTimeOffset start, DateTimeOffset? end, IReadOnlyDictionary<string, int>? counts)
-    {
-        var outcome = counts is null ? null : new JsonObject(counts.Select(c => new KeyValuePair<string, JsonNode?>(c.Key, c.Value)));
-        SweepRecord.Write(path, "sweep", definition, start, end, outcome);
     }
 
     private void TryDeleteWork()

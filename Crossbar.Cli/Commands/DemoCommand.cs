@@ -55,9 +55,11 @@ public static class DemoCommand
         }
 
         IReadOnlyList<DemoReport.Line> lines = DemoReport.Read(folder.Staging);
+        Table grid = DemoReport.SweepGrid(folder.Staging);
         folder.Commit();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         DemoReport.Print(console, lines);
+        console.Write(grid);
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"demo: {wall.Elapsed.TotalSeconds:F1} s; files in {folder.Target}:"));
         foreach (string file in Directory.EnumerateFiles(folder.Target, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {

@@ -34,9 +34,39 @@ public static class DemoReport
             Invariant($"{ber.Text("snr_dB", i)} dB {ber.Number("ber_hpinv", i):G2} vs {ber.Number("ber_fp32", i):G2}")));
         lines.Add(new("MIMO 128×8 256-QAM BER, HP-INV (3 it.) vs FP32", "equal after ≈3 iterations", curve));
 
-        var sweep = ResultsTable.Read(Path.Combine(dir, "sweep", "results.csv"));
-        lines.Add(new("single-shot INV error (median over seeds), bits × prog σ", "—", SweepCorners(sweep)));
         return lines;
+    }
+
+    /// <summary>
+    /// The precision × noise grid of the sweep step: median single-shot INV relative error over the seeds, one row per
+    /// <c>--bits</c>, one column per <c>--prog-sigma</c> (failed points left out, their count in the cell).
+    /// </summary>
+    public static Table SweepGrid(string dir)
+    {
+        var sweep = ResultsTable.Read(Path.Combine(dir, "sweep", "results.csv"));
+        IReadOnlyList<string> bits = sweep.Distinct("bits");
+        IReadOnlyList<string> sigmas = sweep.Distinct("prog_sigma");
+        var table = new Table().Title("single-shot 8×8 INV: median relative error over seeds (bits per cell × programming σ)").AddColumn("bits");
+        foreach (string sigma in sigmas)
+        {
+            table.AddColumn(Markup.Escape($"σ = {sigma}"));
+        }
+
+        foreach (string b in bits)
+        {
+            var cells = new List<string> { b };
+            foreach (string sigma in sigmas)
+            {
+                int[] rows = [.. Enumerable.Range(0, sweep.RowCount).Where(i => sweep.Text("bits", i) == b && sweep.Text("prog_sigma", i) == sigma)];
+                double[] ok = [.. rows.Where(i => sweep.Text("status", i) == "ok").Select(i => sweep.Number("rel_error_2norm", i))];
+                int failed = rows.Length - ok.Length;
+                cells.Add(Invariant($"{Median(ok):G3}{(failed > 0 ? $" ({failed} failed)" : string.Empty)}"));
+            }
+
+            table.AddRow([.. cells.Select(Markup.Escape)]);
+        }
+
+        return table;
     }
 
     /// <summary>Prints the table on <paramref name="console"/>.</summary>
@@ -49,15 +79,6 @@ public static class DemoReport
         }
 
         console.Write(table);
-    }
-
-    private static string SweepCorners(ResultsTable sweep)
-    {
-        var groups = Enumerable.Range(0, sweep.RowCount)
-            .Where(i => sweep.Text("status", i) == "ok")
-            .GroupBy(i => (Bits: sweep.Text("bits", i), Sigma: sweep.Text("prog_sigma", i)))
-            .Select(g => (g.Key, Median: Median([.. g.Select(i => sweep.Number("rel_error_2norm", i))])));
-        return string.Join("; ", groups.Select(g => Invariant($"{g.Key.Bits} b, σ {g.Key.Sigma}: {g.Median:G2}")));
     }
 
     private static double Median(double[] values)

@@ -22,7 +22,7 @@ public sealed record DemoStep(string Folder, string Title, IReadOnlyList<string>
             new("lpinv-tran", "one 8×8 LP-INV transient: settling time against the loop time constant τ",
                 ["inv", "--size", "8", "--analysis", "tran", "--seed", s]),
             new("mimo", "massive MIMO 128×8, 256-QAM zero-forcing: BER of HP-INV (3 iterations) vs FP32 and FP64",
-                ["mimo", "--rx", "128", "--tx", "8", "--qam", "256", "--snr", "10:5:30", "--iterations", "3", "--frames", quick ? "60" : "300", "--seed", s]),
+                ["mimo", "--rx", "128", "--tx", "8", "--qam", "256", "--snr", "10:5:30", "--iterations", "3", "--frames", quick ? "150" : "1000", "--seed", s]),
             new("sweep", "precision × noise: single-shot INV error over cell bits × programming error, several seeds",
                 ["sweep", "inv", "--bits", "2,3,4", "--prog-sigma", "0,0.02,0.05", "--seeds", quick ? "2" : "5", "--seed", s, "--plots"]),
         ];

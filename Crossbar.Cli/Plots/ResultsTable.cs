@@ -47,6 +47,18 @@ public sealed class ResultsTable
             throw new UsageException($"{path}: no such file.");
         }
 
+        try
+        {
+            return ReadCsv(path);
+        }
+        catch (CsvHelperException ex)
+        {
+            throw new UsageException($"{path}: not a readable CSV file ({UsageException.Plain(ex).Split(". ")[0]}).");
+        }
+    }
+
+    private static ResultsTable ReadCsv(string path)
+    {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectColumnCountChanges = false };
         using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, config);

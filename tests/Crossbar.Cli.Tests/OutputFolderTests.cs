@@ -58,7 +58,7 @@ public class OutputFolderTests
     public void When_OpOnlyDeckRunIntoFolderOfOpDcTranRun_Expect_OnlyOpCsv()
     {
         Assert.That(Cli.Run("run", Deck("full.cir", FullDeck), "--out", P("out")).ExitCode, Is.EqualTo(0));
-        Assert.That(Files(P("out")), Is.EqualTo(new[] { "dc.csv", "op.csv", "tran.csv" }));
+        Assert.That(Files(P("out")), Is.EqualTo(new[] { "dc.csv", "op.csv", "tran.csv", "tran.png" }));
 
         Cli.Result r = Cli.Run("run", Deck("op.cir", OpDeck), "--out", P("out"));
 
@@ -89,7 +89,7 @@ public class OutputFolderTests
         Cli.Result r = Cli.Run("hpinv", "--size", "4", "--fidelity", "ideal", "--out", P("out"));
 
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        Assert.That(Files(P("out")), Is.EqualTo(new[] { "iterations.csv", "run.json", "solution.csv", "summary.csv" }));
+        Assert.That(Files(P("out")), Is.EqualTo(new[] { "iterations.csv", "iterations.png", "run.json", "solution.csv", "summary.csv" }));
     }
 
     [Test]
@@ -100,7 +100,7 @@ public class OutputFolderTests
         Cli.Result r = Cli.Run("mimo", "--rx", "8", "--tx", "2", "--qam", "4", "--snr", "0", "--frames", "5", "--fidelity", "ideal", "--out", P("out"));
 
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        Assert.That(Files(P("out")), Is.EqualTo(new[] { "ber.csv", "run.json" }));
+        Assert.That(Files(P("out")), Is.EqualTo(new[] { "ber.csv", "ber.png", "run.json" }));
     }
 
     [Test]

@@ -9,6 +9,8 @@
 #   --build   how the CLI is built (default aot: the native executable benchmarks/publish_cli.sh makes)
 #   --repeat  runs per case (default 3)
 set -euo pipefail
+# Time the simulation, not the PNG drawn beside its CSV (ngspice -b draws none; the first plot costs ~0.35 s).
+export CROSSBAR_NO_PLOTS=1
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 build=aot
 repeat=3

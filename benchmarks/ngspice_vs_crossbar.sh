@@ -19,6 +19,8 @@
 # that benchmarks/publish_cli.sh makes: ngspice is a compiled binary too, and this measures the
 # simulator rather than the .NET runtime starting and its JIT warming up.
 set -euo pipefail
+# Time the simulation, not the PNG drawn beside its CSV (ngspice -b draws none; the first plot costs ~0.35 s).
+export CROSSBAR_NO_PLOTS=1
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"

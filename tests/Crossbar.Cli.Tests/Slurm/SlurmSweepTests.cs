@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 
 namespace Crossbar.Cli.Tests.Slurm;
@@ -70,6 +71,32 @@ public class SlurmSweepTests
             Assert.That(File.ReadAllText(output), Does.StartWith($"task {task} of job {job} "));
             Assert.That(File.Exists(P($"slurm-{job}_{task}.log")), Is.True, "the --output pattern was not honoured");
         }
+    }
+
+    /// <summary>The environment a job inherits from the test (PATH, DOTNET_ROOT) runs the CLI as an emitted script would.</summary>
+    [Test]
+    public void When_JobRunsCrossbarDll_Expect_VersionPrinted()
+    {
+        string dll = typeof(Program).Assembly.Location;
+        string script = P("version.sbatch");
+        File.WriteAllText(script, $"""
+            #!/bin/bash
+            #SBATCH --job-name=xbar-version
+            #SBATCH --cpus-per-task=1
+            #SBATCH --time=00:02:00
+            #SBATCH --output={_dir}/slurm-%j.log
+            set -euo pipefail
+            dotnet "{dll}" --version > "{_dir}/version.txt"
+            """.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+
+        int job = Cluster.Submit(script);
+        var tasks = Cluster.WaitAll(job, TimeSpan.FromSeconds(120));
+        string logs = JobLogs(_dir);
+        Assert.That(tasks, Has.Count.EqualTo(1), logs);
+        Assert.That(tasks[0].Succeeded, Is.True, $"{tasks[0]}\n{logs}");
+        // In-process --version would print the test host's version; the assembly's own is what the job must print.
+        string? expected = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        Assert.That(File.ReadAllText(P("version.txt")).Trim(), Is.EqualTo(expected), logs);
     }
 
     [Test]

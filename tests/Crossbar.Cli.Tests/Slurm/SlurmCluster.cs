@@ -141,7 +141,7 @@ public sealed class SlurmCluster : IDisposable
         File.WriteAllBytes(key, RandomNumberGenerator.GetBytes(1024));
         File.SetUnixFileMode(key, UnixFileMode.UserRead);
 
-        _munged = StartDaemon("munged", "munged.out",
+        _munged = StartDaemon("munged", "munged.out", false,
             "-F", $"--key-file={key}", $"--socket={MungeSocket}", $"--pid-file={P("munged.pid")}",
             $"--log-file={P("munged.log")}", $"--seed-file={P("munged.seed")}");
         WaitFor(TimeSpan.FromSeconds(10), () => File.Exists(MungeSocket), _munged, "munged to create its socket");
@@ -198,8 +198,8 @@ public sealed class SlurmCluster : IDisposable
             "");
         File.WriteAllText(ConfPath, conf);
 
-        _slurmctld = StartDaemon("slurmctld", "slurmctld.out", "-D", "-f", ConfPath);
-        _slurmd = StartDaemon("slurmd", "slurmd.out", "-D", "-f", ConfPath, "-N", NodeName);
+        _slurmctld = StartDaemon("slurmctld", "slurmctld.out", true, "-D", "-f", ConfPath);
+        _slurmd = StartDaemon("slurmd", "slurmd.out", true, "-D", "-f", ConfPath, "-N", NodeName);
 
         string state = "";
         WaitFor(timeout, () =>
@@ -402,7 +402,7 @@ public sealed class SlurmCluster : IDisposable
     }
 
     /// <summary>Starts a daemon in the foreground as a child, its stdout and stderr going to a file in the directory.</summary>
-    private Process StartDaemon(string tool, string outFile, params string[] args)
+    private Process StartDaemon(string tool, string outFile, bool slurm, params string[] args)
     {
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = Directory };
         info.ArgumentList.Add("-c");
@@ -415,7 +415,11 @@ public sealed class SlurmCluster : IDisposable
         }
 
         info.Environment["XBAR_OUT"] = P(outFile);
-        info.Environment["SLURM_CONF"] = ConfPath;
+        if (slurm)
+        {
+            info.Environment["SLURM_CONF"] = ConfPath;
+        }
+
         return Process.Start(info) ?? throw new InvalidOperationException($"could not start {tool}");
     }
 
@@ -475,7 +479,20 @@ public sealed class SlurmCluster : IDisposable
     /// <summary>Kills any process (a job's or a slurmstepd's) whose environment names this cluster's configuration.</summary>
     private void KillJobProcesses()
     {
+        foreach (int pid in ProcessesOfCluster())
+        {
+            Signal(pid, "KILL");
+        }
+    }
+
+    /// <summary>
+    /// The processes, other than this one, whose environment holds this cluster's <c>SLURM_CONF</c>: slurmctld, slurmd,
+    /// and every job (and slurmstepd) they started; empty once <see cref="Dispose"/> has run.
+    /// </summary>
+    public IReadOnlyList<int> ProcessesOfCluster()
+    {
         string marker = "SLURM_CONF=" + ConfPath;
+        var pids = new List<int>();
         foreach (string dir in System.IO.Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid == Environment.ProcessId)
@@ -488,7 +505,7 @@ public sealed class SlurmCluster : IDisposable
                 string environ = File.ReadAllText(Path.Combine(dir, "environ"));
                 if (environ.Split('\0').Contains(marker, StringComparer.Ordinal))
                 {
-                    Signal(pid, "KILL");
+                    pids.Add(pid);
                 }
             }
             catch (IOException)
@@ -498,7 +515,13 @@ public sealed class SlurmCluster : IDisposable
             {
             }
         }
+
+        return pids;
     }
+
+    /// <summary>The process ids of the daemons this instance started (munged, slurmctld, slurmd), while they run.</summary>
+    public IReadOnlyList<int> DaemonProcessIds()
+        => [.. new[] { _munged, _slurmctld, _slurmd }.Where(p => p is not null && !_disposed && !p.HasExited).Select(p => p!.Id)];
 
     private CommandResult Run(string file, TimeSpan timeout, string cwd, params string[] args)
     {

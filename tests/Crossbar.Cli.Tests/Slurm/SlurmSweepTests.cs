@@ -73,6 +73,59 @@ public class SlurmSweepTests
         }
     }
 
+    /// <summary>Disposing a cluster with a job still running leaves no daemon, job or directory behind.</summary>
+    [Test]
+    public void When_ClusterDisposedWithJobRunning_Expect_NothingLeft()
+    {
+        var cluster = SlurmCluster.Start(TimeSpan.FromSeconds(60));
+        string dir = cluster.Directory;
+        IReadOnlyList<int> daemons;
+        try
+        {
+            string script = P("sleep.sbatch");
+            File.WriteAllText(script, $"""
+                #!/bin/bash
+                #SBATCH --time=00:05:00
+                #SBATCH --output={_dir}/slurm-%j.log
+                touch "{_dir}/started"
+                sleep 300
+                """.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+            cluster.Submit(script);
+            var clock = Stopwatch.StartNew();
+            while (!File.Exists(P("started")) && clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                Thread.Sleep(200);
+            }
+
+            Assert.That(File.Exists(P("started")), Is.True, $"the job did not start\n{cluster.LogTail()}");
+            daemons = cluster.DaemonProcessIds();
+            Assert.That(daemons, Has.Count.EqualTo(3));
+            Assert.That(cluster.ProcessesOfCluster(), Has.Count.GreaterThan(2), "slurmctld, slurmd and the job");
+        }
+        finally
+        {
+            cluster.Dispose();
+        }
+
+        Assert.That(daemons.Where(IsAlive), Is.Empty, "daemons still running after Dispose");
+        Assert.That(cluster.ProcessesOfCluster().Where(IsAlive), Is.Empty, "processes of the cluster still running after Dispose");
+        Assert.That(Directory.Exists(dir), Is.False, $"{dir} not removed");
+    }
+
+    /// <summary>Whether a process exists and is no zombie.</summary>
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault() is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The environment a job inherits from the test (PATH, DOTNET_ROOT) runs the CLI as an emitted script would.</summary>
     [Test]
     public void When_JobRunsCrossbarDll_Expect_VersionPrinted()

@@ -208,16 +208,32 @@ public class SlurmSweepTests
         Assert.That(partial.Stderr, Does.Contain("missing").IgnoreCase);
     }
 
-    /// <summary>The number of tasks an <c>#SBATCH --array=</c> line asks for (<c>0-3</c>, <c>1-4%2</c>, <c>0,2,5</c>).</summary>
-    private static int ArraySize(string script)
+    /// <summary>The number of tasks an <c>#SBATCH --array=</c> line asks for (<c>0-3</c>, <c>1-4%2</c>, <c>0,2,5</c>); 0 if there is none.</summary>
+    internal static int ArraySize(string script)
     {
-        string? line = script.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("#SBATCH", StringComparison.Ordinal) && l.Contains("--array", StringComparison.Ordinal));
-        if (line is null)
+        string? spec = null;
+        foreach (string line in script.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("#SBATCH", StringComparison.Ordinal)))
+        {
+            string[] words = line["#SBATCH".Length..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            for (int i = 0; i < words.Length && spec is null; i++)
+            {
+                if (words[i].StartsWith("--array=", StringComparison.Ordinal))
+                {
+                    spec = words[i]["--array=".Length..];
+                }
+                else if ((words[i] == "--array" || words[i] == "-a") && i + 1 < words.Length)
+                {
+                    spec = words[i + 1];
+                }
+            }
+        }
+
+        if (spec is null)
         {
             return 0;
         }
 
-        string spec = line[(line.IndexOf("--array", StringComparison.Ordinal) + "--array".Length)..].TrimStart('=', ' ').Split(' ')[0].Split('%')[0];
+        spec = spec.Split('%')[0];
         int count = 0;
         foreach (string part in spec.Split(','))
         {
@@ -257,7 +273,7 @@ public class SlurmSweepTests
     }
 
     /// <summary>A CSV file's lines with one column (found by its header) removed; unchanged if it has no such column.</summary>
-    private static string[] WithoutColumn(string path, string column)
+    internal static string[] WithoutColumn(string path, string column)
     {
         string[] lines = File.ReadAllLines(path);
         Assert.That(lines, Is.Not.Empty, $"{path} is empty");
@@ -265,5 +281,37 @@ public class SlurmSweepTests
         return index < 0
             ? lines
             : [.. lines.Select(l => string.Join(",", l.Split(',').Where((_, i) => i != index)))];
+    }
+}
+
+/// <summary>The script and CSV helpers of <see cref="SlurmSweepTests"/>; need no cluster.</summary>
+[TestFixture]
+[Category("Slurm")]
+public class SlurmSweepHelperTests
+{
+    [TestCase("#SBATCH --array=0-3", 4)]
+    [TestCase("#SBATCH --array=1-4%2", 4)]
+    [TestCase("#SBATCH --array 1-4", 4)]
+    [TestCase("#SBATCH -a 0,2,5", 3)]
+    [TestCase("#SBATCH --array=0-7:2", 4)]
+    [TestCase("#SBATCH --time=1:00", 0)]
+    public void When_ArrayLineParsed_Expect_TaskCount(string line, int tasks)
+        => Assert.That(SlurmSweepTests.ArraySize($"#!/bin/bash\n{line}\necho x\n"), Is.EqualTo(tasks));
+
+    [Test]
+    public void When_ColumnDropped_Expect_OtherColumnsKept()
+    {
+        string dir = Cli.TempDirectory();
+        try
+        {
+            string path = Path.Combine(dir, "r.csv");
+            File.WriteAllLines(path, ["a,wall_time_s,b", "1,0.25,2", "3,0.5,4"]);
+            Assert.That(SlurmSweepTests.WithoutColumn(path, "wall_time_s"), Is.EqualTo(new[] { "a,b", "1,2", "3,4" }));
+            Assert.That(SlurmSweepTests.WithoutColumn(path, "none"), Is.EqualTo(new[] { "a,wall_time_s,b", "1,0.25,2", "3,0.5,4" }));
+        }
+        finally
+        {
+            Cli.Cleanup(dir);
+        }
     }
 }

@@ -196,6 +196,7 @@ public class SlurmSweepTests
         Assert.That(merge.ExitCode, Is.EqualTo(0), $"merge: {merge.Stderr}");
         string[] expected = WithoutColumn(Path.Combine(reference, "results.csv"), "wall_time_s");
         string[] actual = WithoutColumn(Path.Combine(merged, "results.csv"), "wall_time_s");
+        Assert.That(expected, Has.Length.GreaterThan(1), "the reference results.csv has no rows");
         Assert.That(actual, Has.Length.EqualTo(expected.Length), "rows of merged vs single-machine results.csv");
         for (int i = 0; i < expected.Length; i++)
         {

@@ -5,14 +5,14 @@
 # apart from wall_time_s.
 #
 # Usage: benchmarks/sweep_speedup.sh [jobs] [size]
-#   200 points = --bits 2,3,4,5 × --prog-sigma 0:0.01:0.04 × --seeds 10, at --size (default 16),
+#   200 points = --bits 2,3,4,5 × --prog-sigma 0:0.01:0.04 × --seeds 10, at --size (default 32),
 #   1T1R cells, 1.73 Ω wires, single-pole op-amps (the hardware defaults), operating point.
 # Prints one line per run and the speed-up; repeat runs interleaved (REPEATS, default 3) and the
 # median is taken.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jobs="${1:-2}"
-size="${2:-16}"
+size="${2:-32}"
 repeats="${REPEATS:-3}"
 cli="$("$here/publish_cli.sh")"
 work="$(mktemp -d)"

@@ -61,8 +61,9 @@ public sealed class ResultsTable
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectColumnCountChanges = false };
         using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, config);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
+        // CsvParser (fields as text), not CsvReader: the reader's reflection-based type conversion is not AOT-safe.
+        using var csv = new CsvParser(reader, config);
+        if (!csv.Read() || csv.Record is not { Length: > 0 } header)
         {
             throw new UsageException($"{path}: empty; expected a header row of column names.");
         }
@@ -74,7 +75,7 @@ public sealed class ResultsTable
             var row = new string[columns.Length];
             for (int i = 0; i < columns.Length; i++)
             {
-                row[i] = (csv.TryGetField(i, out string? field) ? field : null)?.Trim() ?? string.Empty;
+                row[i] = i < csv.Count ? csv[i].Trim() : string.Empty;
             }
 
             rows.Add(row);

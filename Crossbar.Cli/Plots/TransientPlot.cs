@@ -45,8 +45,9 @@ public static class TransientPlot
     private static Plot Build(string csvPath, string title)
     {
         using var reader = new StreamReader(csvPath);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: >= 2 } header)
+        // CsvParser (fields as text), not CsvReader: the reader's reflection-based type conversion is not AOT-safe.
+        using var csv = new CsvParser(reader, CultureInfo.InvariantCulture);
+        if (!csv.Read() || csv.Record is not { Length: >= 2 } header)
         {
             throw new InvalidDataException($"{csvPath} has no time column and trace");
         }
@@ -69,7 +70,7 @@ public static class TransientPlot
 
             for (int c = 0; c <= traces; c++)
             {
-                columns[c].Add(ResultsTable.TryNumber(csv.GetField(c) ?? string.Empty, out double v) ? v : double.NaN);
+                columns[c].Add(ResultsTable.TryNumber(c < csv.Count ? csv[c] : string.Empty, out double v) ? v : double.NaN);
             }
 
             if (columns[0].Count >= 2 * MaxPoints)

@@ -12,7 +12,8 @@ public static class SelfCommand
             return [process];
         }
 
-        string dll = typeof(Program).Assembly.Location;
+        // Not Assembly.Location (empty in a native or single-file build, which returns above anyway).
+        string dll = Path.Combine(AppContext.BaseDirectory, "crossbar.dll");
         string dotnet = process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet"
             ? process
             : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";

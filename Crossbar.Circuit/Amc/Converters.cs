@@ -53,6 +53,14 @@ public static class Converters
         bool clipped = false;
         double top = Math.Pow(2.0, bits - 1) - 1.0, bottom = -top;
         double lsb = fullScale / top;
+        if (!(lsb > 0.0))
+        {
+            // A full scale whose LSB underflows (an array programmed to all zeros, e.g. an off-diagonal block that
+            // quantises to nothing at 2 bits): every output is below one LSB and reads zero, not 0/0.
+            y.Clear();
+            return false;
+        }
+
         for (int i = 0; i < y.Length; i++)
         {
             double code = Math.Round(y[i] / lsb, MidpointRounding.AwayFromZero);

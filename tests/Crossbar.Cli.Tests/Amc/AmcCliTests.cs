@@ -157,4 +157,15 @@ public class AmcCliTests
 
     private static string[] WithoutDigitalTime(string path) =>
         File.ReadAllLines(path).Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 5))).ToArray();
+
+    [Test]
+    public void When_ATileProgramsToAllZeros_Expect_HpinvRunsInsteadOfFeedingNaNToTheDac()
+    {
+        // Found by a sweep (hpinv --size 16 --bits 2): a 2-bit tile of an off-diagonal block programs to all zeros, and
+        // its ADC full scale underflowed to 0/0 = NaN, which the next DAC refused.
+        var (code, error) = Run("hpinv", "--size", "16", "--bits", "2", "--prog-sigma", "0", "--seed", "1517590224", "--out", Path.Combine(_dir, "z"));
+        Assert.That(error, Does.Not.Contain("NaN"));
+        Assert.That(code, Is.Not.EqualTo(2), error);
+        Assert.That(File.Exists(Path.Combine(_dir, "z", "summary.csv")), Is.True);
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Crossbar.Circuit.Engine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Crossbar.Cli.Demo;
 using Crossbar.Cli.Output;
 using Crossbar.Cli.Sweeps;
@@ -33,6 +34,7 @@ public static class DemoCommand
         using var folder = OutputFolder.Begin(outDir.FullName, ownFolders: [.. steps.Select(s => s.Folder), "logs"]);
         TextWriter error = Console.Error;
         var wall = Stopwatch.StartNew();
+        DateTimeOffset start = DateTimeOffset.UtcNow;
         Directory.CreateDirectory(folder.File("logs"));
         using (ConsoleRouter.Install())
         {
@@ -56,6 +58,11 @@ public static class DemoCommand
 
         IReadOnlyList<DemoReport.Line> lines = DemoReport.Read(folder.Staging);
         Table grid = DemoReport.SweepGrid(folder.Staging);
+        RunJson.Write(folder.File(RunJson.FileName), "demo", [new("quick", quick ? "true" : "false"), new("seed", seed.ToString(CultureInfo.InvariantCulture))], start, DateTimeOffset.UtcNow, new JsonObject
+        {
+            ["steps"] = new JsonArray([.. steps.Select(s => (JsonNode)new JsonObject { ["folder"] = s.Folder, ["command_line"] = new JsonArray([.. s.Arguments.Select(a => (JsonNode)JsonValue.Create(a)!)]) })]),
+            ["results"] = new JsonArray([.. lines.Select(l => (JsonNode)new JsonObject { ["quantity"] = l.Quantity, ["paper"] = l.Paper, ["crossbarsim"] = l.Ours })]),
+        });
         folder.Commit();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         DemoReport.Print(console, lines);

@@ -25,6 +25,7 @@ public static class RunCommand
     private static int Execute(FileInfo deck, DirectoryInfo outDir, bool printStats)
     {
         using var folder = OutputFolder.Begin(outDir.FullName);
+        DateTimeOffset start = DateTimeOffset.UtcNow;
         using var pause = CollectionPause.Start(deck.Exists ? deck.Length : 0);
         var readTime = Stopwatch.StartNew();
         Netlist netlist = NetlistReader.ReadFile(deck.FullName);
@@ -71,6 +72,7 @@ public static class RunCommand
         }
 
         Plots.TransientPlot.TrySaveAll(folder.File, files.Where(f => f.Table.Analysis == "tran").Select(f => f.Name), deck.Name);
+        WriteRecord(folder.File(RunJson.FileName), deck, netlist, [.. files.Select(f => (f.Name, f.Table))], results, start);
         folder.Commit();
 
         if (printStats)
@@ -83,5 +85,28 @@ public static class RunCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>run.json: the deck (path, SHA-256 of its text, title), its analyses, and per file the rows and columns written.</summary>
+    private static void WriteRecord(string path, FileInfo deck, Netlist netlist, IReadOnlyList<(string Name, ResultTable Table)> files, SimulationResults results, DateTimeOffset start)
+    {
+        string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(deck.FullName)));
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("deck", deck.FullName),
+            new("deck_sha256", hash),
+            new("title", netlist.Title),
+            new("analyses", string.Join(' ', files.Select(f => f.Table.Analysis))),
+        };
+        var outputs = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (name, table) in files)
+        {
+            outputs[name + ".csv"] = new System.Text.Json.Nodes.JsonObject { ["rows"] = table.RowCount, ["columns"] = table.Columns.Count };
+        }
+
+        RunJson.Write(path, "run", parameters, start, DateTimeOffset.UtcNow, new System.Text.Json.Nodes.JsonObject
+        {
+            ["results"] = new System.Text.Json.Nodes.JsonObject { ["files"] = outputs, ["newton_iterations"] = results.Statistics.NewtonIterations },
+        });
     }
 }

@@ -58,12 +58,12 @@ public class OutputFolderTests
     public void When_OpOnlyDeckRunIntoFolderOfOpDcTranRun_Expect_OnlyOpCsv()
     {
         Assert.That(Cli.Run("run", Deck("full.cir", FullDeck), "--out", P("out")).ExitCode, Is.EqualTo(0));
-        Assert.That(Files(P("out")), Is.EqualTo(new[] { "dc.csv", "op.csv", "tran.csv", "tran.png" }));
+        Assert.That(Files(P("out")), Is.EqualTo(new[] { "dc.csv", "op.csv", "run.json", "tran.csv", "tran.png" }));
 
         Cli.Result r = Cli.Run("run", Deck("op.cir", OpDeck), "--out", P("out"));
 
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        Assert.That(Files(P("out")), Is.EqualTo(new[] { "op.csv" }));
+        Assert.That(Files(P("out")), Is.EqualTo(new[] { "op.csv", "run.json" }));
         Assert.That(Cli.Column(P("out/op.csv"), "v(out)")[0], Is.EqualTo(1.0).Within(1e-9));
         Assert.That(Siblings(), Is.Empty);
     }
@@ -156,7 +156,7 @@ public class OutputFolderTests
 
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(new FileInfo(P("out")).LinkTarget, Is.EqualTo(P("real")));
-        Assert.That(Files(P("real")), Is.EqualTo(new[] { "op.csv" }));
+        Assert.That(Files(P("real")), Is.EqualTo(new[] { "op.csv", "run.json" }));
     }
 
     [Test]
@@ -205,7 +205,7 @@ public class OutputFolderTests
         Assert.That(Cli.Run("run", Deck("op.cir", OpDeck), "--out", P("out")).ExitCode, Is.EqualTo(0));
 
         Assert.That(Siblings(), Is.Empty);
-        Assert.That(Files(P("out")), Is.EqualTo(new[] { "op.csv" }));
+        Assert.That(Files(P("out")), Is.EqualTo(new[] { "op.csv", "run.json" }));
     }
 
     [Test]

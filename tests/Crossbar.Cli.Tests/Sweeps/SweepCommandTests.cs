@@ -173,4 +173,24 @@ public class SweepCommandTests
         Assert.That(resumed.Stderr, Does.Contain(string.Create(CultureInfo.InvariantCulture, $"{rowsAtKill} done before")).Or.Contain("torn"));
         Assert.That(WithoutWallTime(P("killed/results.csv")), Is.EqualTo(WithoutWallTime(P("ref/results.csv"))));
     }
+
+    [Test]
+    public void When_HpinvIsSweptIntoHardCases_Expect_StatusesThatNameWhatHappened()
+    {
+        var r = Cli.Run("sweep", "hpinv", "--size", "8", "--kind", "spd", "--condition", "1.5,1000", "--max-iterations", "12", "--out", P("h"));
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        string[] lines = File.ReadAllLines(P("h/results.csv"));
+        Assert.That(lines[1], Does.Contain(",ok,"), "κ = 1.5 converges");
+        Assert.That(lines[2], Does.Contain(",diverged,").And.Contain("ρ"), "κ = 1000 diverges");
+    }
+
+    [Test]
+    public void When_PlotsAreAsked_Expect_OnePngPerVaryingOutcomeAndSweptOption()
+    {
+        var r = Cli.Run(["sweep", .. Small, "--plots", "--out", P("p")]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        string[] plots = [.. Directory.GetFiles(P("p/plots")).Select(Path.GetFileName)!];
+        Assert.That(plots, Does.Contain("rel_error_2norm_vs_size.png").And.Contain("rel_error_2norm_vs_bits.png"));
+        Assert.That(plots, Has.None.Contains("stable"), "a column that does not vary is not plotted");
+    }
 }

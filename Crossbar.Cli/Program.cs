@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Crossbar.Cli.Commands;
+using Crossbar.Cli.Demo;
+using Crossbar.Cli.Sweeps;
 
 namespace Crossbar.Cli;
 

@@ -8,10 +8,10 @@ namespace Crossbar.Cli.Commands;
 public static class InProcess
 {
     /// <summary>Runs <paramref name="args"/>; returns the exit code (−1 for an exception no command handler caught, logged).</summary>
-    /// <remarks>Needs <see cref="Sweeps.ConsoleRouter.Install"/> in effect for the capture to take.</remarks>
+    /// <remarks>Needs <see cref="Output.ConsoleRouter.Install"/> in effect for the capture to take.</remarks>
     public static int Run(string[] args, TextWriter log, CommandContext context)
     {
-        using (Sweeps.ConsoleRouter.CaptureInto(log))
+        using (Output.ConsoleRouter.CaptureInto(log))
         using (CommandContext.Enter(context))
         {
             try

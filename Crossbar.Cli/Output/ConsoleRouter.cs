@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Crossbar.Cli.Sweeps;
+namespace Crossbar.Cli.Output;
 
 /// <summary>
 /// A console writer that sends what a sweep point writes to that point's own buffer (per async flow) and everything

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Crossbar.Cli.Commands;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Crossbar.Cli.Sweeps;
 
-namespace Crossbar.Cli.Commands;
+namespace Crossbar.Cli.Sweeps;
 
 /// <summary>
 /// <c>crossbar merge &lt;shard dir&gt;... --out &lt;dir&gt;</c>: joins the folders of one sweep's shards into one

@@ -1,14 +1,14 @@
 using System.CommandLine;
+using Crossbar.Cli.Commands;
 using System.Diagnostics;
 using Crossbar.Circuit.Engine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Crossbar.Cli.Demo;
 using Crossbar.Cli.Output;
-using Crossbar.Cli.Sweeps;
 using Spectre.Console;
 
-namespace Crossbar.Cli.Commands;
+namespace Crossbar.Cli.Demo;
 
 /// <summary>
 /// <c>crossbar demo [--out dir] [--quick]</c>: reproduces the paper's headline on built-in defaults (HP-INV with

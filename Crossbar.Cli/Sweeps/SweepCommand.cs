@@ -1,10 +1,11 @@
 using System.CommandLine;
+using Crossbar.Cli.Commands;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Crossbar.Cli.Output;
 using Crossbar.Cli.Sweeps;
 
-namespace Crossbar.Cli.Commands;
+namespace Crossbar.Cli.Sweeps;
 
 /// <summary>
 /// <c>crossbar sweep &lt;command&gt; [the command's options, each a value, a list a,b,c or a range start:step:stop]

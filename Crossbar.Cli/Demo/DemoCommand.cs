@@ -20,9 +20,9 @@ public static class DemoCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var output = new Option<DirectoryInfo>("--out", "-o") { HelpName = "dir", Description = "demo folder: one subfolder per step, logs/, run.json [default: out/demo]", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "demo")) };
+        var output = new Option<DirectoryInfo>("--out", "-o") { HelpName = "dir", Description = "demo folder: one subfolder per step, logs/, run.json", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "demo")) };
         var quick = new Option<bool>("--quick") { Description = "fewer MIMO frames and sweep seeds (about half the time)" };
-        var seed = new Option<int>("--seed") { HelpName = "s", Description = "seed of every step [default: 1]", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { HelpName = "s", Description = "seed of every step", DefaultValueFactory = _ => 1 };
         var command = new Command("demo", "reproduce the paper's headline on built-in defaults and compare with its numbers") { output, quick, seed };
         command.SetAction(parse => CommandRunner.Guard(() => Execute(parse.GetValue(output)!, parse.GetValue(quick), parse.GetValue(seed))));
         return command;

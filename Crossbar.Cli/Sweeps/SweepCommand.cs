@@ -19,10 +19,10 @@ public static class SweepCommand
     public static Command Create()
     {
         var target = new Argument<string>("command") { Description = $"the command to sweep: {string.Join(" | ", SweepTarget.All.Select(t => t.Name))}; its options follow, each a value, a list a,b,c or a range start:step:stop" };
-        var seeds = new Option<int>("--seeds") { HelpName = "n", Description = "replicates of every combination, each with its own derived seed [default: 1]", DefaultValueFactory = _ => 1 };
-        var seed = new Option<int>("--seed") { HelpName = "s", Description = "sweep seed every point's seed derives from (SHA-256 of it and the point) [default: 1]", DefaultValueFactory = _ => 1 };
+        var seeds = new Option<int>("--seeds") { HelpName = "n", Description = "replicates of every combination, each with its own derived seed", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { HelpName = "s", Description = "sweep seed every point's seed derives from (SHA-256 of it and the point)", DefaultValueFactory = _ => 1 };
         var paired = new Option<bool>("--paired-seeds") { Description = "derive seeds from the sweep seed and replicate only: every combination of a replicate sees the same matrix and noise draws" };
-        var jobs = new Option<int>("--jobs", "-j") { HelpName = "n", Description = $"points run at once [default: cores = {Environment.ProcessorCount}]", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs", "-j") { HelpName = "n", Description = "points run at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<DirectoryInfo>("--out", "-o") { HelpName = "dir", Description = "sweep folder: results.csv, run.json, complete (and plots/, points/)", Required = true };
         var resume = new Option<bool>("--resume") { Description = "continue the sweep in --out: points already in results.csv are skipped" };
         var shard = new Option<string?>("--shard") { HelpName = "K/N", Description = "run only shard K of N (stable assignment by point; merge the shards with crossbar merge)" };

@@ -233,6 +233,12 @@ public static class AggregatePlot
             plot.Axes.SetLimitsX(-0.5, labels.Count - 0.5);
         }
 
+        else if (!spec.LogX && data.Series.All(series => series.Points.All(p => p.X == Math.Round(p.X))))
+        {
+            // Integer x (bits, sizes, seeds): no ticks between them.
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        }
+
         if (spec.LogX)
         {
             var (lo, hi) = PlotStyle.LogAxis(plot.Axes.Bottom, xMin, xMax);

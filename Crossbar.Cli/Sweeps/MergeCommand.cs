@@ -29,6 +29,11 @@ public static class MergeCommand
     private static int Execute(DirectoryInfo[] inputs, string outDir)
     {
         DateTimeOffset start = DateTimeOffset.UtcNow;
+        if (File.Exists(outDir))
+        {
+            throw new UsageException($"--out {outDir} is a file; merge writes a folder.");
+        }
+
         SweepPlan? plan = null;
         int shards = 0;
         JsonObject? first = null;

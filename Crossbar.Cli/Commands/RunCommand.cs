@@ -51,7 +51,7 @@ public static class RunCommand
             results = CircuitSimulator.Run(netlist, table =>
             {
                 string name = written.Add(table.Analysis) ? table.Analysis : $"{table.Analysis}{written.Count}";
-                var writer = new CsvRowWriter(folder.File(name + ".csv"), table.Columns);
+                var writer = new CsvRowWriter(folder.File(name + ".csv"), ColumnNames.ForCsv(table.Columns));
                 table.Sink = writer.Write;
                 table.RetainsRows = false;
                 files.Add((name, table, writer));

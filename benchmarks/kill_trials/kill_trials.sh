@@ -5,7 +5,7 @@
 #   1. D holds a complete result set of variant P (the previous run).
 #   2. Start the other variant Q into D, SIGKILL it after a random delay in [0, 1.2 x its full run time].
 #   3. Check D: its signature (file list + SHA-256 of each file; summary.csv without its wall_time_s column,
-#      waveforms.png by name only) must equal that of P's or Q's complete set; count which. D missing, or any
+#      PNGs and run.json (which records times) by name only) must equal that of P's or Q's complete set; count which. D missing, or any
 #      other signature, is a failure ("mixed").
 #   4. Run Q again to completion into D (the "next run") and check: D equals Q's set and no D.tmp-* / D.old-*
 #      temporary remains beside it.
@@ -24,7 +24,7 @@ signature() { # dir -> one line per file: name and hash
   (cd "$d" && for f in $(ls -A | sort); do
      case "$f" in
        summary.csv) echo "$f $(cut -d, -f1-9 "$f" | sha256sum | cut -c1-16)";;
-       waveforms.png) echo "$f";;
+       *.png|run.json) echo "$f";;   # run.json holds start/end times
        *) echo "$f $(sha256sum < "$f" | cut -c1-16)";;
      esac
    done)

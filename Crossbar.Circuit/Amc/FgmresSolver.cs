@@ -15,7 +15,7 @@ namespace Crossbar.Circuit.Amc;
 /// not a fixed matrix: the LP-INV has read noise and converter quantisation).</para>
 /// <para>Unlike refinement, which needs ρ(I − Ã0⁻¹A) &lt; 1, GMRES only needs the preconditioned operator A·Ã0⁻¹ to
 /// have its spectrum clustered away from 0, so it converges where refinement diverges (e.g. SPD κ = 10 on 3-bit cells).
-/// The stopping test: the residual ‖b − A·x‖/‖b‖ from the HP-MVM at the end of each cycle (and when the estimate
+/// The stopping test: the residual ‖b − A·x‖/‖b‖ (of the equilibrated system when equilibrated) from the HP-MVM at the end of each cycle (and when the estimate
 /// meets the target) against the target; the limit on LP-INV calls is <see cref="HpInvOptions.MaxIterations"/>;
 /// <see cref="HpInvOptions.StallLimit"/> cycles without a tenth's improvement of the measured residual stop it as
 /// stagnated. Every digital operation (Gram–Schmidt, norms, rotations, the triangular solve, the update of x) is
@@ -167,6 +167,9 @@ public static class FgmresSolver
             counter.AddDigitalFlops(n);
             double rNorm = hw.ResidualNorm(r);
             relResidual = rNorm / bNorm;
+
+            // Tested on the equilibrated system, as HpInvSolver does (the HP-MVM's floor is relative to Â).
+            double testResidual = hw.Equilibrated ? MatrixOps.Norm2(r) / hw.ScaledBNorm : relResidual;
             var last = rows[^1];
             rows[^1] = last with
             {
@@ -177,13 +180,13 @@ public static class FgmresSolver
                 AdcConversions = last.AdcConversions + (counter.AdcConversions - before2.AdcConversions),
             };
             options.OnIteration?.Invoke(rows[^1]);
-            if (relResidual <= target)
+            if (testResidual <= target)
             {
                 stop = HpInvStop.Converged;
                 break;
             }
 
-            if (!double.IsFinite(rNorm) || rNorm > options.ResidualGrowthLimit * bNorm)
+            if (!double.IsFinite(rNorm) || MatrixOps.Norm2(r) > options.ResidualGrowthLimit * hw.ScaledBNorm)
             {
                 diverged = true;
                 stop = HpInvStop.Diverged;
@@ -191,8 +194,8 @@ public static class FgmresSolver
                 break;
             }
 
-            stalled = relResidual < 0.9 * bestResidual ? 0 : stalled + 1;
-            bestResidual = Math.Min(bestResidual, relResidual);
+            stalled = testResidual < 0.9 * bestResidual ? 0 : stalled + 1;
+            bestResidual = Math.Min(bestResidual, testResidual);
             if (stalled >= options.StallLimit)
             {
                 stop = HpInvStop.Stagnated;

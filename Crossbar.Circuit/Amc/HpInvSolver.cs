@@ -97,24 +97,29 @@ public static class HpInvSolver
             double rel = hw.RelativeError(y);
             rows.Add(new HpInvIteration(it, rel, rNorm, invSettle + mvmSettle, counter.MvmOperations - before.MvmOperations, counter.AdcConversions - before.AdcConversions, correction, relResidual));
             options.OnIteration?.Invoke(rows[^1]);
-            if (correction <= target && relResidual <= target)
+            // The stopping test reads the residual of the system the hardware solves (‖R·b − Â·y‖/‖R·b‖; the HP-MVM's floor is
+            // relative to Â): a badly scaled A magnifies it in the original norm without x = C·y being any less accurate.
+            double testResidual = hw.Equilibrated ? MatrixOps.Norm2(r) / hw.ScaledBNorm : relResidual;
+            if (correction <= target && testResidual <= target)
             {
                 stop = HpInvStop.Converged;
                 break;
             }
 
-            if (!double.IsFinite(rNorm) || rNorm > options.ResidualGrowthLimit * bNorm)
+            // Growth is judged on the system the hardware iterates on (Â·y = R·b): R⁻¹ can magnify a transient residual.
+            double scaledNorm = hw.Equilibrated ? MatrixOps.Norm2(r) : rNorm;
+            if (!double.IsFinite(rNorm) || scaledNorm > options.ResidualGrowthLimit * hw.ScaledBNorm)
             {
                 diverged = true;
                 stop = HpInvStop.Diverged;
-                message = $"HP-INV diverged at iteration {it}: residual norm {rNorm:G4} exceeds {options.ResidualGrowthLimit:G3}·‖b‖ = {options.ResidualGrowthLimit * bNorm:G4} (ρ = {rho:G4}); {Advice}";
+                message = $"HP-INV diverged at iteration {it}: residual norm {scaledNorm:G4} exceeds {options.ResidualGrowthLimit:G3}·‖b‖ = {options.ResidualGrowthLimit * hw.ScaledBNorm:G4}{(hw.Equilibrated ? " (equilibrated system)" : string.Empty)} (ρ = {rho:G4}); {Advice}";
                 break;
             }
 
             // Stagnation: neither the correction nor the residual improves by a tenth on its best for StallLimit iterations.
-            bool improved = correction < 0.9 * bestCorrection || relResidual < 0.9 * bestResidual;
+            bool improved = correction < 0.9 * bestCorrection || testResidual < 0.9 * bestResidual;
             bestCorrection = Math.Min(bestCorrection, correction);
-            bestResidual = Math.Min(bestResidual, relResidual);
+            bestResidual = Math.Min(bestResidual, testResidual);
             stalled = improved ? 0 : stalled + 1;
             if (stalled >= options.StallLimit)
             {

@@ -190,7 +190,7 @@ public static class FgmresSolver
             {
                 diverged = true;
                 stop = HpInvStop.Diverged;
-                message = $"FGMRES diverged after {calls} LP-INV calls: residual norm {rNorm:G4} exceeds {options.ResidualGrowthLimit:G3}·‖b‖ (ρ = {hw.SpectralRadius:G4})";
+                message = $"FGMRES diverged after {calls} LP-INV calls: residual norm {rNorm:G4} exceeds {options.ResidualGrowthLimit:G3}·‖b‖ (ρ = {hw.SpectralRadius:G4}): the LP-INV preconditioner is so far from A⁻¹ that the update x0 + Z·t cancels beyond what the HP-MVM resolves; try --equilibrate rowcol or more --bits";
                 break;
             }
 

@@ -36,6 +36,10 @@ public sealed class AmcCostCounter
     /// <summary>Schur complements computed digitally and programmed (BlockAMC).</summary>
     public long SchurComplementsProgrammed { get; private set; }
 
+    /// <summary>Floating-point operations done digitally around the arrays (equilibration, FGMRES's Gram–Schmidt and
+    /// Hessenberg least squares): one per add, multiply, divide, comparison or square root.</summary>
+    public long DigitalFlops { get; private set; }
+
     /// <summary>Sum of the settling times of all analogue operations.</summary>
     /// <value>Seconds.</value>
     public double AnalogTime { get; private set; }
@@ -59,6 +63,10 @@ public sealed class AmcCostCounter
 
     /// <summary>Records one Schur complement computed digitally and programmed once.</summary>
     public void AddSchurComplement() => SchurComplementsProgrammed++;
+
+    /// <summary>Records digital floating-point operations.</summary>
+    /// <param name="flops">How many.</param>
+    public void AddDigitalFlops(long flops) => DigitalFlops += flops;
 
     /// <summary>Records one MVM on a rows × columns array.</summary>
     /// <param name="rows">Rows (TIAs, ADC conversions).</param>
@@ -103,11 +111,12 @@ public sealed class AmcCostCounter
         ProgrammedArrays += other.ProgrammedArrays;
         ProgrammedCells += other.ProgrammedCells;
         SchurComplementsProgrammed += other.SchurComplementsProgrammed;
+        DigitalFlops += other.DigitalFlops;
         AnalogTime += other.AnalogTime;
         OpAmpSeconds += other.OpAmpSeconds;
         CellSeconds += other.CellSeconds;
         other.MvmOperations = other.InvOperations = other.DacConversions = other.AdcConversions = 0;
-        other.SaturatedOperations = other.ProgrammedArrays = other.ProgrammedCells = other.SchurComplementsProgrammed = 0;
+        other.SaturatedOperations = other.ProgrammedArrays = other.ProgrammedCells = other.SchurComplementsProgrammed = other.DigitalFlops = 0;
         other.AnalogTime = other.OpAmpSeconds = other.CellSeconds = 0;
     }
 

@@ -49,6 +49,15 @@ public sealed record HpInvOptions
     /// solver only calls it and never depends on it. Null: no calls.</summary>
     public Action<HpInvIteration>? OnIteration { get; init; }
 
+    /// <summary>Outer iteration around the LP-INV: iterative refinement (the paper) or flexible GMRES (<see cref="FgmresSolver"/>).</summary>
+    public HpInvOuter Outer { get; init; } = HpInvOuter.Refine;
+
+    /// <summary>FGMRES restart length m (LP-INV calls per cycle).</summary>
+    public int Restart { get; init; } = 20;
+
+    /// <summary>Diagonal scaling of A before slicing (<see cref="Equilibration"/>); the library default leaves A as given.</summary>
+    public EquilibrationKind Equilibrate { get; init; } = EquilibrationKind.None;
+
     /// <summary>Checks the parameters.</summary>
     /// <exception cref="ArgumentException">Out of range.</exception>
     public void Validate()
@@ -79,8 +88,23 @@ public sealed record HpInvOptions
             throw new ArgumentException($"StallLimit must be positive, got {StallLimit}.", nameof(StallLimit));
         }
 
+        if (Restart < 1)
+        {
+            throw new ArgumentException($"Restart must be positive, got {Restart}.", nameof(Restart));
+        }
+
         Mvm.Validate();
     }
+}
+
+/// <summary>The outer iteration of HP-INV.</summary>
+public enum HpInvOuter
+{
+    /// <summary>Iterative refinement x ← x + LPINV(b − A·x).</summary>
+    Refine,
+
+    /// <summary>Flexible GMRES right-preconditioned by the LP-INV (<see cref="FgmresSolver"/>).</summary>
+    Fgmres,
 }
 
 /// <summary>One HP-INV iteration (iteration 0 is the start, x = 0).</summary>

@@ -18,6 +18,9 @@ namespace Crossbar.Circuit.Amc;
 /// <para>The stopping test uses only what the hardware knows: the correction ‖Δx‖/‖x‖ (the LP-INV output, an estimate
 /// of the previous iterate's error) and the residual ‖b − A·x‖/‖b‖ from the HP-MVM, both against the target, and
 /// stagnation of both. The error against the exact answer is recorded as a diagnostic only.</para>
+/// <para>With <see cref="HpInvOptions.Equilibrate"/> the iteration runs on Â·y = R·b (<see cref="Equilibration"/>: slicing,
+/// LP-INV and HP-MVM all on Â) and reports x = C·y and the original system's error and residual; with
+/// <see cref="HpInvOptions.Outer"/> = <see cref="HpInvOuter.Fgmres"/> it hands over to <see cref="FgmresSolver"/>.</para>
 /// </remarks>
 public static class HpInvSolver
 {
@@ -40,23 +43,20 @@ public static class HpInvSolver
         }
 
         counter ??= new AmcCostCounter();
-        var reference = Reference(a, b);
-        var sliced = BitSlicedMatrix.Create(a, options.BitsPerSlice, options.Slices, options.Rounding);
-        double c = sliced.SliceScale(0);
-        var lpinv = BlockAmcSolver.Program(
-            sliced.Slice(0),
-            options.Backend,
-            new BlockAmcOptions { ArraySize = options.ArraySize, BlockBits = 0, SchurBits = options.BitsPerSlice },
-            new SeedSequence(options.Seed, 1),
-            counter);
-        var hpmvm = new HighPrecisionMvm(sliced, options.MvmBackend ?? options.Backend, options.ArraySize, options.Mvm, new SeedSequence(options.Seed, 2), counter);
-        double rho = SpectralRadius(lpinv, a, c);
-        double rhoProgrammed = options.Backend.Fidelity == Fidelity.Ideal ? rho : SpectralRadius(lpinv, a, c, fromCircuit: false);
+        if (options.Outer == HpInvOuter.Fgmres)
+        {
+            return FgmresSolver.Solve(a, b, options, counter);
+        }
 
-        var x = new double[n];
-        var r = (double[])b.Clone();
-        double bNorm = MatrixOps.Norm2(b);
-        var rows = new List<HpInvIteration> { new(0, MatrixOps.RelativeError(x, reference), bNorm, 0.0, 0, 0, double.NaN, 1.0) };
+        var hw = HpInvHardware.Program(a, b, options, counter);
+        double rho = hw.SpectralRadius;
+        var bs = hw.ScaledRhs;
+
+        // y solves Â·y = R·b; x = C·y. Errors, corrections and residuals are those of the original system.
+        var y = new double[n];
+        var r = (double[])bs.Clone();
+        double bNorm = hw.BNorm;
+        var rows = new List<HpInvIteration> { new(0, hw.RelativeError(y), bNorm, 0.0, 0, 0, double.NaN, 1.0) };
         bool diverged = false;
         string? message = null;
         HpInvStop stop = HpInvStop.IterationLimit;
@@ -64,10 +64,10 @@ public static class HpInvSolver
         {
             diverged = true;
             stop = HpInvStop.Diverged;
-            message = $"HP-INV diverges: ρ(I − Ã0⁻¹A) = {rho:G4} ≥ 1 for the top slice as realised (error grows by ρ per iteration)";
+            message = $"HP-INV diverges: ρ(I − Ã0⁻¹A) = {rho:G4} ≥ 1 for the top slice as realised (error grows by ρ per iteration); {Advice}";
             if (options.StopOnPredictedDivergence)
             {
-                return new HpInvResult(x, reference, rows, rho, rhoProgrammed, diverged, stop, message + "; not iterated", sliced, lpinv.Stages, counter, options.TargetRelativeError);
+                return hw.Result(y, rows, diverged, stop, message + "; not iterated", counter, options.TargetRelativeError);
             }
         }
 
@@ -77,43 +77,49 @@ public static class HpInvSolver
         for (int it = 1; it <= options.MaxIterations; it++)
         {
             var before = counter.Snapshot();
-            var delta = lpinv.Solve(r, out double invSettle);
+            var delta = hw.Precondition(r, out double invSettle);
             for (int i = 0; i < n; i++)
             {
-                x[i] += delta[i] / c;
+                y[i] += delta[i];
             }
 
-            double xNorm = MatrixOps.Norm2(x);
-            double correction = xNorm > 0 ? MatrixOps.Norm2(delta) / c / xNorm : double.PositiveInfinity;
-            var ax = hpmvm.Multiply(x, out double mvmSettle);
+            double xNorm = hw.Equilibrated ? MatrixOps.Norm2(hw.Unscale(y)) : MatrixOps.Norm2(y);
+            double deltaNorm = hw.Equilibrated ? MatrixOps.Norm2(hw.Unscale(delta)) : MatrixOps.Norm2(delta);
+            double correction = xNorm > 0 ? deltaNorm / xNorm : double.PositiveInfinity;
+            var ay = hw.Hpmvm.Multiply(y, out double mvmSettle);
             for (int i = 0; i < n; i++)
             {
-                r[i] = b[i] - ax[i];
+                r[i] = bs[i] - ay[i];
             }
 
-            double rNorm = MatrixOps.Norm2(r);
+            double rNorm = hw.ResidualNorm(r);
             double relResidual = bNorm > 0 ? rNorm / bNorm : rNorm;
-            double rel = MatrixOps.RelativeError(x, reference);
+            double rel = hw.RelativeError(y);
             rows.Add(new HpInvIteration(it, rel, rNorm, invSettle + mvmSettle, counter.MvmOperations - before.MvmOperations, counter.AdcConversions - before.AdcConversions, correction, relResidual));
             options.OnIteration?.Invoke(rows[^1]);
-            if (correction <= target && relResidual <= target)
+            // The stopping test reads the residual of the system the hardware solves (‖R·b − Â·y‖/‖R·b‖; the HP-MVM's floor is
+            // relative to Â): a badly scaled A magnifies it in the original norm without x = C·y being any less accurate.
+            double testResidual = hw.Equilibrated ? MatrixOps.Norm2(r) / hw.ScaledBNorm : relResidual;
+            if (correction <= target && testResidual <= target)
             {
                 stop = HpInvStop.Converged;
                 break;
             }
 
-            if (!double.IsFinite(rNorm) || rNorm > options.ResidualGrowthLimit * bNorm)
+            // Growth is judged on the system the hardware iterates on (Â·y = R·b): R⁻¹ can magnify a transient residual.
+            double scaledNorm = hw.Equilibrated ? MatrixOps.Norm2(r) : rNorm;
+            if (!double.IsFinite(rNorm) || scaledNorm > options.ResidualGrowthLimit * hw.ScaledBNorm)
             {
                 diverged = true;
                 stop = HpInvStop.Diverged;
-                message = $"HP-INV diverged at iteration {it}: residual norm {rNorm:G4} exceeds {options.ResidualGrowthLimit:G3}·‖b‖ = {options.ResidualGrowthLimit * bNorm:G4} (ρ = {rho:G4})";
+                message = $"HP-INV diverged at iteration {it}: residual norm {scaledNorm:G4} exceeds {options.ResidualGrowthLimit:G3}·‖b‖ = {options.ResidualGrowthLimit * hw.ScaledBNorm:G4}{(hw.Equilibrated ? " (equilibrated system)" : string.Empty)} (ρ = {rho:G4}); {Advice}";
                 break;
             }
 
             // Stagnation: neither the correction nor the residual improves by a tenth on its best for StallLimit iterations.
-            bool improved = correction < 0.9 * bestCorrection || relResidual < 0.9 * bestResidual;
+            bool improved = correction < 0.9 * bestCorrection || testResidual < 0.9 * bestResidual;
             bestCorrection = Math.Min(bestCorrection, correction);
-            bestResidual = Math.Min(bestResidual, relResidual);
+            bestResidual = Math.Min(bestResidual, testResidual);
             stalled = improved ? 0 : stalled + 1;
             if (stalled >= options.StallLimit)
             {
@@ -123,8 +129,11 @@ public static class HpInvSolver
             }
         }
 
-        return new HpInvResult(x, reference, rows, rho, rhoProgrammed, diverged, stop, message, sliced, lpinv.Stages, counter, options.TargetRelativeError);
+        return hw.Result(y, rows, diverged, stop, message, counter, options.TargetRelativeError);
     }
+
+    /// <summary>What a diverging refinement should try instead (part of its message).</summary>
+    public const string Advice = "try --equilibrate rowcol, more --bits, or --outer fgmres";
 
     /// <summary>x* = A⁻¹b by MathNet's dense LU in double precision.</summary>
     /// <param name="a">A.</param>

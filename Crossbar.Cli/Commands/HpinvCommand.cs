@@ -19,14 +19,27 @@ namespace Crossbar.Cli.Commands;
 public static class HpinvCommand
 {
     /// <summary>Columns of iterations.csv, in order.</summary>
-    public static readonly IReadOnlyList<string> IterationColumns = ["iteration", "rel_error", "residual_norm", "settle_time_s", "mvm_ops", "adc_conversions", "correction", "rel_residual"];
+    public static readonly IReadOnlyList<string> IterationColumns = ["iteration", "rel_error", "residual_norm", "settle_time_s", "mvm_ops", "adc_conversions", "correction", "rel_residual", "outer", "equilibrate"];
 
     /// <summary>Columns of summary.csv, in order.</summary>
-    public static readonly IReadOnlyList<string> SummaryColumns = ["size", "bits", "iterations_to_target", "final_rel_error", "analog_time_s", "digital_time_s", "energy_J", "iterations", "stop", "spectral_radius", "spectral_radius_programmed", "single_shot_rel_error"];
+    public static readonly IReadOnlyList<string> SummaryColumns = ["size", "bits", "iterations_to_target", "final_rel_error", "analog_time_s", "digital_time_s", "energy_J", "iterations", "stop", "spectral_radius", "spectral_radius_programmed", "single_shot_rel_error", "outer", "equilibrate", "digital_flops"];
 
     /// <summary>The matrix and right-hand-side options of hpinv (and export hpinv).</summary>
     internal sealed class ProblemOptions
     {
+        private static readonly (string, HpInvOuter)[] Outers = [("refine", HpInvOuter.Refine), ("fgmres", HpInvOuter.Fgmres)];
+        private static readonly (string, EquilibrationKind)[] Equilibrations = [("none", EquilibrationKind.None), ("rows", EquilibrationKind.Rows), ("rowcol", EquilibrationKind.RowColumn)];
+
+        public ChoiceOption<HpInvOuter> Outer { get; } = ChoiceOption.Create("--outer", "outer iteration around the LP-INV: refine (x += LPINV(b − A·x), needs ρ(I − Ã0⁻¹A) < 1) or fgmres (flexible GMRES right-preconditioned by the LP-INV)", HpInvOuter.Refine, Outers);
+
+        public Option<int> Restart { get; } = new("--restart") { HelpName = "m", Description = "FGMRES restart length (LP-INV calls per cycle)", DefaultValueFactory = _ => 20 };
+
+        public ChoiceOption<EquilibrationKind> Equilibrate { get; } = ChoiceOption.Create("--equilibrate", "diagonal power-of-two scaling Â = R·A·C before slicing (rows: row max-norms to (1/2, 1]; rowcol: a row then a column pass)", EquilibrationKind.RowColumn, Equilibrations);
+
+        public static string OuterWord(HpInvOuter outer) => ChoiceOption.Word(outer, Outers);
+
+        public static string EquilibrateWord(EquilibrationKind kind) => ChoiceOption.Word(kind, Equilibrations);
+
         public Option<int?> Size { get; } = new("--size") { HelpName = "n", Description = "N, size of a generated matrix [default: 16; must match --matrix when both are given]" };
 
         public Option<FileInfo?> Matrix { get; } = new("--matrix") { HelpName = "file.csv", Description = "A as CSV: N lines of N comma-separated numbers, no header" };
@@ -43,7 +56,7 @@ public static class HpinvCommand
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { Size, Matrix, Rhs, Kind, Condition, MaxIterations, Target })
+            foreach (Option o in new Option[] { Size, Matrix, Rhs, Kind, Condition, MaxIterations, Target, Outer, Restart, Equilibrate })
             {
                 command.Options.Add(o);
             }
@@ -64,7 +77,14 @@ public static class HpinvCommand
                 throw new UsageException($"--target: must be a finite non-negative relative error, got {target.ToString(CultureInfo.InvariantCulture)}.");
             }
 
+            int restart = parse.GetValue(Restart);
+            if (restart < 1)
+            {
+                throw new UsageException($"--restart: must be positive, got {restart}.");
+            }
+
             var (options, hardware) = common.Build(parse, iterations, target);
+            options = options with { Outer = Outer.ValueIn(parse), Restart = restart, Equilibrate = Equilibrate.ValueIn(parse) };
             var (a, description) = LoadMatrix(parse.GetValue(Matrix), parse.GetValue(Size), parse.GetValue(Kind), parse.GetValue(Condition), options.Seed);
             double[] b = LoadRhs(parse.GetValue(Rhs), a.GetLength(0), options.Seed);
             double[] exact = CrossbarCircuit.ExactSolve(a, b);
@@ -75,6 +95,9 @@ public static class HpinvCommand
                 new("rhs", parse.GetValue(Rhs)?.FullName ?? "uniform(-1,1) from seed"),
                 new("target", target.ToString("R", CultureInfo.InvariantCulture)),
                 new("max_iterations", iterations.ToString(CultureInfo.InvariantCulture)),
+                new("outer", OuterWord(options.Outer)),
+                new("restart", restart.ToString(CultureInfo.InvariantCulture)),
+                new("equilibrate", EquilibrateWord(options.Equilibrate)),
             };
             return (a, b, exact, description, options, hardware with { Parameters = parameters });
         }
@@ -134,15 +157,17 @@ public static class HpinvCommand
             HpInvStop.Diverged => "diverged",
             _ => "iteration_limit",
         };
+        string outer = ProblemOptions.OuterWord(options.Outer);
+        string equilibrate = ProblemOptions.EquilibrateWord(options.Equilibrate);
         CsvTableWriter.Write(folder.File("iterations.csv"), IterationColumns, result.Iterations.Select(it => new object[]
         {
-            it.Iteration, it.RelativeError, it.ResidualNorm, it.SettleTime, it.MvmOperations, it.AdcConversions, it.Correction, it.RelativeResidual,
+            it.Iteration, it.RelativeError, it.ResidualNorm, it.SettleTime, it.MvmOperations, it.AdcConversions, it.Correction, it.RelativeResidual, outer, equilibrate,
         }));
         CsvTableWriter.Write(folder.File("solution.csv"), CrossbarRun.SolutionHeader,
             Enumerable.Range(0, n).Select(i => CrossbarRun.SolutionRow(i, exact[i], result.Solution[i])));
         CsvTableWriter.Write(folder.File("summary.csv"), SummaryColumns, [
             [n, bits, result.IterationsToTarget is { } k ? k : string.Empty, result.FinalRelativeError, cost.AnalogTime, digital, joules,
-                result.Iterations.Count - 1, stop, result.SpectralRadius, result.ProgrammedSpectralRadius, single.RelativeError],
+                result.Iterations.Count - 1, stop, result.SpectralRadius, result.ProgrammedSpectralRadius, single.RelativeError, outer, equilibrate, cost.DigitalFlops],
         ]);
 
         var report = new StringBuilder();
@@ -152,11 +177,11 @@ public static class HpinvCommand
         report.AppendLine(inv, $"size = {n}; array_size = {options.ArraySize}; blockamc_stages = {result.Stages}; fidelity = {fidelity}; seed = {options.Seed}");
         report.AppendLine(inv, $"hardware = {string.Join(", ", hardware.Parameters.Take(21).Select(p => $"{p.Key} {p.Value}"))}");
         report.AppendLine(inv, $"bits = {options.BitsPerSlice}; slices = {options.Slices}; slice_rounding = {options.Rounding}; slice_unit = {result.Slices.Unit:G6}; slice_reconstruction_error = {result.Slices.ResidualError:G4}");
-        report.AppendLine(inv, $"input_bits = {options.Mvm.InputBits}; target = {options.TargetRelativeError:G6}; max_iterations = {options.MaxIterations}");
+        report.AppendLine(inv, $"input_bits = {options.Mvm.InputBits}; target = {options.TargetRelativeError:G6}; max_iterations = {options.MaxIterations}; outer = {outer}{(options.Outer == HpInvOuter.Fgmres ? $" (restart {options.Restart})" : string.Empty)}; equilibrate = {equilibrate}");
         report.AppendLine(inv, $"spectral_radius = {result.SpectralRadius:G6} (as realised); programmed = {result.ProgrammedSpectralRadius:G6}; diverged = {(result.Diverged ? "true" : "false")}{(result.Message is null ? string.Empty : "; " + result.Message)}");
         report.AppendLine(inv, $"single_shot_inv: rel_error = {single.RelativeError:G4} ({-Math.Log2(single.RelativeError):F1} bits), settle_time_s = {single.SettleTime:G4}");
         report.AppendLine(inv, $"hp_inv: rel_error = {result.FinalRelativeError:G4} ({-Math.Log2(Math.Max(result.FinalRelativeError, 1e-300)):F1} bits) after {result.Iterations.Count - 1} iterations ({stop}), to_target = {(result.IterationsToTarget?.ToString(inv) ?? "not reached")}");
-        report.AppendLine(inv, $"cost: mvm_ops = {cost.MvmOperations}; inv_ops = {cost.InvOperations}; dac = {cost.DacConversions}; adc = {cost.AdcConversions}; saturated_ops = {cost.SaturatedOperations}; arrays = {cost.ProgrammedArrays}; cells = {cost.ProgrammedCells}; schur_programmed = {cost.SchurComplementsProgrammed}");
+        report.AppendLine(inv, $"cost: mvm_ops = {cost.MvmOperations}; inv_ops = {cost.InvOperations}; dac = {cost.DacConversions}; adc = {cost.AdcConversions}; saturated_ops = {cost.SaturatedOperations}; arrays = {cost.ProgrammedArrays}; cells = {cost.ProgrammedCells}; schur_programmed = {cost.SchurComplementsProgrammed}; digital_flops = {cost.DigitalFlops}");
         report.AppendLine(inv, $"time: analog_time_s (sum of settling times) = {cost.AnalogTime:G4}; digital_time_s (MathNet LU, this machine) = {digital:G4}; ratio analog/digital = {cost.AnalogTime / digital:G4}");
         report.AppendLine(inv, $"energy_J = {joules:G4} (DAC {energy.DacEnergy:G3} J, ADC {energy.AdcEnergy:G3} J per conversion, op-amp {energy.OpAmpPower:G3} W, read {energy.ReadVoltage:G3} V: assumptions, see EnergyModel)");
         RunJson.Write(folder.File(RunJson.FileName), "hpinv", hardware.Parameters, start, DateTimeOffset.UtcNow, new JsonObject
@@ -213,6 +238,7 @@ public static class HpinvCommand
                 ["programmed_arrays"] = cost.ProgrammedArrays,
                 ["programmed_cells"] = cost.ProgrammedCells,
                 ["schur_complements_programmed"] = cost.SchurComplementsProgrammed,
+                ["digital_flops"] = cost.DigitalFlops,
             },
             ["analog_time_s"] = RunJson.Number(cost.AnalogTime),
             ["digital_time_s"] = RunJson.Number(digital),

@@ -4,7 +4,7 @@ namespace Crossbar.Circuit.Tests.Amc;
 
 public class HpInvTests
 {
-    private static HpInvOptions PaperLike(int seed, int maxIterations = 15, SliceRounding rounding = SliceRounding.Round) => new()
+    internal static HpInvOptions PaperLike(int seed, int maxIterations = 15, SliceRounding rounding = SliceRounding.Round) => new()
     {
         Backend = new IdealAnalogBackend(new AnalogBackendOptions { ProgrammingSigma = 0.02, DacBits = 8, AdcBits = 8 }),
         MvmBackend = new IdealAnalogBackend(new AnalogBackendOptions { ProgrammingSigma = 0.005, DacBits = 8, AdcBits = 8 }),

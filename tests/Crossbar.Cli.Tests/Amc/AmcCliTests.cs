@@ -39,8 +39,8 @@ public class AmcCliTests
         Assert.That(code, Is.EqualTo(0), error);
         var iterations = File.ReadAllLines(Path.Combine(outDir, "iterations.csv"));
         var summary = File.ReadAllLines(Path.Combine(outDir, "summary.csv"));
-        Assert.That(iterations[0], Is.EqualTo("iteration,rel_error,residual_norm,settle_time_s,mvm_ops,adc_conversions,correction,rel_residual"));
-        Assert.That(summary[0], Is.EqualTo("size,bits,iterations_to_target,final_rel_error,analog_time_s,digital_time_s,energy_J,iterations,stop,spectral_radius,spectral_radius_programmed,single_shot_rel_error"));
+        Assert.That(iterations[0], Is.EqualTo("iteration,rel_error,residual_norm,settle_time_s,mvm_ops,adc_conversions,correction,rel_residual,outer,equilibrate"));
+        Assert.That(summary[0], Is.EqualTo("size,bits,iterations_to_target,final_rel_error,analog_time_s,digital_time_s,energy_J,iterations,stop,spectral_radius,spectral_radius_programmed,single_shot_rel_error,outer,equilibrate,digital_flops"));
         Assert.That(summary[1].Split(',')[8], Is.EqualTo("converged"), "stopped by the hardware test (correction and residual), not by the true error");
         var solution = File.ReadAllLines(Path.Combine(outDir, "solution.csv"));
         Assert.That(solution[0], Is.EqualTo("index,ideal,circuit,abs_error,rel_error"));

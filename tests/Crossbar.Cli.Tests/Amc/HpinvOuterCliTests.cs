@@ -1,0 +1,67 @@
+using Crossbar.Cli;
+
+namespace Crossbar.Cli.Tests.Amc;
+
+public class HpinvOuterCliTests
+{
+    private string _dir = string.Empty;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "hpinv-outer-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Error) Run(params string[] args)
+    {
+        var error = new StringWriter();
+        var saved = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            return (Program.Main(args), error.ToString());
+        }
+        finally
+        {
+            Console.SetError(saved);
+        }
+    }
+
+    [Test]
+    public void When_Spd16Condition10_Expect_RefineWithoutScalingNamesTheRemediesAndFgmresConverges()
+    {
+        string refineDir = Path.Combine(_dir, "refine");
+        var (code, error) = Run("hpinv", "--kind", "spd", "--condition", "10", "--size", "16", "--equilibrate", "none", "--out", refineDir);
+        Assert.That(code, Is.EqualTo(1), error);
+        Assert.That(error, Does.Contain("try --equilibrate rowcol, more --bits, or --outer fgmres"));
+
+        string fgmresDir = Path.Combine(_dir, "fgmres");
+        (code, error) = Run("hpinv", "--kind", "spd", "--condition", "10", "--size", "16", "--outer", "fgmres", "--restart", "10", "--max-iterations", "64", "--out", fgmresDir);
+        Assert.That(code, Is.EqualTo(0), error);
+        var summary = File.ReadAllLines(Path.Combine(fgmresDir, "summary.csv"));
+        var header = summary[0].Split(',');
+        var values = summary[1].Split(',');
+        Assert.That(values[Array.IndexOf(header, "stop")], Is.EqualTo("converged"));
+        Assert.That(values[Array.IndexOf(header, "outer")], Is.EqualTo("fgmres"));
+        Assert.That(values[Array.IndexOf(header, "equilibrate")], Is.EqualTo("rowcol"), "the default");
+        Assert.That(long.Parse(values[Array.IndexOf(header, "digital_flops")], System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(0));
+        var iterations = File.ReadAllLines(Path.Combine(fgmresDir, "iterations.csv"));
+        Assert.That(iterations[1], Does.EndWith(",fgmres,rowcol"));
+        Dictionary<string, string> parameters = Cli.Parameters(Path.Combine(fgmresDir, "run.json"));
+        Assert.That(parameters["outer"], Is.EqualTo("fgmres"));
+        Assert.That(parameters["restart"], Is.EqualTo("10"));
+        Assert.That(parameters["equilibrate"], Is.EqualTo("rowcol"));
+    }
+
+    [Test]
+    public void When_OuterOrEquilibrateIsNotAChoiceOrRestartIsZero_Expect_UsageError()
+    {
+        Assert.That(Run("hpinv", "--outer", "cg", "--out", Path.Combine(_dir, "a")).Code, Is.EqualTo(2));
+        Assert.That(Run("hpinv", "--equilibrate", "cols", "--out", Path.Combine(_dir, "b")).Code, Is.EqualTo(2));
+        Assert.That(Run("hpinv", "--outer", "fgmres", "--restart", "0", "--out", Path.Combine(_dir, "c")).Code, Is.EqualTo(2));
+    }
+}

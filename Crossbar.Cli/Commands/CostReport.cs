@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Crossbar.Circuit.Amc;
+using Crossbar.Cli.Output;
+using Spectre.Console;
+
+namespace Crossbar.Cli.Commands;
+
+/// <summary>The table, break-even sizes and run.json results of <c>crossbar cost</c>.</summary>
+internal static class CostReport
+{
+    public const string Analogue = "analogue-blockamc";
+
+    public static readonly string[] Digital = ["cpu-mathnet", "gpu-roofline-batched", "gpu-roofline-single"];
+
+    /// <summary>Columns of cost.csv, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        ["size", "platform", "time_s", "energy_J", .. CostModel.TermNames, "iterations", "measured_or_extrapolated", "dominant_term"];
+
+    public static IEnumerable<object[]> CsvRows(IReadOnlyList<CostRow> rows) => rows.Select(r => (object[])
+    [
+        r.Size, r.Platform, r.Time, r.Energy,
+        .. CostModel.TermNames.Select(t => r.Terms.TryGetValue(t, out double v) ? (object)v : string.Empty),
+        r.Iterations is { } k ? k : string.Empty, r.Source, r.DominantTerm,
+    ]);
+
+    /// <summary>Smallest N of the list from which on the analogue value stays below the platform's; null if none.</summary>
+    public static int? BreakEven(IReadOnlyList<CostRow> rows, string platform, Func<CostRow, double> value)
+    {
+        var sizes = rows.Select(r => r.Size).Distinct().OrderBy(n => n).ToList();
+        int? found = null;
+        foreach (int n in sizes.AsEnumerable().Reverse())
+        {
+            double analogue = value(rows.First(r => r.Size == n && r.Platform == Analogue));
+            double other = value(rows.First(r => r.Size == n && r.Platform == platform));
+            if (analogue < other)
+            {
+                found = n;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    public static string Words(int? n) => n is { } v ? string.Create(CultureInfo.InvariantCulture, $"N ≥ {v}") : "none in the sizes run";
+
+    public static void Print(TextWriter output, IReadOnlyList<CostRow> rows)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var table = new Table().Title("crossbar cost: one N×N solve to 2^-24 (time per solve s / energy J; analogue without programming)")
+            .AddColumn("N").AddColumn("analogue").AddColumn("CPU (MathNet)").AddColumn("GPU batched").AddColumn("GPU single")
+            .AddColumn("analogue dominant").AddColumn("iterations").AddColumn("source");
+        foreach (int n in rows.Select(r => r.Size).Distinct().OrderBy(n => n))
+        {
+            CostRow Row(string p) => rows.First(r => r.Size == n && r.Platform == p);
+            string Cell(CostRow r) => string.Create(CultureInfo.InvariantCulture, $"{r.Time:G3} s / {r.Energy:G3} J");
+            var a = Row(Analogue);
+            table.AddRow([.. new[]
+            {
+                n.ToString(CultureInfo.InvariantCulture), Cell(a), Cell(Row(Digital[0])), Cell(Row(Digital[1])), Cell(Row(Digital[2])),
+                a.DominantTerm, a.Iterations?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, a.Source.Split(':')[0],
+            }.Select(Markup.Escape)]);
+        }
+
+        console.Write(table);
+        foreach (string p in Digital)
+        {
+            var other = rows.First(r => r.Platform == p);
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"break-even vs {p}: time {Words(BreakEven(rows, p, r => r.Time))}; energy {Words(BreakEven(rows, p, r => r.Energy))}; with programming each matrix: time {Words(BreakEven(rows, p, TimeWithProgramming))} ({p} dominated by {other.DominantTerm})"));
+        }
+    }
+
+    public static double TimeWithProgramming(CostRow r) => r.Terms.TryGetValue("time_with_programming_s", out double t) ? t : r.Time;
+
+    public static JsonObject Results(IReadOnlyList<CostRow> rows, CostModel model)
+    {
+        var assumptions = new JsonObject();
+        foreach (var p in typeof(CostAssumptions).GetProperties().Where(p => p.GetIndexParameters().Length == 0 && p.Name != nameof(CostAssumptions.Default)))
+        {
+            object? v = p.GetValue(model.Assumptions);
+            assumptions[p.Name] = v switch
+            {
+                double d => RunJson.Number(d),
+                int i => i,
+                _ => v?.ToString(),
+            };
+        }
+
+        var breakEven = new JsonObject();
+        foreach (string p in Digital)
+        {
+            breakEven[p] = new JsonObject
+            {
+                ["time"] = BreakEven(rows, p, r => r.Time),
+                ["energy"] = BreakEven(rows, p, r => r.Energy),
+                ["time_with_programming"] = BreakEven(rows, p, TimeWithProgramming),
+            };
+        }
+
+        return new JsonObject
+        {
+            ["assumptions"] = assumptions,
+            ["operation_model"] = new JsonObject
+            {
+                ["array_size"] = model.Operations.ArraySize,
+                ["mvm_time_s"] = RunJson.Number(model.Operations.MvmTime),
+                ["inv_time_s"] = RunJson.Number(model.Operations.InvTime),
+                ["slices"] = model.Slices,
+                ["input_planes"] = model.Planes,
+                ["lpinv_pulses_per_cell"] = RunJson.Number(model.LpInvPulses),
+                ["mvm_pulses_per_cell"] = RunJson.Number(model.MvmPulses),
+            },
+            ["break_even_size"] = breakEven,
+        };
+    }
+}

@@ -51,27 +51,31 @@ internal static class CostReport
     public static void Print(TextWriter output, IReadOnlyList<CostRow> rows)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        var table = new Table().Title("crossbar cost: one N×N solve to 2^-24 (time per solve s / energy J; analogue without programming)")
-            .AddColumn("N").AddColumn("analogue").AddColumn("CPU (MathNet)").AddColumn("GPU batched").AddColumn("GPU single")
-            .AddColumn("analogue dominant").AddColumn("iterations").AddColumn("source");
+        console.Profile.Width = Math.Max(console.Profile.Width, 160);
+        var table = new Table().Title("crossbar cost: one N×N solve to 2^-24 (analogue per solve, matrix already programmed)").AddColumn("N");
+        foreach (string column in new[] { "analogue s", "CPU s", "GPU batch s", "GPU single s", "analogue J", "CPU J", "GPU batch J", "GPU single J", "analogue dominant", "iter.", "analogue counts" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
         foreach (int n in rows.Select(r => r.Size).Distinct().OrderBy(n => n))
         {
             CostRow Row(string p) => rows.First(r => r.Size == n && r.Platform == p);
-            string Cell(CostRow r) => string.Create(CultureInfo.InvariantCulture, $"{r.Time:G3} s / {r.Energy:G3} J");
-            var a = Row(Analogue);
-            table.AddRow([.. new[]
-            {
-                n.ToString(CultureInfo.InvariantCulture), Cell(a), Cell(Row(Digital[0])), Cell(Row(Digital[1])), Cell(Row(Digital[2])),
-                a.DominantTerm, a.Iterations?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, a.Source.Split(':')[0],
-            }.Select(Markup.Escape)]);
+            var all = new[] { Row(Analogue), Row(Digital[0]), Row(Digital[1]), Row(Digital[2]) };
+            var a = all[0];
+            table.AddRow([.. new[] { n.ToString(CultureInfo.InvariantCulture) }
+                .Concat(all.Select(r => r.Time.ToString("G3", CultureInfo.InvariantCulture)))
+                .Concat(all.Select(r => r.Energy.ToString("G3", CultureInfo.InvariantCulture)))
+                .Concat([a.DominantTerm, a.Iterations?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, a.Source.Split(':')[0]])
+                .Select(Markup.Escape)]);
         }
 
         console.Write(table);
         foreach (string p in Digital)
         {
-            var other = rows.First(r => r.Platform == p);
+            var other = rows.Last(r => r.Platform == p);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"break-even vs {p}: time {Words(BreakEven(rows, p, r => r.Time))}; energy {Words(BreakEven(rows, p, r => r.Energy))}; with programming each matrix: time {Words(BreakEven(rows, p, TimeWithProgramming))} ({p} dominated by {other.DominantTerm})"));
+                $"break-even vs {p}: time {Words(BreakEven(rows, p, r => r.Time))}; energy {Words(BreakEven(rows, p, r => r.Energy))}; with programming each matrix: time {Words(BreakEven(rows, p, TimeWithProgramming))} ({p} at N={other.Size}: {other.DominantTerm})"));
         }
     }
 

@@ -46,7 +46,28 @@ internal static class CostReport
         return found;
     }
 
-    public static string Words(int? n) => n is { } v ? string.Create(CultureInfo.InvariantCulture, $"N ≥ {v}") : "none in the sizes run";
+    /// <summary>The sizes at which the analogue value is below the platform's.</summary>
+    public static int[] Lower(IReadOnlyList<CostRow> rows, string platform, Func<CostRow, double> value) =>
+        [.. rows.Select(r => r.Size).Distinct().Order().Where(n =>
+            value(rows.First(r => r.Size == n && r.Platform == Analogue)) < value(rows.First(r => r.Size == n && r.Platform == platform)))];
+
+    public static string Words(IReadOnlyList<CostRow> rows, string platform, Func<CostRow, double> value)
+    {
+        int[] lower = Lower(rows, platform, value);
+        if (lower.Length == 0)
+        {
+            return "analogue lower at no N run";
+        }
+
+        string at = "analogue lower at N = " + string.Join(", ", lower.Select(n => n.ToString(CultureInfo.InvariantCulture)));
+        return BreakEven(rows, platform, value) is { } from ? string.Create(CultureInfo.InvariantCulture, $"{at} (break-even: from N = {from} on)") : at;
+    }
+
+    private static JsonObject Json(IReadOnlyList<CostRow> rows, string platform, Func<CostRow, double> value) => new()
+    {
+        ["analogue_lower_at"] = new JsonArray([.. Lower(rows, platform, value).Select(n => (JsonNode)n)]),
+        ["break_even_from"] = BreakEven(rows, platform, value),
+    };
 
     public static void Print(TextWriter output, IReadOnlyList<CostRow> rows)
     {
@@ -75,7 +96,7 @@ internal static class CostReport
         {
             var other = rows.Last(r => r.Platform == p);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"break-even vs {p}: time {Words(BreakEven(rows, p, r => r.Time))}; energy {Words(BreakEven(rows, p, r => r.Energy))}; with programming each matrix: time {Words(BreakEven(rows, p, TimeWithProgramming))} ({p} at N={other.Size}: {other.DominantTerm})"));
+                $"vs {p} (at N = {other.Size} dominated by {other.DominantTerm}): time: {Words(rows, p, r => r.Time)}; energy: {Words(rows, p, r => r.Energy)}; time with programming each matrix: {Words(rows, p, TimeWithProgramming)}"));
         }
     }
 
@@ -100,9 +121,9 @@ internal static class CostReport
         {
             breakEven[p] = new JsonObject
             {
-                ["time"] = BreakEven(rows, p, r => r.Time),
-                ["energy"] = BreakEven(rows, p, r => r.Energy),
-                ["time_with_programming"] = BreakEven(rows, p, TimeWithProgramming),
+                ["time"] = Json(rows, p, r => r.Time),
+                ["energy"] = Json(rows, p, r => r.Energy),
+                ["time_with_programming"] = Json(rows, p, TimeWithProgramming),
             };
         }
 

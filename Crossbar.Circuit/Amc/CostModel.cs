@@ -112,8 +112,9 @@ public sealed class CostModel
         double serialSettle = total.SerialSettle;
         if (run is not null)
         {
-            var c = run.Cost;
-            (dac, adc, opAmpSeconds, cellSeconds, serialSettle) = (c.DacConversions, c.AdcConversions, c.OpAmpSeconds, c.CellSeconds, c.AnalogTime);
+            // Conversions as the run counted them; the time-weighted sums from the model, which equals the run's counter
+            // at the backend's own operation times (tested) and also holds when the settling times are replaced.
+            (dac, adc) = (run.Cost.DacConversions, run.Cost.AdcConversions);
         }
 
         double conversionSerial = (total.MvmOperations + total.InvOperations) * (a.DacTime + a.AdcTime);

@@ -21,12 +21,14 @@ public static class CostCommand
         var common = new AmcOptions();
         var sizes = new Option<string>("--size") { HelpName = "list", Description = "comma-separated N", DefaultValueFactory = _ => "16,64,128,256,1024" };
         var maxSimulated = new Option<int>("--max-simulated") { HelpName = "n", Description = "largest N run through HP-INV; above it iterations and operation counts are extrapolated", DefaultValueFactory = _ => 64 };
+        var settle = new Option<string>("--settle") { HelpName = "nominal|tau", Description = "INV settling time: the backend's nominal time, or τ·ln(2^(ADC bits + 1)) with τ = 1/(2π·GBWP·μ_min), the slowest LP-INV leaf of the simulated sizes", DefaultValueFactory = _ => "tau" };
         var command = new Command("cost", "time and energy per solve to 2^-24: analogue HP-INV with BlockAMC vs MathNet LU on this CPU vs a GPU roofline");
         command.Options.Add(sizes);
         command.Options.Add(maxSimulated);
+        command.Options.Add(settle);
         common.AddTo(command);
         command.SetAction(parse => CommandRunner.Guard(() =>
-            Execute(parse, common, ParseSizes(parse.GetValue(sizes)!), parse.GetValue(maxSimulated))));
+            Execute(parse, common, ParseSizes(parse.GetValue(sizes)!), parse.GetValue(maxSimulated), SettleWord(parse.GetValue(settle)!))));
         return command;
     }
 
@@ -46,14 +48,42 @@ public static class CostCommand
         return sizes.Count > 0 ? [.. sizes.Distinct().Order()] : throw new UsageException("--size: give at least one N.");
     }
 
-    private static int Execute(ParseResult parse, AmcOptions common, int[] sizes, int maxSimulated)
+    private static bool SettleWord(string word) => word switch
+    {
+        "tau" => true,
+        "nominal" => false,
+        _ => throw new UsageException($"--settle: '{word}' is not one of nominal, tau."),
+    };
+
+    /// <summary>The INV settling time of the cost model: the backend's nominal time, or the slowest LP-INV leaf's τ-based
+    /// time over the simulated sizes (<see cref="InvSettling"/>).</summary>
+    private static double InvTime(bool tau, int[] sizes, int maxSimulated, HpInvOptions options, Hardware hardware)
+    {
+        if (!tau)
+        {
+            return hardware.Backend.InvTime;
+        }
+
+        double longest = 0.0;
+        foreach (int n in sizes.Where(n => n <= maxSimulated).DefaultIfEmpty(Math.Min(sizes[0], Math.Max(1, maxSimulated))))
+        {
+            var a = MatrixKinds.Generate(MatrixKind.DiagonallyDominant, n, 10.0, options.Seed);
+            var top = BitSlicedMatrix.Create(a, options.BitsPerSlice, options.Slices, options.Rounding).Slice(0);
+            longest = Math.Max(longest, InvSettling.Longest(top, options.ArraySize, hardware.Circuit, hardware.Backend.AdcBits));
+        }
+
+        return double.IsFinite(longest) && longest > 0 ? longest
+            : throw new UsageException("--settle tau: an LP-INV leaf is not stable (μ_min ≤ −1/A0); use --settle nominal");
+    }
+
+    private static int Execute(ParseResult parse, AmcOptions common, int[] sizes, int maxSimulated, bool tau)
     {
         DateTimeOffset start = DateTimeOffset.UtcNow;
         var (options, hardware) = common.Build(parse, 20, Math.Pow(2.0, -24));
         using var folder = OutputFolder.Begin(parse.GetValue(common.Out)!.FullName);
         var assumptions = CostAssumptions.Default;
         var backend = hardware.Backend;
-        var operations = new AmcOperationModel(options.ArraySize, backend.MvmTime, backend.InvTime, assumptions.DacTime + assumptions.AdcTime);
+        var operations = new AmcOperationModel(options.ArraySize, backend.MvmTime, InvTime(tau, sizes, maxSimulated, options, hardware), assumptions.DacTime + assumptions.AdcTime);
         double mvmSigma = parse.GetValue(common.MvmProgSigma);
         var model = new CostModel(assumptions, operations, options.Slices, options.Mvm.InputBits / options.Mvm.InputBitsPerSlice,
             ProgrammingCost.MeanPulses(options.BitsPerSlice, backend.ProgrammingSigma, options.Seed),
@@ -92,6 +122,7 @@ public static class CostCommand
             new("sizes", string.Join(',', sizes.Select(n => n.ToString(CultureInfo.InvariantCulture)))),
             new("max_simulated", maxSimulated.ToString(CultureInfo.InvariantCulture)),
             new("matrix", "diagdom (seed)"),
+            new("settle", tau ? "tau" : "nominal"),
         };
         RunJson.Write(folder.File(RunJson.FileName), "cost", parameters, start, DateTimeOffset.UtcNow, new() { ["results"] = CostReport.Results(rows, model) });
         folder.Commit();

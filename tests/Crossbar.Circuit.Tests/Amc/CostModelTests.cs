@@ -137,4 +137,14 @@ public class CostModelTests
         double t = DigitalReference.MeasureLuSolveTime(a, AmcTestData.Rhs(16, 1), repeats: 5);
         Assert.That(double.IsFinite(t) && t > 0, Is.True);
     }
+
+    [Test]
+    public void When_OneCellInv_Expect_TauFromGbwAndMuMin()
+    {
+        var circuit = new Crossbar.Circuit.Builders.CrossbarBuildOptions();
+        double mu = (35e-6 - 0.5e-6) / (35e-6 + 0.5e-6);
+        double tau = 1.0 / (2 * Math.PI * 16e6 * (mu + 1e-5));
+        Assert.That(InvSettling.Leaf(new double[,] { { 1.0 } }, circuit, 8), Is.EqualTo(tau * Math.Log(512)).Within(1e-12 * tau));
+        Assert.That(InvSettling.Leaves(MatrixGenerators.DiagonallyDominant(32, seed: 1), 8).Count(), Is.EqualTo(4));
+    }
 }

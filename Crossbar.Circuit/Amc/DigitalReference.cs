@@ -23,7 +23,7 @@ public static class DigitalReference
         double sink = 0.0;
         var watch = Stopwatch.StartNew();
         int warm = 0;
-        while (warm < 50 && (warm < 5 || watch.Elapsed.TotalMilliseconds < 20.0))
+        while (warm < 50 && (warm < 2 || watch.Elapsed.TotalMilliseconds < 20.0))
         {
             sink += m.LU().Solve(v)[0];
             warm++;

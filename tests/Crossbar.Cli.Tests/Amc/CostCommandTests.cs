@@ -61,4 +61,23 @@ public class CostCommandTests
             Cli.Cleanup(dir);
         }
     }
+
+    [Test]
+    public void When_SettleNominal_Expect_TheBackendsInvTimeInRunJson()
+    {
+        string dir = Cli.TempDirectory();
+        try
+        {
+            string outDir = Path.Combine(dir, "d");
+            var result = Cli.Run("cost", "--size", "16", "--settle", "nominal", "--out", outDir);
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
+            var model = Cli.RunJson(Path.Combine(outDir, "run.json")).GetProperty("results").GetProperty("operation_model");
+            Assert.That(model.GetProperty("inv_time_s").GetDouble(), Is.EqualTo(120e-9).Within(1e-18));
+            Assert.That(model.GetProperty("lpinv_pulses_per_cell").GetDouble(), Is.GreaterThan(0));
+        }
+        finally
+        {
+            Cli.Cleanup(dir);
+        }
+    }
 }

@@ -74,6 +74,8 @@ public class CostCommandTests
             var model = Cli.RunJson(Path.Combine(outDir, "run.json")).GetProperty("results").GetProperty("operation_model");
             Assert.That(model.GetProperty("inv_time_s").GetDouble(), Is.EqualTo(120e-9).Within(1e-18));
             Assert.That(model.GetProperty("lpinv_pulses_per_cell").GetDouble(), Is.GreaterThan(0));
+            var again = Cli.Run("cost", "--size", "16", "--settle", "nominal", "--out", outDir);
+            Assert.That(again.ExitCode, Is.EqualTo(0), "a folder of an earlier cost run is replaced: " + again.Stderr);
         }
         finally
         {

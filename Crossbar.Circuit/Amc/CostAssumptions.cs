@@ -4,7 +4,8 @@ namespace Crossbar.Circuit.Amc;
 /// Every number the cost comparison (<see cref="CostModel"/>, <c>crossbar cost</c>) assumes, each with its value and
 /// source in one place. Analogue operation times are not here: they come from the backend that ran the operations
 /// (<see cref="AnalogResult.SettleTime"/>: the settling time at transient fidelity, <see cref="AnalogBackendOptions.MvmTime"/>
-/// and <see cref="AnalogBackendOptions.InvTime"/>, the paper's ≈60 ns and ≈120 ns on 8×8 arrays, otherwise).
+/// and <see cref="AnalogBackendOptions.InvTime"/>, the paper's nominal times, otherwise; <see cref="InvSettling"/> for the
+/// INV's own τ).
 /// </summary>
 /// <remarks>
 /// All are assumptions to be replaced by the user's own numbers. <see cref="EnergyModel"/> reads its defaults from here.

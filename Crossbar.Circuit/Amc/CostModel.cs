@@ -66,14 +66,23 @@ public sealed class CostModel
     /// <returns>Flops.</returns>
     public static double LuFlops(int n) => (2.0 / 3.0 * n * (double)n * n) + (2.0 * n * (double)n);
 
-    /// <summary>The four rows of every size; iterations above the measured sizes come from the largest measured run.</summary>
+    /// <summary>The four rows of every size; sizes without a run take the most iterations of the runs (those of
+    /// <paramref name="measurements"/> and <paramref name="extraRuns"/>, runs made only for this).</summary>
     /// <param name="measurements">One per size, in any order.</param>
+    /// <param name="extraRuns">Runs at sizes not reported, for the iteration count.</param>
     /// <returns>Rows by size, then platform.</returns>
-    public IReadOnlyList<CostRow> Rows(IReadOnlyList<CostMeasurement> measurements)
+    /// <exception cref="ArgumentException">A size needs extrapolation but there is no run at all.</exception>
+    public IReadOnlyList<CostRow> Rows(IReadOnlyList<CostMeasurement> measurements, IReadOnlyList<HpInvResult>? extraRuns = null)
     {
         ArgumentNullException.ThrowIfNull(measurements);
         var sorted = measurements.OrderBy(m => m.Size).ToList();
-        int fallbackIterations = sorted.Where(m => m.Run is not null).Select(m => Iterations(m.Run!)).DefaultIfEmpty(1).Max();
+        var runs = sorted.Where(m => m.Run is not null).Select(m => m.Run!).Concat(extraRuns ?? []).ToList();
+        if (runs.Count == 0 && sorted.Any(m => m.Run is null))
+        {
+            throw new ArgumentException("extrapolated sizes need at least one HP-INV run for the iteration count", nameof(measurements));
+        }
+
+        int fallbackIterations = runs.Select(Iterations).DefaultIfEmpty(0).Max();
         var cpuMeasured = sorted.LastOrDefault(m => m.CpuSeconds is not null);
         var rows = new List<CostRow>();
         foreach (var m in sorted)
@@ -138,7 +147,7 @@ public sealed class CostModel
         double time = critical + digitalTime;
         double joules = terms["conversion_J"] + terms["opamp_J"] + terms["cell_J"] + terms["digital_J"];
         string source = run is null
-            ? "extrapolated: iterations (largest simulated N) and operation counts (structural model)"
+            ? "extrapolated: iterations (most of the simulated sizes) and operation counts (structural model)"
             : "measured: iterations and operation counts (ideal-fidelity HP-INV run); modelled: critical path and flops";
         string dominant = Dominant(terms, ["analog_critical_s", "digital_s"]) + "; " + Dominant(terms, ["conversion_J", "opamp_J", "cell_J", "digital_J"]);
         return new CostRow(n, "analogue-blockamc", time, joules, terms, iterations, source, dominant);

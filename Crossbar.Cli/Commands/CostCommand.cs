@@ -115,7 +115,17 @@ public static class CostCommand
             measurements.Add(new CostMeasurement(n, run, cpu));
         }
 
-        var rows = model.Rows(measurements);
+        var extra = new List<HpInvResult>();
+        if (measurements.All(m => m.Run is null))
+        {
+            // No listed size is simulated: run HP-INV at the largest simulated size for the iteration count.
+            int n = Math.Max(1, maxSimulated);
+            var run = HpInvSolver.Solve(MatrixKinds.Generate(MatrixKind.DiagonallyDominant, n, 10.0, options.Seed), HpinvCommand.LoadRhs(null, n, options.Seed), options);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cost: N={n} (for the iteration count): HP-INV {run.Stop} after {CostModel.Iterations(run)} iterations"));
+            extra.Add(run);
+        }
+
+        var rows = model.Rows(measurements, extra);
         CsvTableWriter.Write(folder.File("cost.csv"), CostReport.Columns, CostReport.CsvRows(rows));
         var parameters = new List<KeyValuePair<string, string>>(hardware.Parameters)
         {

@@ -82,4 +82,24 @@ public class CostCommandTests
             Cli.Cleanup(dir);
         }
     }
+
+    [Test]
+    public void When_NoListedSizeIsSimulated_Expect_IterationsFromARunAtTheLargestSimulatedSize()
+    {
+        string dir = Cli.TempDirectory();
+        try
+        {
+            string outDir = Path.Combine(dir, "d");
+            var result = Cli.Run("cost", "--size", "300", "--max-simulated", "16", "--out", outDir);
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
+            Assert.That(result.Stderr, Does.Contain("N=16 (for the iteration count)"));
+            string[] lines = Cli.Lines(Path.Combine(outDir, "cost.csv"));
+            int iterations = Array.IndexOf(lines[0].Split(','), "iterations");
+            Assert.That(int.Parse(lines[1].Split(',')[iterations], CultureInfo.InvariantCulture), Is.GreaterThan(1));
+        }
+        finally
+        {
+            Cli.Cleanup(dir);
+        }
+    }
 }

@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(GinvCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(HpinvCommand.Create());
+        root.Subcommands.Add(CostCommand.Create());
         root.Subcommands.Add(MimoCommand.Create());
         root.Subcommands.Add(PlotCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());

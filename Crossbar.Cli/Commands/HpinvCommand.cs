@@ -306,7 +306,8 @@ public static class HpinvCommand
         return (MatrixKinds.Generate(k, n, kappa, seed), what);
     }
 
-    private static double[] LoadRhs(FileInfo? file, int n, int seed)
+    /// <summary>b from a CSV file, or uniform(−1, 1) drawn from the seed when <paramref name="file"/> is null.</summary>
+    internal static double[] LoadRhs(FileInfo? file, int n, int seed)
     {
         if (file is not null)
         {

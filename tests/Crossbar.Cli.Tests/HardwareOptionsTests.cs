@@ -22,6 +22,7 @@ public class HardwareOptionsTests
         yield return GinvCommand.Create();
         yield return HpinvCommand.Create();
         yield return MimoCommand.Create();
+        yield return CostCommand.Create();
         Command export = ExportCommand.Create();
         foreach (Command sub in export.Subcommands)
         {
@@ -36,7 +37,7 @@ public class HardwareOptionsTests
         var expected = new Command("reference");
         reference.AddTo(expected);
         var commands = ArrayCommands().ToList();
-        Assert.That(commands.Select(c => c.Name), Is.EquivalentTo(new[] { "inv", "mvm", "ginv", "hpinv", "mimo", "inv", "mvm", "ginv", "hpinv" }));
+        Assert.That(commands.Select(c => c.Name), Is.EquivalentTo(new[] { "inv", "mvm", "ginv", "hpinv", "mimo", "cost", "inv", "mvm", "ginv", "hpinv" }));
         foreach (Command command in commands)
         {
             foreach (Option option in expected.Options)

@@ -58,6 +58,7 @@ public static class DemoCommand
 
         IReadOnlyList<DemoReport.Line> lines = DemoReport.Read(folder.Staging);
         Table grid = DemoReport.SweepGrid(folder.Staging);
+        Table answer = DemoReport.CostAnswer(folder.Staging);
         RunJson.Write(folder.File(RunJson.FileName), "demo", [new("quick", quick ? "true" : "false"), new("seed", seed.ToString(CultureInfo.InvariantCulture))], start, DateTimeOffset.UtcNow, new JsonObject
         {
             ["steps"] = new JsonArray([.. steps.Select(s => (JsonNode)new JsonObject { ["folder"] = s.Folder, ["command_line"] = new JsonArray([.. s.Arguments.Select(a => (JsonNode)JsonValue.Create(a)!)]) })]),
@@ -65,8 +66,13 @@ public static class DemoCommand
         });
         folder.Commit();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 140; // a file or pipe has no width; 80 columns would fold the tables
+        }
         DemoReport.Print(console, lines);
         console.Write(grid);
+        console.Write(answer);
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"demo: {wall.Elapsed.TotalSeconds:F1} s; files in {folder.Target}:"));
         foreach (string file in Directory.EnumerateFiles(folder.Target, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {

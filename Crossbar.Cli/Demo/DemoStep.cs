@@ -25,6 +25,10 @@ public sealed record DemoStep(string Folder, string Title, IReadOnlyList<string>
                 ["mimo", "--rx", "128", "--tx", "8", "--qam", "256", "--snr", "10:5:30", "--iterations", "3", "--frames", quick ? "150" : "1000", "--seed", s]),
             new("sweep", "precision × noise: single-shot INV error over cell bits × programming error, several seeds",
                 ["sweep", "inv", "--bits", "2,3,4", "--prog-sigma", "0,0.02,0.05", "--seeds", quick ? "2" : "5", "--seed", s, "--plots"]),
+            new("repeatability", "repeatability: HP-INV 16×16 final error over seeds of programming and read noise",
+                ["sweep", "hpinv", "--size", "16", "--read-noise", "0,0.01", "--seeds", quick ? "4" : "10", "--seed", s]),
+            new("cost", "the 1000× question: time and energy per solve to 2^-24, analogue vs CPU vs a GPU roofline",
+                ["cost", "--size", "16,64,128,256,1024", "--seed", s]),
         ];
     }
 }

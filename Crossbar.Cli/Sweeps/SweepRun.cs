@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Crossbar.Cli.Commands;
@@ -39,7 +38,6 @@ public sealed class SweepRun(SweepPlan plan, string outDir, (int K, int N)? shar
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sweep {plan.Target.Name}: {mine.Length} points{(shard is { } sh ? $" (shard {sh.K}/{sh.N} of {plan.Count})" : string.Empty)} = {plan.Combinations} combinations × {plan.Seeds} seeds; {mine.Length - todo.Length} done before, {todo.Length} to run on {Math.Min(jobs, Math.Max(1, todo.Length))} jobs → {outDir}"));
 
-        var failures = new ConcurrentDictionary<RunStatus, int>();
         int threads = Math.Max(1, Environment.ProcessorCount / jobs);
         string? keep = keepPoints ? Directory.CreateDirectory(Path.Combine(outDir, SweepFolder.Points)).FullName : null;
         var runner = new PointRunner(plan, Path.Combine(outDir, SweepFolder.Work), keep, threads);
@@ -55,7 +53,6 @@ public sealed class SweepRun(SweepPlan plan, string outDir, (int K, int N)? shar
                     {
                         var (rows, status) = runner.Run(todo[i]);
                         results.Append(rows);
-                        failures.AddOrUpdate(status, 1, (_, n) => n + 1);
                         progress.Report(status != RunStatus.Ok, refresh);
                     }
                 }, maxStackSize: 16 << 20)).ToList();

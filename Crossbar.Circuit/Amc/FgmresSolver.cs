@@ -59,6 +59,10 @@ public static class FgmresSolver
         string? message = null;
         bool diverged = false;
         double bestResidual = double.PositiveInfinity;
+        // The iterate with the smallest measured residual (x = 0, relative residual 1, to start): what a run that does
+        // not converge returns, so a diverged cycle's update (which can be far worse) is never the answer.
+        double[] bestY = (double[])y.Clone();
+        double bestMeasured = 1.0, lastMeasured = 1.0;
         int stalled = 0, calls = 0;
         if (bNorm == 0.0 || relResidual <= target)
         {
@@ -180,6 +184,13 @@ public static class FgmresSolver
                 AdcConversions = last.AdcConversions + (counter.AdcConversions - before2.AdcConversions),
             };
             options.OnIteration?.Invoke(rows[^1]);
+            lastMeasured = testResidual;
+            if (testResidual < bestMeasured)
+            {
+                bestMeasured = testResidual;
+                bestY = (double[])y.Clone();
+            }
+
             if (testResidual <= target)
             {
                 stop = HpInvStop.Converged;
@@ -207,6 +218,13 @@ public static class FgmresSolver
         if (stop == HpInvStop.IterationLimit)
         {
             message = $"FGMRES reached the limit of {options.MaxIterations} LP-INV calls at ‖r‖/‖b‖ = {relResidual:G3}";
+        }
+
+        if (stop != HpInvStop.Converged && !(lastMeasured <= bestMeasured))
+        {
+            // Not converged: hand back the best iterate seen, not the last (a diverged cycle's update can be far worse).
+            y = bestY;
+            message += string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; returned the iterate with the smallest measured residual ({bestMeasured:G3})");
         }
 
         return hw.Result(y, rows, diverged, stop, message, counter, target);

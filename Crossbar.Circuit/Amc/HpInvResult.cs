@@ -17,7 +17,8 @@ public sealed class HpInvResult
         Slices = slices;
         Stages = stages;
         Cost = cost;
-        FinalRelativeError = iterations[^1].RelativeError;
+        // Of the solution returned (the last iterate, or FGMRES's best one when it did not converge).
+        FinalRelativeError = MatrixOps.RelativeError(solution, reference);
         foreach (var it in iterations)
         {
             if (it.Iteration > 0 && it.RelativeError <= target)
@@ -40,7 +41,7 @@ public sealed class HpInvResult
     /// <summary>First iteration whose relative error met the target; null when it never did.</summary>
     public int? IterationsToTarget { get; }
 
-    /// <summary>Relative error after the last iteration.</summary>
+    /// <summary>Relative error of <see cref="Solution"/> against the double-precision reference.</summary>
     public double FinalRelativeError { get; }
 
     /// <summary>ρ(I − E·A), E the LP-INV operator as the hardware realises it (the circuits' effective matrices at op and

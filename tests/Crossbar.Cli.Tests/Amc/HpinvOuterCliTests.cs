@@ -64,4 +64,18 @@ public class HpinvOuterCliTests
         Assert.That(Run("hpinv", "--equilibrate", "cols", "--out", Path.Combine(_dir, "b")).Code, Is.EqualTo(2));
         Assert.That(Run("hpinv", "--outer", "fgmres", "--restart", "0", "--out", Path.Combine(_dir, "c")).Code, Is.EqualTo(2));
     }
+
+    [Test]
+    public void When_FgmresDiverges_Expect_TheBestIterateReturnedNotTheExplodedLastOne()
+    {
+        // Found in the landscape sweep: N = 64, κ = 1000, the last cycle's update overshot to a final error of 1232.
+        string outDir = Path.Combine(_dir, "diverged");
+        var (code, error) = Run("hpinv", "--size", "64", "--kind", "spd", "--condition", "1000", "--outer", "fgmres", "--equilibrate", "rowcol",
+            "--seed", "205360144", "--max-iterations", "64", "--out", outDir);
+        Assert.That(code, Is.EqualTo(1), error);
+        Assert.That(error, Does.Contain("returned the iterate with the smallest measured residual"));
+        string[] summary = File.ReadAllLines(Path.Combine(outDir, "summary.csv"));
+        int column = Array.IndexOf(summary[0].Split(','), "final_rel_error");
+        Assert.That(double.Parse(summary[1].Split(',')[column], System.Globalization.CultureInfo.InvariantCulture), Is.LessThanOrEqualTo(1.0 + 1e-9));
+    }
 }

@@ -34,15 +34,7 @@ public static class FgmresSolver
     /// <returns>The result, one iteration row per LP-INV call.</returns>
     public static HpInvResult Solve(double[,] a, double[] b, HpInvOptions options, AmcCostCounter? counter = null)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        int n = a.GetLength(0);
-        if (a.GetLength(1) != n || b.Length != n)
-        {
-            throw new ArgumentException($"FGMRES needs a square A and a matching b; got A {n}×{a.GetLength(1)}, b of {b.Length}.", nameof(b));
-        }
+        int n = HpInvHardware.CheckInputs(a, b, options, "FGMRES");
 
         counter ??= new AmcCostCounter();
         var hw = HpInvHardware.Program(a, b, options, counter);

@@ -72,6 +72,23 @@ internal sealed class HpInvHardware
     /// <summary>ρ from the programmed conductances alone.</summary>
     public double ProgrammedSpectralRadius { get; }
 
+    /// <summary>Checks the inputs of a solve (non-null, valid options, square A, matching b) and returns N.</summary>
+    /// <param name="a">A.</param>
+    /// <param name="b">b.</param>
+    /// <param name="options">Parameters.</param>
+    /// <param name="what">The method, for the message (HP-INV, FGMRES).</param>
+    public static int CheckInputs(double[,] a, double[] b, HpInvOptions options, string what)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        int n = a.GetLength(0);
+        return a.GetLength(1) == n && b.Length == n
+            ? n
+            : throw new ArgumentException($"{what} needs a square A and a matching b; got A {n}×{a.GetLength(1)}, b of {b.Length}.", nameof(b));
+    }
+
     /// <summary>Programs the arrays for A·x = b.</summary>
     public static HpInvHardware Program(double[,] a, double[] b, HpInvOptions options, AmcCostCounter counter) => new(a, b, options, counter);
 

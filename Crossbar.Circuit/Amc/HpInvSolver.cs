@@ -32,15 +32,7 @@ public static class HpInvSolver
     /// <returns>The result with its per-iteration record.</returns>
     public static HpInvResult Solve(double[,] a, double[] b, HpInvOptions options, AmcCostCounter? counter = null)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        int n = a.GetLength(0);
-        if (a.GetLength(1) != n || b.Length != n)
-        {
-            throw new ArgumentException($"HP-INV needs a square A and a matching b; got A {n}×{a.GetLength(1)}, b of {b.Length}.", nameof(b));
-        }
+        int n = HpInvHardware.CheckInputs(a, b, options, "HP-INV");
 
         counter ??= new AmcCostCounter();
         if (options.Outer == HpInvOuter.Fgmres)

@@ -71,9 +71,9 @@ public static class MvmCircuitBuilder
             CrossbarNetlist.AddArray(netlist, "xn", rows, inverted, negative, options);
         }
 
-        // Each TIA closes its loop through Gf with noise gain 1 + (row total)/Gf ≤ 2: τ = (1 + G_row/Gf)/(2π·GBWP); the window is TransientTimeConstants of them.
+        // The window is TransientTimeConstants of the slowest TIA's τ.
         double noiseGain = 1 + (LargestRowConductance(mapping) / gf);
-        double stop = options.StopTime ?? (options.OpAmp.Kind == Devices.OpAmps.OpAmpKind.SinglePole ? options.TransientTimeConstants * noiseGain / (2 * Math.PI * options.OpAmp.GainBandwidth) : 1e-6);
+        double stop = options.StopTime ?? (options.OpAmp.Kind == Devices.OpAmps.OpAmpKind.SinglePole ? options.TransientTimeConstants * TimeConstant(noiseGain, options.OpAmp.GainBandwidth) : 1e-6);
         CrossbarNetlist.AddAnalysis(netlist, analysis, stop, outputs, options.TransientPoints);
         return new MvmCircuit(netlist, mapping, (double[])input.Clone(), applied, perUnit, outputs, vRead, options.AdcBits, stop)
         {
@@ -108,6 +108,16 @@ public static class MvmCircuitBuilder
         double[] drive = applied.Select(a => a * volts).ToArray();
         return (drive, applied, -mapping.Unit * volts / (feedbackConductance ?? LargestRowConductance(mapping)));
     }
+
+    /// <summary>
+    /// τ of a TIA row with a single-pole op-amp: the loop closes through Gf with noise gain 1 + G_row/Gf (G_row the row's
+    /// total conductance, both arrays), so the closed-loop pole sits at 2π·GBWP/noise gain: τ = (1 + G_row/Gf)/(2π·GBWP)
+    /// (A0 ≫ noise gain). With Gf the largest row total (the default) the slowest row has noise gain 2.
+    /// </summary>
+    /// <param name="noiseGain">1 + G_row/Gf.</param>
+    /// <param name="gainBandwidth">GBWP of the op-amp (Hz).</param>
+    /// <returns>Seconds.</returns>
+    public static double TimeConstant(double noiseGain, double gainBandwidth) => noiseGain / (2 * Math.PI * gainBandwidth);
 
     /// <summary>The largest total conductance of a row (both arrays): the TIAs' feedback conductance, so |o_i| ≤ the signal voltage.</summary>
     private static double LargestRowConductance(ConductanceMapping mapping)

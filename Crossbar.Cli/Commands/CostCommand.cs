@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Crossbar.Circuit.Amc;
+using Crossbar.Circuit.Builders;
 using Crossbar.Cli.Options;
 using Crossbar.Cli.Output;
 
@@ -21,7 +22,7 @@ public static class CostCommand
         var common = new AmcOptions();
         var sizes = new Option<string>("--size") { HelpName = "list", Description = "comma-separated N", DefaultValueFactory = _ => "16,64,128,256,1024" };
         var maxSimulated = new Option<int>("--max-simulated") { HelpName = "n", Description = "largest N run through HP-INV; above it iterations and operation counts are extrapolated", DefaultValueFactory = _ => 64 };
-        var settle = new Option<string>("--settle") { HelpName = "nominal|tau", Description = "INV settling time: the backend's nominal time, or τ·ln(2^(ADC bits + 1)) with τ = 1/(2π·GBWP·μ_min), the slowest LP-INV leaf of the simulated sizes", DefaultValueFactory = _ => "tau" };
+        var settle = new Option<string>("--settle") { HelpName = "nominal|tau", Description = "settling times: the backend's nominal ones (MVM 60 ns, INV 120 ns), or τ·ln(2^(ADC bits + 1)) from each circuit's τ: INV τ = 1/(2π·GBWP·μ_min) of the slowest LP-INV leaf of the simulated sizes, MVM τ = 2/(2π·GBWP) of the slowest TIA row", DefaultValueFactory = _ => "tau" };
         var command = new Command("cost", "time and energy per solve to 2^-24: analogue HP-INV with BlockAMC vs MathNet LU on this CPU vs a GPU roofline");
         command.Options.Add(sizes);
         command.Options.Add(maxSimulated);
@@ -55,6 +56,22 @@ public static class CostCommand
         _ => throw new UsageException($"--settle: '{word}' is not one of nominal, tau."),
     };
 
+    /// <summary>
+    /// The MVM settling time of the cost model: the backend's nominal time, or the slowest TIA row's τ
+    /// (<see cref="MvmCircuitBuilder.TimeConstant"/>, noise gain 2 with the default Gf) settled to half an ADC step,
+    /// τ·ln(2^(ADC bits + 1)), as <see cref="InvSettling"/> does for the INV leaves.
+    /// </summary>
+    private static double MvmTime(bool tau, Hardware hardware)
+    {
+        if (!tau)
+        {
+            return hardware.Backend.MvmTime;
+        }
+
+        int bits = hardware.Backend.AdcBits > 0 ? hardware.Backend.AdcBits : 8;
+        return MvmCircuitBuilder.TimeConstant(2.0, hardware.Circuit.OpAmp.GainBandwidth) * Math.Log(Math.Pow(2.0, bits + 1));
+    }
+
     /// <summary>The INV settling time of the cost model: the backend's nominal time, or the slowest LP-INV leaf's τ-based
     /// time over the simulated sizes (<see cref="InvSettling"/>).</summary>
     private static double InvTime(bool tau, int[] sizes, int maxSimulated, HpInvOptions options, Hardware hardware)
@@ -83,7 +100,7 @@ public static class CostCommand
         using var folder = OutputFolder.Begin(parse.GetValue(common.Out)!.FullName);
         var assumptions = CostAssumptions.Default;
         var backend = hardware.Backend;
-        var operations = new AmcOperationModel(options.ArraySize, backend.MvmTime, InvTime(tau, sizes, maxSimulated, options, hardware), assumptions.DacTime + assumptions.AdcTime);
+        var operations = new AmcOperationModel(options.ArraySize, MvmTime(tau, hardware), InvTime(tau, sizes, maxSimulated, options, hardware), assumptions.DacTime + assumptions.AdcTime);
         double mvmSigma = parse.GetValue(common.MvmProgSigma);
         var model = new CostModel(assumptions, operations, options.Slices, options.Mvm.InputBits / options.Mvm.InputBitsPerSlice,
             ProgrammingCost.MeanPulses(options.BitsPerSlice, backend.ProgrammingSigma, options.Seed),

@@ -25,7 +25,7 @@ internal sealed class HpInvHardware
         Lpinv = BlockAmcSolver.Program(
             Sliced.Slice(0),
             options.Backend,
-            new BlockAmcOptions { ArraySize = options.ArraySize, BlockBits = 0, SchurBits = options.BitsPerSlice },
+            new BlockAmcOptions { ArraySize = options.ArraySize, BlockBits = 0, SchurBits = options.SchurBits ?? options.BitsPerSlice },
             new SeedSequence(options.Seed, 1),
             counter);
         Hpmvm = new HighPrecisionMvm(Sliced, options.MvmBackend ?? options.Backend, options.ArraySize, options.Mvm, new SeedSequence(options.Seed, 2), counter);

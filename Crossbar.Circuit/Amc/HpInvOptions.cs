@@ -55,6 +55,13 @@ public sealed record HpInvOptions
     /// <summary>FGMRES restart length m (LP-INV calls per cycle).</summary>
     public int Restart { get; init; } = 20;
 
+    /// <summary>
+    /// Conductance bits of the arrays that hold BlockAMC's Schur complements (null: <see cref="BitsPerSlice"/>, the
+    /// cells of every other array). More bits model finer cells for those arrays only: the complements are computed
+    /// digitally and programmed once, so their precision decides how well a deep BlockAMC's LP-INV approximates A⁻¹.
+    /// </summary>
+    public int? SchurBits { get; init; }
+
     /// <summary>Diagonal scaling of A before slicing (<see cref="Equilibration"/>); the library default leaves A as given.</summary>
     public EquilibrationKind Equilibrate { get; init; } = EquilibrationKind.None;
 
@@ -86,6 +93,11 @@ public sealed record HpInvOptions
         if (StallLimit < 1)
         {
             throw new ArgumentException($"StallLimit must be positive, got {StallLimit}.", nameof(StallLimit));
+        }
+
+        if (SchurBits is < 1 or > 16)
+        {
+            throw new ArgumentException($"SchurBits must lie in [1, 16], got {SchurBits}.", nameof(SchurBits));
         }
 
         if (Restart < 1)

@@ -32,6 +32,8 @@ public static class HpinvCommand
 
         public ChoiceOption<HpInvOuter> Outer { get; } = ChoiceOption.Create("--outer", "outer iteration around the LP-INV: refine (x += LPINV(b − A·x), needs ρ(I − Ã0⁻¹A) < 1) or fgmres (flexible GMRES right-preconditioned by the LP-INV)", HpInvOuter.Refine, Outers);
 
+        public Option<int?> SchurBits { get; } = new("--schur-bits") { HelpName = "n", Description = "conductance bits of the arrays holding BlockAMC's Schur complements [default: --bits]" };
+
         public Option<int> Restart { get; } = new("--restart") { HelpName = "m", Description = "FGMRES restart length (LP-INV calls per cycle)", DefaultValueFactory = _ => 20 };
 
         public ChoiceOption<EquilibrationKind> Equilibrate { get; } = ChoiceOption.Create("--equilibrate", "diagonal power-of-two scaling Â = R·A·C before slicing (rows: row max-norms to (1/2, 1]; rowcol: a row then a column pass)", EquilibrationKind.RowColumn, Equilibrations);
@@ -56,7 +58,7 @@ public static class HpinvCommand
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { Size, Matrix, Rhs, Kind, Condition, MaxIterations, Target, Outer, Restart, Equilibrate })
+            foreach (Option o in new Option[] { Size, Matrix, Rhs, Kind, Condition, MaxIterations, Target, Outer, Restart, Equilibrate, SchurBits })
             {
                 command.Options.Add(o);
             }
@@ -84,7 +86,13 @@ public static class HpinvCommand
             }
 
             var (options, hardware) = common.Build(parse, iterations, target);
-            options = options with { Outer = Outer.ValueIn(parse), Restart = restart, Equilibrate = Equilibrate.ValueIn(parse) };
+            int? schurBits = parse.GetValue(SchurBits);
+            if (schurBits is < 1 or > 16)
+            {
+                throw new UsageException($"--schur-bits: must lie in [1, 16], got {schurBits}.");
+            }
+
+            options = options with { Outer = Outer.ValueIn(parse), Restart = restart, Equilibrate = Equilibrate.ValueIn(parse), SchurBits = schurBits };
             var (a, description) = LoadMatrix(parse.GetValue(Matrix), parse.GetValue(Size), parse.GetValue(Kind), parse.GetValue(Condition), options.Seed);
             double[] b = LoadRhs(parse.GetValue(Rhs), a.GetLength(0), options.Seed);
             double[] exact = CrossbarCircuit.ExactSolve(a, b);
@@ -97,6 +105,7 @@ public static class HpinvCommand
                 new("max_iterations", iterations.ToString(CultureInfo.InvariantCulture)),
                 new("outer", OuterWord(options.Outer)),
                 new("restart", restart.ToString(CultureInfo.InvariantCulture)),
+                new("schur_bits", (schurBits ?? options.BitsPerSlice).ToString(CultureInfo.InvariantCulture)),
                 new("equilibrate", EquilibrateWord(options.Equilibrate)),
             };
             return (a, b, exact, description, options, hardware with { Parameters = parameters });

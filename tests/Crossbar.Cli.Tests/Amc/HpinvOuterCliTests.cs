@@ -78,4 +78,26 @@ public class HpinvOuterCliTests
         int column = Array.IndexOf(summary[0].Split(','), "final_rel_error");
         Assert.That(double.Parse(summary[1].Split(',')[column], System.Globalization.CultureInfo.InvariantCulture), Is.LessThanOrEqualTo(1.0 + 1e-9));
     }
+
+    [Test]
+    public void When_SchurBitsAreGiven_Expect_FinerSchurArraysThatLowerRhoAndAreRecorded()
+    {
+        // N = 64 on 8×8 arrays: three BlockAMC stages; finer Schur-complement arrays bring the LP-INV closer to A⁻¹.
+        string three = Path.Combine(_dir, "s3"), eight = Path.Combine(_dir, "s8");
+        string[] common = ["hpinv", "--size", "64", "--kind", "spd", "--condition", "10", "--outer", "fgmres", "--max-iterations", "4", "--seed", "3"];
+        Run([.. common, "--out", three]);
+        Run([.. common, "--schur-bits", "8", "--out", eight]);
+        double Rho(string dir)
+        {
+            string[] lines = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
+            int column = Array.IndexOf(lines[0].Split(','), "spectral_radius");
+            return double.Parse(lines[1].Split(',')[column], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Assert.That(Rho(eight), Is.LessThan(Rho(three)));
+        Assert.That(File.ReadAllText(Path.Combine(eight, "run.json")), Does.Contain("\"schur_bits\": 8"));
+        var (code, error) = Run("hpinv", "--size", "8", "--schur-bits", "0", "--out", Path.Combine(_dir, "bad"));
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("--schur-bits"));
+    }
 }

@@ -70,13 +70,14 @@ public static class MergeCommand
                 throw new UsageException($"{dir} and {firstSource} hold different sweeps ({difference}).");
             }
 
-            foreach (string[] row in ResultsLog.Read(results, out IReadOnlyList<string> header))
+            List<string[]> shardRows = ResultsLog.Read(results, out IReadOnlyList<string> header);
+            if (!header.SequenceEqual(plan!.Header))
             {
-                if (!header.SequenceEqual(plan!.Header))
-                {
-                    throw new UsageException($"{results}: its columns differ from the sweep's (written by another version?).");
-                }
+                throw new UsageException($"{results}: its columns differ from the sweep's (written by another version?).");
+            }
 
+            foreach (string[] row in shardRows)
+            {
                 var id = ResultsLog.Id(row, results);
                 // A point may have several rows (one per summary row), all in the folder that ran it.
                 if (seen.TryGetValue(id, out string? where) && where != dir)

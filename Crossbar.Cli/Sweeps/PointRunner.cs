@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Crossbar.Cli.Commands;
 
 namespace Crossbar.Cli.Sweeps;
@@ -72,21 +70,9 @@ public sealed class PointRunner(SweepPlan plan, string workDir, string? keepDir,
     /// <summary>The summary's rows, its fields in the order of the target's summary columns (missing ones empty).</summary>
     private List<string[]> ReadSummary(string file)
     {
-        using var reader = new StreamReader(file, Encoding.UTF8);
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
-        if (!csv.Read() || csv.Record is not { } header)
-        {
-            return [];
-        }
-
-        int[] index = [.. plan.Target.OutcomeColumns.Select(c => Array.IndexOf(header, c))];
-        var rows = new List<string[]>();
-        while (csv.Read() && csv.Record is { } record)
-        {
-            rows.Add([.. index.Select(i => i >= 0 && i < record.Length ? record[i] : string.Empty)]);
-        }
-
-        return rows;
+        List<string[]> records = ResultsLog.Read(file, out IReadOnlyList<string> header);
+        int[] index = [.. plan.Target.OutcomeColumns.Select(c => header.ToList().IndexOf(c))];
+        return [.. records.Select(record => index.Select(i => i >= 0 ? record[i] : string.Empty).ToArray())];
     }
 
     private void Keep(string dir, string name)

@@ -107,7 +107,7 @@ public sealed class ResultsLog : IDisposable
     /// <summary>Writes <paramref name="rows"/> sorted by (point, replicate) under <paramref name="header"/> to <paramref name="path"/> (temporary, fsync, rename).</summary>
     public static IReadOnlyList<string[]> Rewrite(string path, IReadOnlyList<string> header, IEnumerable<string[]> rows)
     {
-        string[][] sorted = [.. rows.Select((r, i) => (Row: r, Order: i)).OrderBy(x => Id(x.Row, path)).ThenBy(x => x.Order).Select(x => x.Row)];
+        string[][] sorted = [.. rows.Select((r, i) => (Row: r, Id: Id(r, path), Order: i)).OrderBy(x => x.Id).ThenBy(x => x.Order).Select(x => x.Row)];
         string temp = path + ".sorting";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
         {

@@ -21,7 +21,11 @@ public sealed partial class SweepPlan
 {
     private static readonly string[] SweepOwned = ["--out", "-o", "--seed", "--help", "-h", "-?"];
 
-    private readonly Command _command;
+    /// <summary>Per swept option, its index among <see cref="Options"/>.</summary>
+    private readonly int[] _axisColumns;
+
+    /// <summary>Per option, the fixed value given (true for a flag) or the default; the same for every point.</summary>
+    private readonly string[] _givenOrDefault;
 
     private SweepPlan(SweepTarget target, IReadOnlyList<KeyValuePair<string, string?>> fixedOptions, IReadOnlyList<SweepAxis> axes, int seeds, int seed, bool paired)
     {
@@ -31,12 +35,14 @@ public sealed partial class SweepPlan
         Seeds = seeds;
         Seed = seed;
         Paired = paired;
-        _command = target.Create();
-        Options = [.. _command.Options.Where(o => !SweepOwned.Contains(o.Name) && o is not System.CommandLine.Help.HelpOption and not VersionOption)];
+        Options = [.. target.Create().Options.Where(o => !SweepOwned.Contains(o.Name) && o is not System.CommandLine.Help.HelpOption and not VersionOption)];
         ParameterColumns = [.. Options.Select(o => Column(o.Name))];
         var taken = new HashSet<string>(["point", "replicate", "seed", "status", "message", "wall_time_s", .. ParameterColumns], StringComparer.Ordinal);
         SummaryColumns = [.. target.OutcomeColumns.Select(c => taken.Contains(c) ? "result_" + c : c)];
         Header = ["point", "replicate", "seed", .. ParameterColumns, .. SummaryColumns, "status", "message", "wall_time_s"];
+        var options = Options.Select(o => o.Name).ToList();
+        _axisColumns = [.. axes.Select(a => options.IndexOf(a.Option))];
+        _givenOrDefault = [.. Options.Select(o => fixedOptions.FirstOrDefault(f => f.Key == o.Name) is { Key: not null } f ? f.Value ?? "true" : DefaultText(o))];
         long combinations = axes.Aggregate(1L, (n, a) => n * a.Values.Count);
         Combinations = combinations * seeds <= int.MaxValue
             ? (int)combinations
@@ -196,23 +202,10 @@ public sealed partial class SweepPlan
     /// <summary>The value of every parameter column for a point: swept, fixed, or the option's default (empty when it has none).</summary>
     public IReadOnlyList<string> ParameterValues(SweepPoint point)
     {
-        var values = new string[Options.Count];
-        for (int i = 0; i < Options.Count; i++)
+        string[] values = [.. _givenOrDefault];
+        for (int k = 0; k < Axes.Count; k++)
         {
-            Option option = Options[i];
-            int axis = Axes.ToList().FindIndex(a => a.Option == option.Name);
-            if (axis >= 0)
-            {
-                values[i] = point.Values[axis];
-            }
-            else if (Fixed.FirstOrDefault(f => f.Key == option.Name) is { Key: not null } f)
-            {
-                values[i] = f.Value ?? "true";
-            }
-            else
-            {
-                values[i] = DefaultText(option);
-            }
+            values[_axisColumns[k]] = point.Values[k];
         }
 
         return values;

@@ -1,5 +1,3 @@
-using Crossbar.Cli;
-
 namespace Crossbar.Cli.Tests.Amc;
 
 public class HpinvOuterCliTests
@@ -7,28 +5,15 @@ public class HpinvOuterCliTests
     private string _dir = string.Empty;
 
     [SetUp]
-    public void SetUp()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "hpinv-outer-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
+    public void SetUp() => _dir = Cli.TempDirectory();
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_dir, recursive: true);
+    public void TearDown() => Cli.Cleanup(_dir);
 
     private static (int Code, string Error) Run(params string[] args)
     {
-        var error = new StringWriter();
-        var saved = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            return (Program.Main(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(saved);
-        }
+        Cli.Result r = Cli.Run(args);
+        return (r.ExitCode, r.Stderr);
     }
 
     [Test]

@@ -110,48 +110,31 @@ public sealed class Equilibration
     /// <param name="b">b in the original system.</param>
     /// <param name="counter">Counts N flops; null: not counted.</param>
     /// <returns>The scaled right-hand side.</returns>
-    public double[] ScaleRhs(ReadOnlySpan<double> b, AmcCostCounter? counter = null)
-    {
-        var v = new double[b.Length];
-        for (int i = 0; i < v.Length; i++)
-        {
-            v[i] = RowScale[i] * b[i];
-        }
-
-        counter?.AddDigitalFlops(v.Length);
-        return v;
-    }
+    public double[] ScaleRhs(ReadOnlySpan<double> b, AmcCostCounter? counter = null) => Diagonal(b, RowScale, divide: false, counter);
 
     /// <summary>x = C·y.</summary>
     /// <param name="y">Solution of the scaled system.</param>
     /// <param name="counter">Counts N flops; null: not counted.</param>
     /// <returns>The solution of the original system.</returns>
-    public double[] Unscale(ReadOnlySpan<double> y, AmcCostCounter? counter = null)
-    {
-        var x = new double[y.Length];
-        for (int i = 0; i < x.Length; i++)
-        {
-            x[i] = ColumnScale[i] * y[i];
-        }
-
-        counter?.AddDigitalFlops(x.Length);
-        return x;
-    }
+    public double[] Unscale(ReadOnlySpan<double> y, AmcCostCounter? counter = null) => Diagonal(y, ColumnScale, divide: false, counter);
 
     /// <summary>The original residual b − A·x = R⁻¹·(R·b − Â·y) from the scaled one.</summary>
     /// <param name="scaledResidual">R·b − Â·y.</param>
     /// <param name="counter">Counts N flops; null: not counted.</param>
     /// <returns>b − A·x.</returns>
-    public double[] UnscaleResidual(ReadOnlySpan<double> scaledResidual, AmcCostCounter? counter = null)
+    public double[] UnscaleResidual(ReadOnlySpan<double> scaledResidual, AmcCostCounter? counter = null) => Diagonal(scaledResidual, RowScale, divide: true, counter);
+
+    /// <summary>D·v or D⁻¹·v for a diagonal D, counting N flops.</summary>
+    private static double[] Diagonal(ReadOnlySpan<double> v, IReadOnlyList<double> d, bool divide, AmcCostCounter? counter)
     {
-        var v = new double[scaledResidual.Length];
-        for (int i = 0; i < v.Length; i++)
+        var result = new double[v.Length];
+        for (int i = 0; i < result.Length; i++)
         {
-            v[i] = scaledResidual[i] / RowScale[i];
+            result[i] = divide ? v[i] / d[i] : v[i] * d[i];
         }
 
-        counter?.AddDigitalFlops(v.Length);
-        return v;
+        counter?.AddDigitalFlops(result.Length);
+        return result;
     }
 
     /// <summary>2^−⌈log2 m⌉ (1 for m = 0 or non-finite m): m times it lies in (1/2, 1].</summary>

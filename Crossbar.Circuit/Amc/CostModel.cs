@@ -11,7 +11,10 @@ namespace Crossbar.Circuit.Amc;
 /// Operation counts come from the HP-INV run where one was made (iterations and the counter's totals) and from
 /// <see cref="AmcOperationModel"/> otherwise; iterations above the simulated sizes are the largest simulated count.
 /// Programming (once per matrix, not in the per-solve time): the Schur complements' flops on one core, then every array
-/// written at once, cell-serially within an array, at the write-verify model's mean pulses per cell.</para>
+/// written at once, cell-serially within an array, at the write-verify model's mean pulses per cell. Where the matrix
+/// changes with every solve (MIMO detection: a new channel matrix every frame) the per-solve figure is
+/// time_with_programming_s, which adds it. digital_s includes the solver's own flops (solver_digital_s: equilibration,
+/// FGMRES's orthogonalisation and Hessenberg solves; <see cref="SolverFlops"/>).</para>
 /// <para>CPU: the measured median where measured, otherwise the largest measured time × (N/N_max)³; energy = core
 /// power × time. GPU: max(flops/peak FP32, bytes/bandwidth) + launch latency, flops = ⅔N³ + 2N², bytes = 4(N² + 2N);
 /// batched: one launch per <see cref="CostAssumptions.GpuBatch"/> systems; energy = TDP × time.</para>
@@ -21,7 +24,7 @@ public sealed class CostModel
     /// <summary>The term columns of <see cref="CostRow.Terms"/>, in order.</summary>
     public static readonly IReadOnlyList<string> TermNames =
     [
-        "analog_critical_s", "analog_serial_s", "digital_s", "programming_s", "time_with_programming_s",
+        "analog_critical_s", "analog_serial_s", "digital_s", "solver_digital_s", "programming_s", "time_with_programming_s",
         "conversion_J", "opamp_J", "cell_J", "digital_J", "programming_J",
         "cpu_measured_s", "cpu_flops_model_s", "gpu_compute_s", "gpu_memory_s", "gpu_launch_s",
     ];
@@ -60,6 +63,56 @@ public sealed class CostModel
 
     /// <summary>Mean pulses per HP-MVM cell.</summary>
     public double MvmPulses { get; }
+
+    /// <summary>Outer iteration, its restart length and the equilibration of the solves modelled; they set the solver-side
+    /// digital flops of sizes without a run (<see cref="SolverFlops"/>). Default: the paper's refinement, no scaling.</summary>
+    public (HpInvOuter Outer, int Restart, EquilibrationKind Equilibrate) Solver { get; init; } = (HpInvOuter.Refine, 20, EquilibrationKind.None);
+
+    /// <summary>
+    /// Digital flops of the solver around the analogue operations, as <see cref="FgmresSolver"/> and
+    /// <see cref="Equilibration"/> count them into <see cref="AmcCostCounter.DigitalFlops"/>: the equilibration passes
+    /// over A (2N² each: a max-scan and a scaling; two for rowcol) and the diagonal scalings of vectors (N each), and for
+    /// FGMRES per cycle of k LP-INV calls the
+    /// residual norm (3N), the modified Gram–Schmidt of call j (4N(j + 1) + 3N), the Givens rotations of the Hessenberg
+    /// column (6j + 10), the small triangular solve and the update (k² + 2kN) and the residual subtraction (N).
+    /// Refinement's own vector updates are in the per-iteration model (<see cref="AmcOperationModel"/>).
+    /// </summary>
+    /// <param name="n">N.</param>
+    /// <param name="calls">LP-INV calls (iterations).</param>
+    /// <returns>Flops.</returns>
+    public double SolverFlops(int n, int calls)
+    {
+        bool scaled = Solver.Equilibrate != EquilibrationKind.None;
+        double flops = Solver.Equilibrate switch
+        {
+            EquilibrationKind.Rows => 2.0 * n * n,
+            EquilibrationKind.RowColumn => 4.0 * n * n,
+            _ => 0.0,
+        };
+        if (Solver.Outer != HpInvOuter.Fgmres)
+        {
+            // R·b and the answer's C·y once; per iteration C·y and C·Δx (for the correction test) and R⁻¹·r (the residual).
+            return scaled ? flops + (n * (2.0 + (3.0 * Math.Max(0, calls)))) : flops;
+        }
+
+        int restart = Math.Max(1, Solver.Restart);
+        int cycles = 0;
+        for (int left = calls; left > 0; left -= restart)
+        {
+            int k = Math.Min(restart, left);
+            cycles++;
+            flops += 3.0 * n;
+            for (int j = 0; j < k; j++)
+            {
+                flops += (4.0 * n * (j + 1)) + (3.0 * n) + (6.0 * j) + 10;
+            }
+
+            flops += ((double)k * k) + (2.0 * k * n) + n;
+        }
+
+        // R·b and the answer's C·y once, R⁻¹·r at the end of every cycle.
+        return scaled ? flops + (n * (2.0 + cycles)) : flops;
+    }
 
     /// <summary>Flops of one dense LU factorisation and solve, ⅔N³ + 2N².</summary>
     /// <param name="n">N.</param>
@@ -128,7 +181,10 @@ public sealed class CostModel
 
         double conversionSerial = (total.MvmOperations + total.InvOperations) * (a.DacTime + a.AdcTime);
         double critical = total.CriticalTime;
-        double digitalTime = total.DigitalFlops / a.CpuCoreFlopRate;
+        // Solver-side flops (equilibration, FGMRES's Gram–Schmidt and Hessenberg): as the run counted them, else modelled.
+        double solverFlops = run is null ? SolverFlops(n, iterations) : run.Cost.DigitalFlops;
+        double digitalFlops = total.DigitalFlops + solverFlops;
+        double digitalTime = digitalFlops / a.CpuCoreFlopRate;
         double jPerFlop = a.CpuCorePower / a.CpuCoreFlopRate;
         var (programmingTime, programmingEnergy) = Programming(n);
         var terms = new Dictionary<string, double>
@@ -136,12 +192,13 @@ public sealed class CostModel
             ["analog_critical_s"] = critical,
             ["analog_serial_s"] = serialSettle + conversionSerial,
             ["digital_s"] = digitalTime,
+            ["solver_digital_s"] = solverFlops / a.CpuCoreFlopRate,
             ["programming_s"] = programmingTime,
             ["time_with_programming_s"] = critical + digitalTime + programmingTime,
             ["conversion_J"] = energy.Estimate(dac, adc, 0, 0),
             ["opamp_J"] = energy.Estimate(0, 0, opAmpSeconds, 0),
             ["cell_J"] = energy.Estimate(0, 0, 0, cellSeconds),
-            ["digital_J"] = total.DigitalFlops * jPerFlop,
+            ["digital_J"] = digitalFlops * jPerFlop,
             ["programming_J"] = programmingEnergy,
         };
         double time = critical + digitalTime;

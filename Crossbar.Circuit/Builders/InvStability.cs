@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Crossbar.Circuit.Algebra;
 using MathNet.Numerics.LinearAlgebra;
 using Crossbar.Devices.OpAmps;
 
@@ -24,6 +25,11 @@ namespace Crossbar.Circuit.Builders;
 /// pole is the one with the largest real part and τ = 1/|Re s_dominant|. A complex dominant pair
 /// decays with the envelope e^(−t/τ), so τ is the envelope's time constant. Without a pole
 /// (ideal, finite gain) τ is NaN.</para>
+/// <para><b>Large arrays.</b> Both tests need only the extreme eigenvalues (smallest Re μ,
+/// largest Re s). Up to <see cref="RightmostEigenvalues.DenseLimit"/> unknowns the full
+/// spectrum is computed; above, restarted Arnoldi finds the extreme ones in O(n²) per step
+/// instead of O(n³) (<see cref="RightmostEigenvalues"/>), which keeps a 1024×1024 INV's check
+/// to seconds instead of minutes.</para>
 /// </remarks>
 public sealed class InvStability
 {
@@ -42,13 +48,13 @@ public sealed class InvStability
         TimeConstant = IsStable && loopPoles.Length > 0 ? 1 / Math.Abs(DominantPole.Real) : double.NaN;
     }
 
-    /// <summary>Eigenvalues of D⁻¹G.</summary>
+    /// <summary>Eigenvalues of D⁻¹G: all of them up to N = <see cref="RightmostEigenvalues.DenseLimit"/>, else the <see cref="EstimatedCount"/> with the smallest real parts (Arnoldi).</summary>
     public Complex[] Eigenvalues { get; }
 
     /// <summary>The eigenvalue with the smallest real part (μ_min).</summary>
     public Complex MinimumEigenvalue { get; }
 
-    /// <summary>Poles of the whole loop in rad/s (eigenvalues of the state matrix; empty without op-amp dynamics).</summary>
+    /// <summary>Poles of the whole loop in rad/s (eigenvalues of the state matrix, all of them up to <see cref="RightmostEigenvalues.DenseLimit"/> states, else the <see cref="EstimatedCount"/> rightmost; empty without op-amp dynamics).</summary>
     public Complex[] LoopPoles { get; }
 
     /// <summary>The loop pole with the largest real part, in rad/s (NaN without op-amp dynamics).</summary>
@@ -73,6 +79,9 @@ public sealed class InvStability
         : string.Create(CultureInfo.InvariantCulture,
             $"INV circuit unstable: eigenvalue {Text(MinimumEigenvalue)} of D⁻¹G has negative real part (the loop would latch; use --force to simulate anyway)");
 
+    /// <summary>Eigenvalues of D⁻¹G (the smallest real parts) and loop poles (the largest) kept when the matrix is too large for its full spectrum.</summary>
+    public const int EstimatedCount = 4;
+
     /// <summary>Analyses conductances G (signed, S) with row totals D (S), without a loop model (no τ).</summary>
     public static InvStability Analyze(double[,] signedConductance, double[] rowTotal, OpAmpModel opAmp)
         => Analyze(signedConductance, rowTotal, opAmp, null);
@@ -85,9 +94,9 @@ public sealed class InvStability
     {
         ArgumentNullException.ThrowIfNull(opAmp);
         int n = rowTotal.Length;
-        var m = Matrix<double>.Build.Dense(n, n, (i, j) => signedConductance[i, j] / rowTotal[i]);
-        Complex[] eigen = m.Evd().EigenValues.ToArray();
-        Complex[] poles = loop is not null && opAmp.Kind == OpAmpKind.SinglePole ? loop.Poles(opAmp) : [];
+        var m = Matrix<double>.Build.Dense(n, n, (i, j) => -signedConductance[i, j] / rowTotal[i]);
+        Complex[] eigen = [.. RightmostEigenvalues.Of(m, n <= RightmostEigenvalues.DenseLimit ? n : EstimatedCount).Select(z => -z)];
+        Complex[] poles = loop is not null && opAmp.Kind == OpAmpKind.SinglePole ? loop.RightmostPoles(opAmp, EstimatedCount) : [];
         return new InvStability(eigen, opAmp, poles);
     }
 

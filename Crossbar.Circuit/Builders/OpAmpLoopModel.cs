@@ -1,4 +1,5 @@
 using System.Numerics;
+using Crossbar.Circuit.Algebra;
 using Crossbar.Devices.OpAmps;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -103,7 +104,7 @@ public sealed class OpAmpLoopModel
             }
         }
 
-        Matrix<double> k = nRes > 0 ? -ynn.Solve(yno) : yno;
+        Matrix<double> k = nRes == 0 ? yno : Eliminate(ynn, yno);
 
         // S: differential input of each op-amp as a linear function of the outputs.
         var s = Matrix<double>.Build.Dense(nOut, nOut);
@@ -141,6 +142,35 @@ public sealed class OpAmpLoopModel
 
     /// <summary>Eigenvalues of the state matrix: the loop poles in rad/s.</summary>
     public Complex[] Poles(OpAmpModel opAmp) => [.. StateMatrix(opAmp).Evd().EigenValues];
+
+    /// <summary>
+    /// The loop poles in rad/s with the largest real parts, largest first: all of them for up to
+    /// <see cref="RightmostEigenvalues.DenseLimit"/> states, else the <paramref name="count"/>
+    /// rightmost found by Arnoldi (<see cref="RightmostEigenvalues"/>).
+    /// </summary>
+    public Complex[] RightmostPoles(OpAmpModel opAmp, int count)
+    {
+        Matrix<double> a = StateMatrix(opAmp);
+        return RightmostEigenvalues.Of(a, a.RowCount <= RightmostEigenvalues.DenseLimit ? a.RowCount : count);
+    }
+
+    /// <summary>K = −Y_nn⁻¹·Y_no; a diagonal Y_nn (no resistive node touches another, as in INV and GINV) is inverted row by row instead of by an O(n³) solve.</summary>
+    private static Matrix<double> Eliminate(Matrix<double> ynn, Matrix<double> yno)
+    {
+        int n = ynn.RowCount;
+        for (int c = 0; c < n; c++)
+        {
+            for (int r = 0; r < n; r++)
+            {
+                if (r != c && ynn[r, c] != 0)
+                {
+                    return -ynn.Solve(yno);
+                }
+            }
+        }
+
+        return Matrix<double>.Build.Dense(n, yno.ColumnCount, (r, c) => -yno[r, c] / ynn[r, r]);
+    }
 
     private void IndexResistiveNodes()
     {

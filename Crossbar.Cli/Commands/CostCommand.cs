@@ -27,9 +27,13 @@ public static class CostCommand
         command.Options.Add(sizes);
         command.Options.Add(maxSimulated);
         command.Options.Add(settle);
+        var solver = new HpinvCommand.ProblemOptions();
+        command.Options.Add(solver.Outer);
+        command.Options.Add(solver.Restart);
+        command.Options.Add(solver.Equilibrate);
         common.AddTo(command);
         command.SetAction(parse => CommandRunner.Guard(() =>
-            Execute(parse, common, ParseSizes(parse.GetValue(sizes)!), parse.GetValue(maxSimulated), SettleWord(parse.GetValue(settle)!))));
+            Execute(parse, common, solver, ParseSizes(parse.GetValue(sizes)!), parse.GetValue(maxSimulated), SettleWord(parse.GetValue(settle)!))));
         return command;
     }
 
@@ -93,10 +97,17 @@ public static class CostCommand
             : throw new UsageException("--settle tau: an LP-INV leaf is not stable (μ_min ≤ −1/A0); use --settle nominal");
     }
 
-    private static int Execute(ParseResult parse, AmcOptions common, int[] sizes, int maxSimulated, bool tau)
+    private static int Execute(ParseResult parse, AmcOptions common, HpinvCommand.ProblemOptions solver, int[] sizes, int maxSimulated, bool tau)
     {
         DateTimeOffset start = DateTimeOffset.UtcNow;
         var (options, hardware) = common.Build(parse, 20, Math.Pow(2.0, -24));
+        int restart = parse.GetValue(solver.Restart);
+        if (restart < 1)
+        {
+            throw new UsageException($"--restart: must be positive, got {restart}.");
+        }
+
+        options = options with { Outer = solver.Outer.ValueIn(parse), Restart = restart, Equilibrate = solver.Equilibrate.ValueIn(parse) };
         using var folder = OutputFolder.Begin(parse.GetValue(common.Out)!.FullName);
         var assumptions = CostAssumptions.Default;
         var backend = hardware.Backend;
@@ -104,7 +115,10 @@ public static class CostCommand
         double mvmSigma = parse.GetValue(common.MvmProgSigma);
         var model = new CostModel(assumptions, operations, options.Slices, options.Mvm.InputBits / options.Mvm.InputBitsPerSlice,
             ProgrammingCost.MeanPulses(options.BitsPerSlice, backend.ProgrammingSigma, options.Seed),
-            ProgrammingCost.MeanPulses(options.BitsPerSlice, mvmSigma, options.Seed));
+            ProgrammingCost.MeanPulses(options.BitsPerSlice, mvmSigma, options.Seed))
+        {
+            Solver = (options.Outer, options.Restart, options.Equilibrate),
+        };
         var measurements = new List<CostMeasurement>();
         foreach (int n in sizes)
         {
@@ -150,6 +164,9 @@ public static class CostCommand
             new("max_simulated", maxSimulated.ToString(CultureInfo.InvariantCulture)),
             new("matrix", "diagdom (seed)"),
             new("settle", tau ? "tau" : "nominal"),
+            new("outer", HpinvCommand.ProblemOptions.OuterWord(options.Outer)),
+            new("restart", restart.ToString(CultureInfo.InvariantCulture)),
+            new("equilibrate", HpinvCommand.ProblemOptions.EquilibrateWord(options.Equilibrate)),
         };
         RunJson.Write(folder.File(RunJson.FileName), "cost", parameters, start, DateTimeOffset.UtcNow, new() { ["results"] = CostReport.Results(rows, model) });
         folder.Commit();

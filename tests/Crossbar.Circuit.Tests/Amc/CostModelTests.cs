@@ -54,6 +54,35 @@ public class CostModelTests
         Assert.That(run.Cost.ProgrammedArrays, Is.EqualTo(Ops.LpInvArrays(n).Count() + (9 * Ops.Tiles(n, n).Count())));
     }
 
+    [TestCase(HpInvOuter.Refine, EquilibrationKind.None)]
+    [TestCase(HpInvOuter.Refine, EquilibrationKind.RowColumn)]
+    [TestCase(HpInvOuter.Fgmres, EquilibrationKind.None)]
+    [TestCase(HpInvOuter.Fgmres, EquilibrationKind.Rows)]
+    [TestCase(HpInvOuter.Fgmres, EquilibrationKind.RowColumn)]
+    public void When_SolverFlopsModelIsComparedWithARun_Expect_WhatTheSolverCounted(HpInvOuter outer, EquilibrationKind equilibrate)
+    {
+        // The model of the solver-side flops (used for sizes without a run) against the counter of a real run,
+        // with a restart short enough that the run has more than one FGMRES cycle.
+        int n = 32;
+        var a = MatrixGenerators.DiagonallyDominant(n, seed: 3);
+        var b = AmcTestData.Rhs(n, 3);
+        var options = new HpInvOptions
+        {
+            Backend = new IdealAnalogBackend(new AnalogBackendOptions { ProgrammingSigma = 0.02, DacBits = 8, AdcBits = 8 }),
+            MvmBackend = new IdealAnalogBackend(new AnalogBackendOptions { ProgrammingSigma = 0.005, DacBits = 8, AdcBits = 8 }),
+            Seed = 5,
+            Outer = outer,
+            Restart = 3,
+            Equilibrate = equilibrate,
+        };
+        var run = HpInvSolver.Solve(a, b, options);
+        var solver = new CostModel(CostAssumptions.Default, Ops, 9, 32, 2.0, 3.0) { Solver = (outer, 3, equilibrate) };
+        Assert.That(run.Stop, Is.EqualTo(HpInvStop.Converged));
+        Assert.That(solver.SolverFlops(n, CostModel.Iterations(run)), Is.EqualTo((double)run.Cost.DigitalFlops), $"{CostModel.Iterations(run)} LP-INV calls");
+        double withRun = solver.Analog(n, run, 0).Terms["solver_digital_s"];
+        Assert.That(withRun, Is.EqualTo(run.Cost.DigitalFlops / CostAssumptions.Default.CpuCoreFlopRate).Within(1e-15));
+    }
+
     [Test]
     public void When_AnalogRow16_Expect_TermsAsByHand()
     {

@@ -77,6 +77,22 @@ public class MatrixSnapshotTests
     }
 
     [Test]
+    public void When_DcSweepOnly_Expect_TheSystemOfItsFirstPoint()
+    {
+        const string deck = """
+            dc only
+            V1 in 0 dc 1
+            R1 in out 1k
+            R2 out 0 3k
+            .dc V1 0.5 2 0.5
+            .end
+            """;
+        MatrixSnapshot system = CircuitSimulator.Run(NetlistReader.ReadText(deck), captureMatrix: true).OperatingPointMatrix!;
+        Assert.That(system.Analysis, Is.EqualTo("dc"));
+        Assert.That(system.Rhs[KclResidualTests.Index(system.Unknowns, "branch:V1")], Is.EqualTo(0.5), "the sweep's first value");
+    }
+
+    [Test]
     public void When_TransientOnly_Expect_TheInitialOperatingPointSystem()
     {
         const string deck = """

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds umfpack_time (UMFPACK's int interface) and umfpack_time_long (SuiteSparse_long interface) beside this
 # script with gcc -O2, when SuiteSparse's UMFPACK headers and library are installed.
-# Exit 0 built; 3 UMFPACK not installed (the message says how to install it); other codes: compiler errors.
+# Exit 0 built; 3 UMFPACK not installed (the message says how to install it); 4 no C compiler; other codes: compiler
+# errors.
 # Prints the path of umfpack_time on stdout; messages go to stderr.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -10,8 +11,12 @@ for dir in /usr/include/suitesparse /usr/local/include/suitesparse /usr/include 
   if [[ -f "$dir/umfpack.h" ]]; then include="$dir"; break; fi
 done
 cc="${CC:-gcc}"
-if [[ -z "$include" ]] || ! command -v "$cc" > /dev/null; then
-  echo "UMFPACK is not installed (no umfpack.h) or $cc is missing: install SuiteSparse with" >&2
+if ! command -v "$cc" > /dev/null; then
+  echo "no C compiler '$cc': install gcc (apt-get install -y gcc) or set CC" >&2
+  exit 4
+fi
+if [[ -z "$include" ]]; then
+  echo "UMFPACK is not installed (no umfpack.h under /usr/include/suitesparse, /usr/local/include/...): install SuiteSparse with" >&2
   echo "    sudo apt-get install -y libsuitesparse-dev     # Debian/Ubuntu (as root: apt-get install -y libsuitesparse-dev)" >&2
   exit 3
 fi

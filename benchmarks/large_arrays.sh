@@ -8,8 +8,8 @@
 #   --sizes "..."   array sizes N (default "256 512 1024")
 #   --work DIR      per-N folders n<N>/ (out/, jac.mtx, jac.rhs.mtx, jac.names.csv, logs) and large_arrays.csv
 #                   (default: a new temporary folder, kept)
-#   --no-dump       no --dump-matrix and no UMFPACK columns (the text matrix is ~40 bytes per nonzero: about 1 GB
-#                   at N = 1024)
+#   --no-dump       no --dump-matrix and no UMFPACK columns (the text matrix is ~32 bytes per nonzero: about
+#                   0.75 GB at N = 1024)
 #   --build         how the CLI is built (default aot: the native executable of benchmarks/publish_cli.sh)
 #   --seed S        matrix seed (default 1)
 #   --repeats R     UMFPACK runs per matrix, best time kept (default 1)

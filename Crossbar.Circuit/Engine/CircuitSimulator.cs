@@ -14,7 +14,10 @@ public static class CircuitSimulator
     /// <param name="netlist">The deck.</param>
     /// <param name="onTable">Called with each analysis's table before its first row: a caller that streams results attaches
     /// a <see cref="ResultTable.Sink"/> there (and may turn <see cref="ResultTable.RetainsRows"/> off).</param>
-    public static SimulationResults Run(Netlist netlist, Action<ResultTable>? onTable = null)
+    /// <param name="captureMatrix">Record the last Newton system of the operating point (<see cref="SimulationResults.OperatingPointMatrix"/>):
+    /// of the first <c>.op</c>, or when the deck has none, of the first analysis's operating point. Costs a copy of the
+    /// matrix values per Newton step of that operating point, and the memory of one more value array.</param>
+    public static SimulationResults Run(Netlist netlist, Action<ResultTable>? onTable = null, bool captureMatrix = false)
     {
         var statistics = new SimulationStatistics();
         (Netlist flat, Circuit circuit, List<string> topLevelSources) = Compile(netlist, statistics);
@@ -26,8 +29,13 @@ public static class CircuitSimulator
         }
 
         var tables = new List<ResultTable>();
-        foreach (AnalysisCard analysis in flat.Analyses)
+        int captureAt = captureMatrix ? Math.Max(flat.Analyses.FindIndex(a => a is OpAnalysisCard), 0) : -1;
+        MatrixSnapshot? snapshot = null;
+        KclResidual? residual = null;
+        for (int index = 0; index < flat.Analyses.Count; index++)
         {
+            AnalysisCard analysis = flat.Analyses[index];
+            statistics.MatrixCapture = index == captureAt ? new MatrixSnapshot(Name(analysis), circuit.Pattern, circuit.Unknowns) : null;
             switch (analysis)
             {
                 case OpAnalysisCard:
@@ -36,6 +44,7 @@ public static class CircuitSimulator
                     var output = OutputSelection.For(flat, circuit, "op", topLevelSources);
                     tables.Add(OperatingPointAnalysis.Run(circuit, output, onTable));
                     statistics.OperatingPointTime.Stop();
+                    residual = KclResidual.Of(circuit, "op");
                     break;
                 }
 
@@ -45,6 +54,7 @@ public static class CircuitSimulator
                     var output = OutputSelection.For(flat, circuit, "dc", topLevelSources);
                     tables.Add(DcSweepAnalysis.Run(circuit, dc, output, onTable));
                     statistics.DcSweepTime.Stop();
+                    residual = KclResidual.Of(circuit, "dc");
                     break;
                 }
 
@@ -54,6 +64,7 @@ public static class CircuitSimulator
                     var output = OutputSelection.For(flat, circuit, "tran", topLevelSources);
                     tables.Add(TransientAnalysis.Run(circuit, flat, tran, output, onTable: onTable));
                     statistics.TransientTime.Stop();
+                    residual = KclResidual.Of(circuit, "tran");
                     break;
                 }
 
@@ -69,10 +80,26 @@ public static class CircuitSimulator
                 default:
                     throw new NetlistException(analysis.Location, $"analysis {analysis.GetType().Name} is not supported by this engine");
             }
+
+            if (statistics.MatrixCapture is { IsComplete: true } taken)
+            {
+                snapshot = taken;
+            }
+
+            statistics.MatrixCapture = null;
         }
 
-        return new SimulationResults(tables, statistics, [.. netlist.Warnings]);
+        return new SimulationResults(tables, statistics, [.. netlist.Warnings], snapshot, residual);
     }
+
+    private static string Name(AnalysisCard analysis) => analysis switch
+    {
+        OpAnalysisCard => "op",
+        DcAnalysisCard => "dc",
+        TranAnalysisCard => "tran",
+        AcAnalysisCard => "ac",
+        _ => analysis.GetType().Name,
+    };
 
     /// <summary>Flattens and compiles a deck: the flat netlist, the circuit, and the top-level voltage sources (default outputs).</summary>
     internal static (Netlist Flat, Circuit Circuit, List<string> TopLevelSources) Compile(Netlist netlist, SimulationStatistics statistics)

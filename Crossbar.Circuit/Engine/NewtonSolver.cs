@@ -48,6 +48,9 @@ internal sealed class NewtonSolver
     /// <summary>The singular-matrix failure of the last attempt, or null when it was not singular.</summary>
     public SimulationException? LastSingular { get; private set; }
 
+    /// <summary>When set, every full Newton step records the matrix it factored and its right-hand side here (<c>--dump-matrix</c>).</summary>
+    public MatrixSnapshot? Capture { get; set; }
+
     /// <summary>Extra per-node forcing applied during the load (for .ic clamps): (unknown, value).</summary>
     public IReadOnlyList<(int Unknown, double Value)> Clamps { get; set; } = [];
 
@@ -242,6 +245,7 @@ internal sealed class NewtonSolver
                 return false;
             }
 
+            Capture?.Record(load.Matrix, _next, c.Statistics.NewtonIterations + 1);
             c.Solver.Solve(_next.AsSpan(0, n));
         }
 

@@ -20,9 +20,24 @@ internal sealed class OperatingPointSolver
     public NewtonSolver Newton => _newton;
 
     /// <summary>Solves from a zero start with fallbacks; throws <see cref="SimulationException"/> on failure.</summary>
+    /// <remarks>
+    /// While <see cref="SimulationStatistics.MatrixCapture"/> holds an incomplete snapshot, the Newton steps of this
+    /// solve record into it and a converged solve completes it: the first operating point solved after the request.
+    /// </remarks>
     public void Solve(bool polish)
     {
-        SolveWithFallbacks(polish);
+        MatrixSnapshot? capture = _circuit.Statistics.MatrixCapture is { IsComplete: false } pending ? pending : null;
+        _newton.Capture = capture;
+        try
+        {
+            SolveWithFallbacks(polish);
+        }
+        finally
+        {
+            _newton.Capture = null;
+        }
+
+        capture?.Complete();
     }
 
     /// <summary>Newton from the present solution (continuation, e.g. the next DC sweep point); falls back to <see cref="Solve"/>.</summary>

@@ -3,11 +3,13 @@ namespace Crossbar.Circuit.Engine;
 /// <summary>All tables a deck's analyses produced, with statistics and warnings.</summary>
 public sealed class SimulationResults
 {
-    internal SimulationResults(List<ResultTable> tables, SimulationStatistics statistics, List<string> warnings)
+    internal SimulationResults(List<ResultTable> tables, SimulationStatistics statistics, List<string> warnings, MatrixSnapshot? operatingPointMatrix = null, KclResidual? residual = null)
     {
         Tables = tables;
         Statistics = statistics;
         Warnings = warnings;
+        OperatingPointMatrix = operatingPointMatrix;
+        Residual = residual;
     }
 
     /// <summary>One table per analysis, in deck order.</summary>
@@ -18,6 +20,19 @@ public sealed class SimulationResults
 
     /// <summary>Warnings from reading and simulating.</summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// The last Newton system (Jacobian and right-hand side) of the operating point, when
+    /// <see cref="CircuitSimulator.Run"/> was asked for it and an operating point was solved (a transient with
+    /// <c>uic</c> solves none); otherwise null.
+    /// </summary>
+    public MatrixSnapshot? OperatingPointMatrix { get; }
+
+    /// <summary>
+    /// KCL residual of the solution at the last point of the last .op, .dc or .tran analysis (null when the deck has
+    /// none): see <see cref="KclResidual"/>.
+    /// </summary>
+    public KclResidual? Residual { get; }
 
     /// <summary>The first table of an analysis kind (op, dc, tran, ac), or null.</summary>
     public ResultTable? Find(string analysis)

@@ -32,6 +32,12 @@ public sealed class SimulationStatistics
     /// <summary>Linear solver counters (factorisations, refactorisations, solves, fill, times).</summary>
     public SolverStatistics? Solver { get; set; }
 
+    /// <summary>
+    /// The operating-point matrix requested of <see cref="CircuitSimulator.Run"/> (null when none was): set before the
+    /// analysis whose operating point is wanted, filled and completed by that operating point's solve.
+    /// </summary>
+    internal MatrixSnapshot? MatrixCapture { get; set; }
+
     /// <summary>Netlist compilation and matrix setup.</summary>
     public Stopwatch SetupTime { get; } = new();
 
@@ -84,6 +90,11 @@ public sealed class SimulationStatistics
         sb.AppendLine(c, $"dc sweep time s         {DcSweepTime.Elapsed.TotalSeconds:F6}");
         sb.AppendLine(c, $"transient time s        {TransientTime.Elapsed.TotalSeconds:F6}");
         sb.AppendLine(c, $"ac time s               {AcTime.Elapsed.TotalSeconds:F6}");
+        using (var process = Process.GetCurrentProcess())
+        {
+            sb.AppendLine(c, $"peak working set MB     {process.PeakWorkingSet64 / 1e6:F1}");
+        }
+
         return sb.ToString();
     }
 }

@@ -21,13 +21,23 @@ public static class CrossbarRun
 
     /// <summary>Columns of summary.csv (exactly these, in this order).</summary>
     public static readonly IReadOnlyList<string> SummaryHeader =
-        ["size", "rel_error_2norm", "settling_time_s", "max_output_V", "stable", "mu_min", "tau_theory_s", "tau_fit_s", "newton_iterations", "wall_time_s"];
+        ["size", "rel_error_2norm", "settling_time_s", "max_output_V", "stable", "mu_min", "tau_theory_s", "tau_fit_s", "newton_iterations", "mna_residual", "wall_time_s"];
 
     /// <summary>Runs a spec and writes its files into <paramref name="outDir"/>.</summary>
-    public static int Execute(string command, CrossbarSpec spec, DirectoryInfo outDir)
+    /// <param name="command">The command's name (inv, mvm, ginv).</param>
+    /// <param name="spec">What to build and simulate.</param>
+    /// <param name="outDir">The <c>--out</c> folder.</param>
+    /// <param name="diagnostics"><c>--stats</c> and <c>--dump-matrix</c> (none when null).</param>
+    public static int Execute(string command, CrossbarSpec spec, DirectoryInfo outDir, RunDiagnostics? diagnostics = null)
     {
+        diagnostics ??= RunDiagnostics.None;
         DateTimeOffset start = DateTimeOffset.UtcNow;
         using var folder = OutputFolder.Begin(outDir.FullName);
+        if (diagnostics.DumpMatrix is { } dump)
+        {
+            MatrixDump.Check(dump, folder.Target);
+        }
+
         var wall = Stopwatch.StartNew();
         int rows = spec.Matrix.GetLength(0);
         int columns = spec.Matrix.GetLength(1);
@@ -51,7 +61,7 @@ public static class CrossbarRun
         }
 
         Queue<double> stops = TransientProgress.Stops(circuit.Netlist);
-        SimulationResults results = CircuitSimulator.Run(circuit.Netlist, t => TransientProgress.Attach(t, stops, command));
+        SimulationResults results = CircuitSimulator.Run(circuit.Netlist, t => TransientProgress.Attach(t, stops, command), captureMatrix: diagnostics.DumpMatrix is not null);
         foreach (string warning in results.Warnings)
         {
             Log($"warning: {warning}");
@@ -96,6 +106,7 @@ public static class CrossbarRun
             s?.TimeConstant ?? double.NaN,
             tauFit,
             results.Statistics.NewtonIterations,
+            results.Residual?.Relative ?? double.NaN,
             wall.Elapsed.TotalSeconds,
         ];
         CsvTableWriter.Write(folder.File("summary.csv"), SummaryHeader, [summary]);
@@ -108,8 +119,18 @@ public static class CrossbarRun
 
         RunJson.Write(folder.File(RunJson.FileName), command, spec.Parameters, start, DateTimeOffset.UtcNow);
         Log(Invariant($"{command}: rel_error_2norm = {relError:G4}, max |v_out| = {maxOutput:G4} V, {results.Statistics.NewtonIterations} Newton iterations, {wall.Elapsed.TotalSeconds:F3} s"));
+        if (diagnostics.DumpMatrix is { } matrixFile)
+        {
+            MatrixDump.Write(matrixFile, results, Invariant($"crossbar {command} {rows}x{columns}, {spec.Options.Cell} cells, {spec.Analysis}: {circuit.Netlist.Title}"));
+        }
+
         folder.Commit();
         Log($"wrote {folder.Target}");
+        if (diagnostics.Stats)
+        {
+            StatisticsReport.Print(results);
+        }
+
         return ExitCodes.Ok;
     }
 

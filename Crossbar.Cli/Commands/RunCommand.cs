@@ -7,7 +7,7 @@ using Crossbar.Cli.Output;
 
 namespace Crossbar.Cli.Commands;
 
-/// <summary><c>crossbar run deck.cir --out dir [--stats]</c>: simulates every analysis and writes op.csv, dc.csv, tran.csv; the folder is replaced as a unit (<see cref="OutputFolder"/>).</summary>
+/// <summary><c>crossbar run deck.cir --out dir [--stats] [--dump-matrix file.mtx]</c>: simulates every analysis and writes op.csv, dc.csv, tran.csv; the folder is replaced as a unit (<see cref="OutputFolder"/>).</summary>
 public static class RunCommand
 {
     /// <summary>Builds the command.</summary>
@@ -15,16 +15,22 @@ public static class RunCommand
     {
         var deck = new Argument<FileInfo>("deck") { Description = "SPICE deck (.cir) to simulate" };
         var output = new Option<DirectoryInfo>("--out", "-o") { HelpName = "dir", Description = "directory for one CSV per analysis (op.csv, dc.csv, tran.csv, ac.csv, noise.csv; SPICE column names)", Required = true };
-        var stats = new Option<bool>("--stats") { Description = "print solver and Newton statistics to stderr" };
-        var command = new Command("run", "simulate every analysis of a deck and write one CSV per analysis") { deck, output, stats };
+        var diagnostics = new DiagnosticOptions();
+        var command = new Command("run", "simulate every analysis of a deck and write one CSV per analysis") { deck, output };
+        diagnostics.AddTo(command);
         command.SetAction(parse => CommandRunner.Guard(() =>
-            Execute(parse.GetValue(deck)!, parse.GetValue(output)!, parse.GetValue(stats))));
+            Execute(parse.GetValue(deck)!, parse.GetValue(output)!, diagnostics.Read(parse))));
         return command;
     }
 
-    private static int Execute(FileInfo deck, DirectoryInfo outDir, bool printStats)
+    private static int Execute(FileInfo deck, DirectoryInfo outDir, RunDiagnostics diagnostics)
     {
         using var folder = OutputFolder.Begin(outDir.FullName);
+        if (diagnostics.DumpMatrix is { } dump)
+        {
+            MatrixDump.Check(dump, folder.Target);
+        }
+
         DateTimeOffset start = DateTimeOffset.UtcNow;
         using var pause = CollectionPause.Start(deck.Exists ? deck.Length : 0);
         var readTime = Stopwatch.StartNew();
@@ -56,7 +62,7 @@ public static class RunCommand
                 table.RetainsRows = false;
                 files.Add((name, table, writer));
                 TransientProgress.Attach(table, stops, "run");
-            });
+            }, captureMatrix: diagnostics.DumpMatrix is not null);
         }
         finally
         {
@@ -73,15 +79,17 @@ public static class RunCommand
 
         Plots.TransientPlot.TrySaveAll(folder.File, files.Where(f => f.Table.Analysis == "tran").Select(f => f.Name), deck.Name);
         WriteRecord(folder.File(RunJson.FileName), deck, netlist, [.. files.Select(f => (f.Name, f.Table))], results, start);
+        if (diagnostics.DumpMatrix is { } matrixFile)
+        {
+            MatrixDump.Write(matrixFile, results, $"{deck.Name}: {netlist.Title}");
+        }
+
         folder.Commit();
 
-        if (printStats)
+        if (diagnostics.Stats)
         {
-            Console.Error.Write(results.Statistics.Format());
+            StatisticsReport.Print(results);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"deck read time s        {readTime.Elapsed.TotalSeconds:F6}"));
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process time so far s   {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds:F6}"));
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated MB            {GC.GetTotalAllocatedBytes() / 1e6:F1}"));
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"collections gen0/1/2    {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
         }
 
         return ExitCodes.Ok;

@@ -37,7 +37,7 @@ public class CrossbarCommandTests
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(Cli.Lines(P("out/solution.csv"))[0], Is.EqualTo("index,ideal,circuit,abs_error,rel_error"));
         string[] summary = Cli.Lines(P("out/summary.csv"));
-        Assert.That(summary[0], Is.EqualTo("size,rel_error_2norm,settling_time_s,max_output_V,stable,mu_min,tau_theory_s,tau_fit_s,newton_iterations,wall_time_s"));
+        Assert.That(summary[0], Is.EqualTo("size,rel_error_2norm,settling_time_s,max_output_V,stable,mu_min,tau_theory_s,tau_fit_s,newton_iterations,mna_residual,wall_time_s"));
         Assert.That(summary, Has.Length.EqualTo(2));
         Assert.That(Cli.Lines(P("out/solution.csv")), Has.Length.EqualTo(outputs + 1));
         Assert.That(summary[1].Split(',')[0], Is.EqualTo("4"));

@@ -27,6 +27,10 @@ internal sealed class NewtonSolver
     /// <summary>Factor by which each chord step of <see cref="Continue"/> must shrink the largest update to keep the old factorisation.</summary>
     private const double ContinuationContraction = 0.5;
 
+    /// <summary>Update, in SPICE tolerances, below which a full Newton step must shrink the next update tenfold (it would
+    /// quadratically); one that does not has met the rounding floor of the factorisation.</summary>
+    private const double DeepRatio = 1e-3;
+
     /// <summary>Factor by which each chord step must shrink the largest update.</summary>
     private const double ChordContraction = 0.1;
     private readonly Circuit _circuit;
@@ -105,8 +109,11 @@ internal sealed class NewtonSolver
 
                 // Polishing a converged point: the Jacobian has stopped changing, so the last
                 // factorisation serves for a residual correction (a chord step). One that stops
-                // contracting at a negligible update has reached the rounding floor.
-                if (!contracting && ratio <= NegligibleRatio)
+                // contracting at a negligible update has reached the rounding floor, and so has a
+                // full Newton step from a point converged far below the tolerance that does not shrink the update
+                // tenfold (there it would shrink it quadratically): the rest is the rounding of the
+                // factorisation (a 128×128 1T1R INV stalls at 1e-6 of the tolerance).
+                if ((!contracting && ratio <= NegligibleRatio) || (!lastWasChord && previousRatio <= DeepRatio && ratio > ChordContraction * previousRatio))
                 {
                     return true;
                 }

@@ -19,6 +19,9 @@ public sealed record SweepAxis(string Option, IReadOnlyList<string> Values);
 /// </summary>
 public sealed partial class SweepPlan
 {
+    /// <summary>Options of inv, mvm and ginv that a sweep leaves out (see <see cref="SweepTarget"/>).</summary>
+    private static readonly HashSet<string> PerRunDiagnostics = new(StringComparer.Ordinal) { "--stats", "--dump-matrix" };
+
     private static readonly string[] SweepOwned = ["--out", "-o", "--seed", "--help", "-h", "-?"];
 
     /// <summary>Per swept option, its index among <see cref="Options"/>.</summary>
@@ -122,7 +125,9 @@ public sealed partial class SweepPlan
             }
 
             Option option = command.Options.FirstOrDefault(o => o.Name == name || o.Aliases.Contains(name))
-                ?? throw new UsageException($"sweep {target.Name}: {name} is not an option of crossbar {target.Name} (see crossbar {target.Name} --help).");
+                ?? throw new UsageException(PerRunDiagnostics.Contains(name)
+                    ? $"sweep {target.Name}: {name} is a per-run diagnostic of crossbar {target.Name}, not swept (every point would write the same file); run the command alone for it."
+                    : $"sweep {target.Name}: {name} is not an option of crossbar {target.Name} (see crossbar {target.Name} --help).");
             if (SweepOwned.Contains(option.Name))
             {
                 throw new UsageException($"sweep {target.Name}: {option.Name} belongs to the sweep itself, give it once outside the command's options.");

@@ -161,7 +161,10 @@ public class DiagnosticsCliTests
 
         Cli.Result refused = Cli.Run("sweep", "inv", "--size", "3", "--out", P("sweep2"), "--dump-matrix", P("m.mtx"));
         Assert.That(refused.ExitCode, Is.EqualTo(2));
-        Assert.That(refused.Stderr, Does.Contain("--dump-matrix"));
+        Assert.That(refused.Stderr, Does.Contain("--dump-matrix is a per-run diagnostic"));
+        Cli.Result stats = Cli.Run("sweep", "inv", "--size", "3", "--out", P("sweep3"), "--stats");
+        Assert.That(stats.ExitCode, Is.EqualTo(2));
+        Assert.That(stats.Stderr, Does.Contain("--stats is a per-run diagnostic"));
     }
 
     private static int StatisticsValue(string stderr, string label)

@@ -18,6 +18,7 @@ public sealed class MatrixSnapshot
 {
     private readonly double[] _values;
     private readonly double[] _rhs;
+    private readonly double[] _solution;
 
     internal MatrixSnapshot(string analysis, SparsePattern pattern, UnknownMap unknowns)
     {
@@ -26,6 +27,7 @@ public sealed class MatrixSnapshot
         Unknowns = unknowns;
         _values = new double[pattern.Count + 1];
         _rhs = new double[pattern.Size];
+        _solution = new double[pattern.Size];
     }
 
     /// <summary>The analysis whose operating point was recorded (<c>op</c>, or the first analysis: <c>dc</c>, <c>tran</c>, <c>ac</c>).</summary>
@@ -46,6 +48,10 @@ public sealed class MatrixSnapshot
     /// <summary>The right-hand side b of the step, one entry per unknown.</summary>
     public ReadOnlySpan<double> Rhs => _rhs;
 
+    /// <summary>The solution x⁺ of J·x⁺ = b that this engine's factorisation gave at the recorded step: what an
+    /// independent solver of the same system is compared with.</summary>
+    public ReadOnlySpan<double> Solution => _solution;
+
     /// <summary>The engine's Newton iteration count (all analyses so far) at the recorded step; 0 before one is recorded.</summary>
     public int NewtonIteration { get; private set; }
 
@@ -60,6 +66,9 @@ public sealed class MatrixSnapshot
         rhs[.._rhs.Length].CopyTo(_rhs);
         NewtonIteration = iteration;
     }
+
+    /// <summary>Records the solution of the step just recorded.</summary>
+    internal void RecordSolution(ReadOnlySpan<double> solution) => solution[.._solution.Length].CopyTo(_solution);
 
     /// <summary>Marks the snapshot final: its operating point converged, later solves record nothing.</summary>
     internal void Complete() => IsComplete = true;

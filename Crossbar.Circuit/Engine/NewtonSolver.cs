@@ -254,6 +254,7 @@ internal sealed class NewtonSolver
 
             Capture?.Record(load.Matrix, _next, c.Statistics.NewtonIterations + 1);
             c.Solver.Solve(_next.AsSpan(0, n));
+            Capture?.RecordSolution(_next);
         }
 
         c.Statistics.NewtonIterations++;

@@ -6,8 +6,8 @@ namespace Crossbar.Cli.Output;
 /// <summary>
 /// Writes a <see cref="MatrixSnapshot"/> for external solvers: the Jacobian as a Matrix Market coordinate file
 /// (<c>%%MatrixMarket matrix coordinate real general</c>, 1-based, column by column, rows ascending within a column,
-/// one entry per structural nonzero with explicit zeros kept and duplicates summed), the right-hand side as a Matrix
-/// Market array file beside it, and the unknowns' names as a CSV sidecar. Numbers round-trip ("R", invariant culture).
+/// one entry per structural nonzero with explicit zeros kept and duplicates summed), the right-hand side and this
+/// engine's solution of that system as Matrix Market array files beside it, and the unknowns' names as a CSV sidecar. Numbers round-trip ("R", invariant culture).
 /// Each file streams through a fixed buffer (no string of the whole file) and appears by rename when complete.
 /// </summary>
 public static class MatrixMarketWriter
@@ -23,6 +23,9 @@ public static class MatrixMarketWriter
 
     /// <summary>The right-hand-side file written beside <paramref name="matrixPath"/>: <c>jac.mtx</c> → <c>jac.rhs.mtx</c>.</summary>
     public static string RhsPath(string matrixPath) => Stem(matrixPath) + ".rhs.mtx";
+
+    /// <summary>The solution file written beside <paramref name="matrixPath"/>: <c>jac.mtx</c> → <c>jac.x.mtx</c> (this engine's x of J·x = b).</summary>
+    public static string SolutionPath(string matrixPath) => Stem(matrixPath) + ".x.mtx";
 
     /// <summary>The names sidecar written beside <paramref name="matrixPath"/>: <c>jac.mtx</c> → <c>jac.names.csv</c>.</summary>
     public static string NamesPath(string matrixPath) => Stem(matrixPath) + ".names.csv";
@@ -46,11 +49,15 @@ public static class MatrixMarketWriter
             string.Create(CultureInfo.InvariantCulture, $"analysis: {system.Analysis}, Newton iteration {system.NewtonIteration}"),
             string.Create(CultureInfo.InvariantCulture, $"n = {n}, nnz = {entries} (every structural nonzero of the solver's pattern, explicit zeros kept)"),
             $"rows are equations, columns unknowns; row/column k is unknown k (1-based) of {Path.GetFileName(namesPath)} (index,name,kind)",
-            $"right-hand side b: {Path.GetFileName(rhsPath)}",
+            $"right-hand side b: {Path.GetFileName(rhsPath)}; this engine's solution x: {Path.GetFileName(SolutionPath(path))}",
         ];
         AtomicFile.Write(path, writer => WriteCoordinate(writer, system, start, handles, entries, comments));
         AtomicFile.Write(rhsPath, writer => WriteArray(writer, system.Rhs, [
             "CrossbarSim: right-hand side b of the Newton step whose Jacobian is " + Path.GetFileName(path),
+            $"circuit: {oneLine}",
+        ]));
+        AtomicFile.Write(SolutionPath(path), writer => WriteArray(writer, system.Solution, [
+            "CrossbarSim: this engine's solution x of J*x = b (" + Path.GetFileName(path) + ", " + Path.GetFileName(rhsPath) + "), for comparison with another solver",
             $"circuit: {oneLine}",
         ]));
         CsvTableWriter.Write(namesPath, NamesHeader, Names(system.Unknowns));

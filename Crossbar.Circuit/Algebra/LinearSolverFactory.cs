@@ -29,8 +29,11 @@ public static class LinearSolverFactory
     /// ones are faster in the sparse solver, whose dense tail kernel is blocked and vectorised.</summary>
     public const int DenseFillSizeLimit = 64;
 
-    /// <summary>From this dimension up the supernodal multifrontal solver is used.</summary>
-    public const int SupernodalMinimumSize = 20_000;
+    /// <summary>From this dimension up the supernodal multifrontal solver is used. Measured on
+    /// crossbar meshes (2 cores): it already refactors 2–4× faster than the left-looking solver
+    /// from a few thousand unknowns (3 104: 1 ms vs 4 ms; 12 352: 4 ms vs 12 ms); 5 000 is also
+    /// where the ordering starts to consider nested dissection.</summary>
+    public const int SupernodalMinimumSize = 5_000;
 
     [ThreadStatic]
     private static LinearSolverKind t_forced;
@@ -72,9 +75,6 @@ public static class LinearSolverFactory
             return LinearSolverKind.Dense;
         }
 
-        return n >= SupernodalMinimumSize && SupernodalEnabled ? LinearSolverKind.Supernodal : LinearSolverKind.Sparse;
+        return n >= SupernodalMinimumSize ? LinearSolverKind.Supernodal : LinearSolverKind.Sparse;
     }
-
-    /// <summary>Whether automatic selection may pick the supernodal solver.</summary>
-    private const bool SupernodalEnabled = false;
 }

@@ -30,6 +30,9 @@ public sealed class SolverStatistics
     /// <summary>Floating-point operations of one numeric factorisation (supernodal solver; 0 otherwise).</summary>
     public double FactorFlops { get; set; }
 
+    /// <summary>Why the supernodal solver handed the pattern to the general sparse solver (null while it has not).</summary>
+    public string? FallbackReason { get; set; }
+
     /// <summary>Time in ordering and symbolic analysis.</summary>
     public Stopwatch OrderingTime { get; } = new();
 

@@ -30,18 +30,25 @@ internal sealed class SupernodalAnalysis
 {
     private const double GrowthFactor = 1.5;
 
+    /// <summary>A diagonal under this fraction of the largest off-diagonal entry of its row and column counts as zero.</summary>
+    private const double NegligibleDiagonal = 1e-8;
+
     /// <summary>Orders, finds the supernodes and lays out the factor of a pattern.</summary>
     /// <param name="pattern">The matrix pattern (handles).</param>
     /// <param name="columns">Its compressed columns.</param>
     /// <param name="method">Fill-reducing ordering.</param>
     /// <param name="threads">Threads the numeric phase may use (1 = sequential).</param>
-    public SupernodalAnalysis(SparsePattern pattern, CompressedColumns columns, OrderingMethod method, int threads)
+    /// <param name="values">The first matrix values (by handle): a diagonal stored but zero, or
+    /// negligible beside its row and column (an op-amp branch whose pole term vanishes at DC),
+    /// counts as a zero diagonal.</param>
+    public SupernodalAnalysis(SparsePattern pattern, CompressedColumns columns, OrderingMethod method, int threads, ReadOnlySpan<double> values)
     {
         int n = pattern.Size;
         Size = n;
         SymmetricGraph graph = SymmetricGraph.FromColumns(n, columns.ColumnStart, columns.RowIndex);
         int[] fill = FillReducingOrdering.Order(n, columns.ColumnStart, columns.RowIndex, method, out _);
-        int[] order = ZeroDiagonalLast(graph, fill);
+        bool[] zero = ZeroDiagonals(pattern, values);
+        int[] order = ZeroDiagonalLast(graph, fill, zero);
         int[] position = Inverse(order);
         int[] parent = SymbolicCholesky.EliminationTree(graph, order, position);
         int[] post = Postorder(parent);
@@ -56,7 +63,13 @@ internal sealed class SupernodalAnalysis
         parent = SymbolicCholesky.EliminationTree(graph, Order, Position);
         int[] counts = SymbolicCholesky.ColumnCounts(graph, Order);
 
-        FindSupernodes(parent, counts);
+        bool[] zeroAt = new bool[n];
+        for (int k = 0; k < n; k++)
+        {
+            zeroAt[k] = zero[Order[k]];
+        }
+
+        FindSupernodes(parent, counts, zeroAt);
         BuildStructure(graph);
         LocateEntries(pattern);
         LayOut();
@@ -142,17 +155,16 @@ internal sealed class SupernodalAnalysis
     /// Moves each unknown without a stored diagonal to just after the last of its neighbours that
     /// has one (stable otherwise), so that neighbour is eliminated first and fills the diagonal.
     /// </summary>
-    private static int[] ZeroDiagonalLast(SymmetricGraph graph, int[] order)
+    private static int[] ZeroDiagonalLast(SymmetricGraph graph, int[] order, bool[] zero)
     {
         int n = graph.Size;
-        bool[] diagonal = graph.HasDiagonal!;
         int[] position = Inverse(order);
         int[] key = new int[n];
         int[] bucket = new int[(2 * n) + 1];
         for (int v = 0; v < n; v++)
         {
             int k = position[v];
-            if (diagonal[v])
+            if (!zero[v])
             {
                 key[v] = 2 * k;
             }
@@ -161,7 +173,7 @@ internal sealed class SupernodalAnalysis
                 for (int p = graph.Start[v]; p < graph.Start[v + 1]; p++)
                 {
                     int u = graph.Adjacency[p];
-                    if (diagonal[u])
+                    if (!zero[u])
                     {
                         k = Math.Max(k, position[u]);
                     }
@@ -185,6 +197,37 @@ internal sealed class SupernodalAnalysis
         }
 
         return result;
+    }
+
+    /// <summary>Unknowns whose diagonal is absent, zero, or under <see cref="NegligibleDiagonal"/> of the largest entry of their row and column.</summary>
+    private static bool[] ZeroDiagonals(SparsePattern pattern, ReadOnlySpan<double> values)
+    {
+        int n = pattern.Size;
+        double[] diagonal = new double[n];
+        double[] offDiagonal = new double[n];
+        for (int h = 1; h <= pattern.Count; h++)
+        {
+            int i = pattern.Rows[h];
+            int j = pattern.Columns[h];
+            if (i == j)
+            {
+                diagonal[i] += values[h];
+            }
+            else
+            {
+                double v = Math.Abs(values[h]);
+                offDiagonal[i] = Math.Max(offDiagonal[i], v);
+                offDiagonal[j] = Math.Max(offDiagonal[j], v);
+            }
+        }
+
+        bool[] zero = new bool[n];
+        for (int v = 0; v < n; v++)
+        {
+            zero[v] = !(Math.Abs(diagonal[v]) > NegligibleDiagonal * offDiagonal[v]) || diagonal[v] == 0;
+        }
+
+        return zero;
     }
 
     private static int[] Inverse(int[] order)
@@ -247,8 +290,10 @@ internal sealed class SupernodalAnalysis
         return post;
     }
 
-    /// <summary>Fundamental supernodes, then relaxed amalgamation of last children into parents.</summary>
-    private void FindSupernodes(int[] parent, int[] counts)
+    /// <summary>Fundamental supernodes, then relaxed amalgamation of last children into parents; a
+    /// supernode headed by a zero-diagonal unknown always absorbs its last child (the neighbour
+    /// eliminated just before it), so the pivot search of that front can use the neighbour's row.</summary>
+    private void FindSupernodes(int[] parent, int[] counts, bool[] zeroAt)
     {
         int n = Size;
         int[] childCount = new int[n];
@@ -305,7 +350,7 @@ internal sealed class SupernodalAnalysis
             long cols = ns + nG;
             double total = (cols * (cols + 1) / 2.0) + (cols * lG);
             double fraction = zeros / total;
-            bool merge = cols <= 4 || (cols <= 16 && fraction < 0.8) || (cols <= 48 && fraction < 0.1) || fraction < 0.05;
+            bool merge = zeroAt[firsts[s + 1]] || cols <= 4 || (cols <= 16 && fraction < 0.8) || (cols <= 48 && fraction < 0.1) || fraction < 0.05;
             if (merge)
             {
                 startsGroup[s + 1] = false;

@@ -97,16 +97,19 @@ public sealed class SupernodalLuSolver : ILinearSolver
             try
             {
                 var columns = new CompressedColumns(_pattern);
-                _analysis = new SupernodalAnalysis(_pattern, columns, _ordering, _threads);
+                _analysis = new SupernodalAnalysis(_pattern, columns, _ordering, _threads, _values);
                 _lu = new SupernodalFactorization(_analysis, _options);
+
             }
-            catch (NotSupportedException)
+            catch (NotSupportedException e)
             {
+                Statistics.FallbackReason = e.Message;
                 _analysis = null;
                 _lu = null;
             }
             catch (OutOfMemoryException)
             {
+                Statistics.FallbackReason = "out of memory in the supernodal analysis";
                 _analysis = null;
                 _lu = null;
             }
@@ -127,11 +130,12 @@ public sealed class SupernodalLuSolver : ILinearSolver
         }
 
         Statistics.FactorTime.Start();
-        bool ok = _lu!.Factor(_values, out _);
+        bool ok = _lu!.Factor(_values, out int failed);
         Statistics.FactorTime.Stop();
         Statistics.WeakPivots = _lu.WeakPivots;
         if (!ok)
         {
+            Statistics.FallbackReason = $"no pivot above pivtol among the supernode rows at unknown {failed}";
             SwitchToFallback();
             return;
         }
@@ -227,6 +231,7 @@ public sealed class SupernodalLuSolver : ILinearSolver
             return;
         }
 
+        Statistics.FallbackReason = $"backward error {best:E2} after refinement";
         SwitchToFallback();
         _b.CopyTo(rhs);
         _fallback!.Solve(rhs);
@@ -284,6 +289,7 @@ public sealed class SupernodalLuSolver : ILinearSolver
     {
         _lu = null;
         _analysis = null;
+        Statistics.FactorFlops = 0;
         _fallback = new SparseLuSolver(_pattern, _options, _ordering);
         _fallbackFactored = false;
         FactorFallback();

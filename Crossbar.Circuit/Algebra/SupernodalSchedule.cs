@@ -21,11 +21,14 @@ internal sealed class SupernodalSchedule
     private const int MaxExpansions = 256;
     private const double TopEfficiency = 0.8;
 
+    /// <summary>Below this many flops per factorisation everything runs on the calling thread.</summary>
+    private const double MinimumParallelFlops = 1e7;
+
     /// <summary>Builds the schedule for a given number of threads.</summary>
     public SupernodalSchedule(SupernodalAnalysis analysis, int threads)
     {
         int count = analysis.Count;
-        Threads = Math.Max(1, threads);
+        Threads = analysis.Flops < MinimumParallelFlops ? 1 : Math.Max(1, threads);
         TopLane = Threads > 1 ? Threads : 0;
         Lane = new int[count];
         Array.Fill(Lane, TopLane);
@@ -181,10 +184,19 @@ internal sealed class SupernodalSchedule
     /// <summary>Largest-first packing of subtrees onto threads; returns the heaviest load.</summary>
     private static double Makespan(List<int> roots, double[] subtree, int threads, out int[] bin)
     {
-        int[] byWeight = Enumerable.Range(0, roots.Count).OrderByDescending(t => subtree[roots[t]]).ToArray();
+        int c = roots.Count;
+        double[] key = new double[c];
+        int[] index = new int[c];
+        for (int t = 0; t < c; t++)
+        {
+            key[t] = -subtree[roots[t]];
+            index[t] = t;
+        }
+
+        Array.Sort(key, index);
         double[] load = new double[threads];
-        bin = new int[roots.Count];
-        foreach (int t in byWeight)
+        bin = new int[c];
+        foreach (int t in index)
         {
             int least = 0;
             for (int b = 1; b < threads; b++)

@@ -119,7 +119,7 @@ public sealed class SupernodalLuSolverTests
     [Test]
     public void When_CrossbarMeshWithNestedDissection_Expect_ParallelAndSequentialIdentical()
     {
-        StampedMatrix m = TestMatrices.CrossbarMesh(48, 5);
+        StampedMatrix m = TestMatrices.CrossbarMesh(64, 5);
         double[] b = RandomRhs(m.Size, 11);
         var sequential = new SupernodalLuSolver(m.Pattern, null, OrderingMethod.NestedDissection, 1);
         var parallel = new SupernodalLuSolver(m.Pattern, null, OrderingMethod.NestedDissection, 2);

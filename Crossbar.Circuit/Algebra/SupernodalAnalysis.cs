@@ -155,6 +155,7 @@ internal sealed class SupernodalAnalysis
     /// Moves each unknown without a stored diagonal to just after the last of its neighbours that
     /// has one (stable otherwise), so that neighbour is eliminated first and fills the diagonal.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] ZeroDiagonalLast(SymmetricGraph graph, int[] order, bool[] zero)
     {
         int n = graph.Size;
@@ -200,6 +201,7 @@ internal sealed class SupernodalAnalysis
     }
 
     /// <summary>Unknowns whose diagonal is absent, zero, or under <see cref="NegligibleDiagonal"/> of the largest entry of their row and column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool[] ZeroDiagonals(SparsePattern pattern, ReadOnlySpan<double> values)
     {
         int n = pattern.Size;
@@ -242,6 +244,7 @@ internal sealed class SupernodalAnalysis
     }
 
     /// <summary>Depth-first postorder of a forest (children visited in ascending order): post[k] = old index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] Postorder(int[] parent)
     {
         int n = parent.Length;
@@ -293,6 +296,7 @@ internal sealed class SupernodalAnalysis
     /// <summary>Fundamental supernodes, then relaxed amalgamation of last children into parents; a
     /// supernode headed by a zero-diagonal unknown always absorbs its last child (the neighbour
     /// eliminated just before it), so the pivot search of that front can use the neighbour's row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FindSupernodes(int[] parent, int[] counts, bool[] zeroAt)
     {
         int n = Size;
@@ -563,6 +567,7 @@ internal sealed class SupernodalAnalysis
     }
 
     /// <summary>Factor offsets, sizes and the flop count of every front.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LayOut()
     {
         FactorOffset = new long[Count + 1];

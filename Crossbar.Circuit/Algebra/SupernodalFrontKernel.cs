@@ -169,6 +169,7 @@ internal static unsafe class SupernodalFrontKernel
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SwapRows(double* a, double* b, int n)
     {
         int j = 0;

@@ -79,6 +79,7 @@ internal static unsafe class SupernodalGemm
 
     private static bool Fma256 => System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB(double* b, int ldb, int depth, int nc, double* dst)
     {
         for (int j0 = 0; j0 < nc; j0 += StripColumns)
@@ -117,6 +118,7 @@ internal static unsafe class SupernodalGemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA(double* a, int lda, int mc, int depth, double* dst)
     {
         for (int i0 = 0; i0 < mc; i0 += StripRows)
@@ -238,6 +240,7 @@ internal static unsafe class SupernodalGemm
         (Vector256.Load(c + 4) - high).Store(c + 4);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void KernelScalar(double* pa, double* pb, int depth, double* c, int ldc, int mr, int nr)
     {
         double* t = stackalloc double[StripRows * StripColumns];

@@ -44,9 +44,15 @@ public static class SupernodalQuickReport
             }
         }
 
-        // Warm-up (JIT), not reported.
-        StampedMatrix warm = TestMatrices.CrossbarMesh(24, 1);
+        // Warm-up (JIT of both solvers and of both orderings), not reported.
+        StampedMatrix warm = TestMatrices.CrossbarMesh(48, 1);
         ReportSolver("warm-up", new SupernodalLuSolver(warm.Pattern, null, OrderingMethod.Automatic, threads), warm.Pattern, warm.Values, quiet: true);
+        ReportSolver("warm-up", new SparseLuSolver(warm.Pattern), warm.Pattern, warm.Values, quiet: true);
+        if (shape == "op")
+        {
+            RunOperatingPoint(16, old, quiet: true);
+        }
+
         foreach (int n in sizes)
         {
             if (shape == "op")
@@ -102,7 +108,7 @@ public static class SupernodalQuickReport
         return (circuit.Pattern, values);
     }
 
-    private static void RunOperatingPoint(int n, bool old)
+    private static void RunOperatingPoint(int n, bool old, bool quiet = false)
     {
         foreach (LinearSolverKind kind in old ? new[] { LinearSolverKind.Supernodal, LinearSolverKind.Sparse } : new[] { LinearSolverKind.Supernodal })
         {
@@ -113,8 +119,13 @@ public static class SupernodalQuickReport
             double time = clock.Elapsed.TotalSeconds;
             LinearSolverFactory.Forced = LinearSolverKind.Automatic;
             SimulationStatistics s = results.Statistics;
+            if (quiet)
+            {
+                continue;
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"op N={n} {kind}: unknowns {s.Unknowns} newton {s.NewtonIterations} factorisations {s.Solver?.Factorizations}+{s.Solver?.Refactorizations} solves {s.Solver?.Solves} L+U {s.Solver?.FactorNonzeros} ordering {s.Solver?.OrderingTime.Elapsed.TotalSeconds:F3}s factor {s.Solver?.FactorTime.Elapsed.TotalSeconds:F3}s solve {s.Solver?.SolveTime.Elapsed.TotalSeconds:F3}s op {s.OperatingPointTime.Elapsed.TotalSeconds:F3}s total {time:F3}s peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F2} GB"));
+                $"op N={n} {kind}: unknowns {s.Unknowns} newton {s.NewtonIterations} factorisations {s.Solver?.Factorizations}+{s.Solver?.Refactorizations} solves {s.Solver?.Solves} L+U {s.Solver?.FactorNonzeros} ordering {s.Solver?.OrderingTime.Elapsed.TotalSeconds:F3}s factor {s.Solver?.FactorTime.Elapsed.TotalSeconds:F3}s solve {s.Solver?.SolveTime.Elapsed.TotalSeconds:F3}s op {s.OperatingPointTime.Elapsed.TotalSeconds:F3}s total {time:F3}s peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F2} GB fallback {s.Solver?.FallbackReason ?? "none"}"));
         }
     }
 

@@ -5,12 +5,15 @@ namespace Crossbar.Circuit.Algebra;
 /// unknowns): fill-reducing order of A + Aᵀ with zero-diagonal branch unknowns after their
 /// nodes, relaxed supernodes, dense fronts factored by blocked vectorised kernels, independent
 /// subtrees on separate threads, and a backward-error check with iterative refinement on every
-/// solve. Falls back to <see cref="SparseLuSolver"/> for good when its restricted pivoting fails.
+/// solve. Falls back to <see cref="SparseLuSolver"/> for good when its restricted pivoting fails
+/// even after a fresh analysis.
 /// </summary>
 /// <remarks>
 /// <para>Pivoting: inside each supernode, threshold partial pivoting over the supernode's own
-/// rows (<see cref="SupernodalFrontKernel"/>). If no allowed row has a pivot above pivtol the
-/// factorisation is handed to the general solver, whose free pivoting either succeeds or throws
+/// rows (<see cref="SupernodalFrontKernel"/>). If no allowed row has a pivot above pivtol, a
+/// refactorisation first repeats the analysis with the current values (which diagonals are zero
+/// may have changed); if that fails too, or on a first factorisation, the pattern is handed to
+/// the general solver, whose free pivoting either succeeds or throws
 /// <see cref="SingularMatrixException"/> naming the unknown. A pivot under pivrel of its front
 /// column is accepted (counted in <see cref="SolverStatistics.WeakPivots"/>); each
 /// <see cref="Solve"/> then measures the row-wise backward error
@@ -91,51 +94,24 @@ public sealed class SupernodalLuSolver : ILinearSolver
         }
 
         bool fresh = _lu is null;
-        if (fresh)
+        if (fresh && !Analyse())
         {
-            Statistics.OrderingTime.Start();
-            try
-            {
-                var columns = new CompressedColumns(_pattern);
-                _analysis = new SupernodalAnalysis(_pattern, columns, _ordering, _threads, _values);
-                _lu = new SupernodalFactorization(_analysis, _options);
-
-            }
-            catch (NotSupportedException e)
-            {
-                Statistics.FallbackReason = e.Message;
-                _analysis = null;
-                _lu = null;
-            }
-            catch (OutOfMemoryException)
-            {
-                Statistics.FallbackReason = "out of memory in the supernodal analysis";
-                _analysis = null;
-                _lu = null;
-            }
-            finally
-            {
-                Statistics.OrderingTime.Stop();
-            }
-
-            if (_lu is null)
-            {
-                SwitchToFallback();
-                return;
-            }
-
-            Statistics.FactorNonzeros = _analysis!.FactorSize;
-            Statistics.DenseTailSize = _analysis.RootFront;
-            Statistics.FactorFlops = _analysis.Flops;
+            SwitchToFallback();
+            return;
         }
 
-        Statistics.FactorTime.Start();
-        bool ok = _lu!.Factor(_values, out int failed);
-        Statistics.FactorTime.Stop();
-        Statistics.WeakPivots = _lu.WeakPivots;
+        bool ok = FactorNumeric(out int failed);
+        if (!ok && !fresh)
+        {
+            // The structure was analysed for earlier values (which unknowns have a zero diagonal):
+            // analyse again for these before giving the pattern up.
+            fresh = true;
+            ok = Analyse() && FactorNumeric(out failed);
+        }
+
         if (!ok)
         {
-            Statistics.FallbackReason = $"no pivot above pivtol among the supernode rows at unknown {failed}";
+            Statistics.FallbackReason ??= $"no pivot above pivtol among the supernode rows at unknown {failed}";
             SwitchToFallback();
             return;
         }
@@ -150,6 +126,52 @@ public sealed class SupernodalLuSolver : ILinearSolver
         }
 
         ComputeRowNorms();
+    }
+
+    /// <summary>Symbolic analysis and numeric buffers for the current values; false when the pattern is beyond the supernodal solver.</summary>
+    private bool Analyse()
+    {
+        _lu = null;
+        _analysis = null;
+        Statistics.OrderingTime.Start();
+        try
+        {
+            var columns = new CompressedColumns(_pattern);
+            _analysis = new SupernodalAnalysis(_pattern, columns, _ordering, _threads, _values);
+            _lu = new SupernodalFactorization(_analysis, _options);
+        }
+        catch (NotSupportedException e)
+        {
+            Statistics.FallbackReason = e.Message;
+            _analysis = null;
+            _lu = null;
+            return false;
+        }
+        catch (OutOfMemoryException)
+        {
+            Statistics.FallbackReason = "out of memory in the supernodal analysis";
+            _analysis = null;
+            _lu = null;
+            return false;
+        }
+        finally
+        {
+            Statistics.OrderingTime.Stop();
+        }
+
+        Statistics.FactorNonzeros = _analysis.FactorSize;
+        Statistics.DenseTailSize = _analysis.RootFront;
+        Statistics.FactorFlops = _analysis.Flops;
+        return true;
+    }
+
+    private bool FactorNumeric(out int failed)
+    {
+        Statistics.FactorTime.Start();
+        bool ok = _lu!.Factor(_values, out failed);
+        Statistics.FactorTime.Stop();
+        Statistics.WeakPivots = _lu.WeakPivots;
+        return ok;
     }
 
     /// <inheritdoc />

@@ -202,6 +202,51 @@ public sealed class SupernodalLuSolverTests
     }
 
     [Test]
+    public void When_StoredBranchDiagonalsVanishAtRefactor_Expect_NoFallbackAndAgreement()
+    {
+        // Op-amp branches whose stored diagonal (a pole term) is 1 at the first factorisation and 0 later.
+        var m = new StampedMatrix(60);
+        for (int i = 0; i < 50; i++)
+        {
+            m.Conductance(i, i - 1, 1e-3 * (i + 1));
+            m.Conductance(i, (i + 7) % 50, 2e-3);
+        }
+
+        var diagonals = new List<int>();
+        for (int s = 0; s < 10; s++)
+        {
+            int branch = 50 + s;
+            m.Add(5 * s, branch, 1);
+            m.Add(branch, 5 * s, 1);
+            m.Add(branch, (5 * s) + 2, -1e5);
+            m.Add(branch, branch, 1);
+        }
+
+        m.Build();
+        for (int h = 1; h <= m.Pattern.Count; h++)
+        {
+            if (m.Pattern.Rows[h] == m.Pattern.Columns[h] && m.Pattern.Rows[h] >= 50)
+            {
+                diagonals.Add(h);
+            }
+        }
+
+        var solver = new SupernodalLuSolver(m.Pattern, null, OrderingMethod.Automatic, 1);
+        solver.Factor(m.Values);
+        double[] dc = (double[])m.Values.Clone();
+        foreach (int h in diagonals)
+        {
+            dc[h] = 0;
+        }
+
+        double[] b = RandomRhs(60, 3);
+        double[] x = Solve(solver, dc, b);
+
+        Assert.That(solver.UsesFallback, Is.False);
+        Assert.That(Tolerance.RelativeError(x, DenseSolve(m.Pattern, dc, b)), Is.LessThanOrEqualTo(1e-9));
+    }
+
+    [Test]
     public void When_ColumnIsStructurallyEmpty_Expect_SingularMatrixNamingThatUnknown()
     {
         var m = new StampedMatrix(30);

@@ -69,7 +69,7 @@ internal sealed class SupernodalAnalysis
             zeroAt[k] = zero[Order[k]];
         }
 
-        FindSupernodes(parent, counts, zeroAt);
+        FindSupernodes(graph, parent, counts, zeroAt);
         BuildStructure(graph);
         LocateEntries(pattern);
         LayOut();
@@ -297,7 +297,7 @@ internal sealed class SupernodalAnalysis
     /// supernode headed by a zero-diagonal unknown always absorbs its last child (the neighbour
     /// eliminated just before it), so the pivot search of that front can use the neighbour's row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FindSupernodes(int[] parent, int[] counts, bool[] zeroAt)
+    private void FindSupernodes(SymmetricGraph graph, int[] parent, int[] counts, bool[] zeroAt)
     {
         int n = Size;
         int[] childCount = new int[n];
@@ -310,12 +310,30 @@ internal sealed class SupernodalAnalysis
         }
 
         var firsts = new List<int>();
+        var ownZeros = new List<long>();
+        int[] mark = new int[n];
+        Array.Fill(mark, -1);
+        int siblings = 0;
         for (int j = 0; j < n; j++)
         {
             bool joins = j > 0 && parent[j - 1] == j && childCount[j] == 1 && counts[j - 1] == counts[j] + 1;
+            if (!joins && j > 0 && SameLeaf(graph, parent, counts, childCount, mark, j - 1, j))
+            {
+                // Sibling leaves with one row structure (the columns of an ideal-wire crossbar)
+                // share one front: one rank-k update instead of k rank-1 contribution blocks.
+                joins = true;
+                siblings++;
+                ownZeros[^1] += siblings;
+            }
+            else if (!joins)
+            {
+                siblings = 0;
+            }
+
             if (!joins)
             {
                 firsts.Add(j);
+                ownZeros.Add(0);
             }
         }
 
@@ -339,6 +357,7 @@ internal sealed class SupernodalAnalysis
         {
             startsGroup[s] = true;
             groupEnd[s] = s;
+            groupZeros[s] = ownZeros[s];
             int last = firsts[s + 1] - 1;
             int ns = firsts[s + 1] - firsts[s];
             long ls = counts[last];
@@ -350,7 +369,7 @@ internal sealed class SupernodalAnalysis
             int top = groupEnd[s + 1];
             long nG = firsts[top + 1] - firsts[s + 1];
             long lG = counts[firsts[top + 1] - 1];
-            long zeros = groupZeros[s + 1] + (ns * (nG + lG - ls));
+            long zeros = ownZeros[s] + groupZeros[s + 1] + (ns * (nG + lG - ls));
             long cols = ns + nG;
             double total = (cols * (cols + 1) / 2.0) + (cols * lG);
             double fraction = zeros / total;
@@ -415,6 +434,51 @@ internal sealed class SupernodalAnalysis
     }
 
     private int[] _supernodeOf = [];
+
+    /// <summary>Whether positions a and a + 1 are leaves of the elimination tree with the same
+    /// parent and the same row structure (their neighbours after a + 1).</summary>
+    private bool SameLeaf(SymmetricGraph graph, int[] parent, int[] counts, int[] childCount, int[] mark, int a, int b)
+    {
+        if (childCount[a] != 0 || childCount[b] != 0 || parent[a] != parent[b] || counts[a] != counts[b] || parent[a] < 0)
+        {
+            return false;
+        }
+
+        int va = Order[a];
+        int vb = Order[b];
+        int size = 0;
+        for (int p = graph.Start[va]; p < graph.Start[va + 1]; p++)
+        {
+            int i = Position[graph.Adjacency[p]];
+            if (i == b)
+            {
+                return false;
+            }
+
+            if (i > b)
+            {
+                mark[i] = a;
+                size++;
+            }
+        }
+
+        int matched = 0;
+        for (int p = graph.Start[vb]; p < graph.Start[vb + 1]; p++)
+        {
+            int i = Position[graph.Adjacency[p]];
+            if (i > b)
+            {
+                if (mark[i] != a)
+                {
+                    return false;
+                }
+
+                matched++;
+            }
+        }
+
+        return matched == size;
+    }
 
     /// <summary>Row structure of each supernode (A + Aᵀ rows of its columns and its children's structures, below the supernode) and the extend-add indices.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -20,6 +20,9 @@ namespace Crossbar.Circuit.Algebra;
 /// </remarks>
 internal sealed unsafe class SupernodalFactorization
 {
+    /// <summary>Contribution-stack entries allowed beyond twice the factor (a tree with many wide siblings is left to the general solver).</summary>
+    private const long MaxExtraStack = 1L << 25;
+
     private readonly SupernodalAnalysis _analysis;
     private readonly SupernodalSchedule _schedule;
     private readonly double _relativeThreshold;
@@ -49,6 +52,12 @@ internal sealed unsafe class SupernodalFactorization
         if (analysis.FactorSize > Array.MaxLength)
         {
             throw new NotSupportedException($"L + U of {analysis.FactorSize} entries is too large for one array");
+        }
+
+        long stack = _schedule.StackSize.Sum();
+        if (stack > (2 * analysis.FactorSize) + MaxExtraStack)
+        {
+            throw new NotSupportedException($"contribution stack of {stack} entries for an L + U of {analysis.FactorSize}");
         }
 
         _factor = Pinned<double>(Math.Max(1, analysis.FactorSize));

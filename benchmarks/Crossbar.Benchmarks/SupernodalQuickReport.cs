@@ -9,9 +9,9 @@ using Crossbar.Circuit.Tests.Algebra;
 namespace Crossbar.Benchmarks;
 
 /// <summary>
-/// <c>quick supernodal [mesh|inv1t1r|op] [--old] [--nd|--md] [--threads T] N...</c>: ordering, first factor,
+/// <c>quick supernodal [mesh|dense|inv1t1r|op] [--old] [--nd|--md] [--threads T] N...</c>: ordering, first factor,
 /// refactor and solve times, nnz(L + U) and GFlop/s of the supernodal solver (and, with --old,
-/// of <see cref="SparseLuSolver"/>) on <see cref="TestMatrices.CrossbarMesh"/> or the MNA matrix
+/// of <see cref="SparseLuSolver"/>) on <see cref="TestMatrices.CrossbarMesh"/>, <see cref="TestMatrices.InvDense"/> or the MNA matrix
 /// of the INV 1T1R circuit of <see cref="CrossbarCircuitReport.BuildInv1T1R"/>; <c>op</c> runs
 /// the whole operating point through the engine with each solver forced.
 /// </summary>
@@ -69,7 +69,7 @@ public static class SupernodalQuickReport
             }
             else
             {
-                StampedMatrix m = TestMatrices.CrossbarMesh(n, 1);
+                StampedMatrix m = shape == "dense" ? TestMatrices.InvDense(n, 1) : TestMatrices.CrossbarMesh(n, 1);
                 pattern = m.Pattern;
                 values = m.Values;
             }

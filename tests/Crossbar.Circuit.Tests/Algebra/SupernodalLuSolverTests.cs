@@ -247,6 +247,42 @@ public sealed class SupernodalLuSolverTests
     }
 
     [Test]
+    public void When_StarOfLeaves_Expect_LeavesShareOneFrontAndAgreement()
+    {
+        // Hub node 0 with 40 leaf nodes tied only to it and to ground: identical leaf structures.
+        var m = new StampedMatrix(41);
+        m.Conductance(0, -1, 1e-3);
+        for (int i = 1; i <= 40; i++)
+        {
+            m.Conductance(i, 0, 1e-3 * i);
+            m.Conductance(i, -1, 2e-3);
+        }
+
+        m.Build();
+        double[] b = RandomRhs(41, 2);
+        var solver = new SupernodalLuSolver(m.Pattern, null, OrderingMethod.Automatic, 1);
+
+        double[] x = Solve(solver, m.Values, b);
+
+        Assert.That(solver.Analysis!.Count, Is.LessThanOrEqualTo(2));
+        Assert.That(Tolerance.RelativeError(x, DenseSolve(m.Pattern, m.Values, b)), Is.LessThanOrEqualTo(Agreement));
+    }
+
+    [Test]
+    public void When_IdealWireInvIsLarge_Expect_ContributionStackGuardHandsOverToSparseLu()
+    {
+        StampedMatrix m = TestMatrices.InvDense(600, 1);
+        double[] b = RandomRhs(m.Size, 4);
+        var solver = new SupernodalLuSolver(m.Pattern);
+
+        double[] x = Solve(solver, m.Values, b);
+
+        Assert.That(solver.UsesFallback, Is.True);
+        Assert.That(solver.Statistics.FallbackReason, Does.StartWith("contribution stack"));
+        Assert.That(BackwardError(m.Pattern, m.Values, x, b), Is.LessThanOrEqualTo(Backward));
+    }
+
+    [Test]
     public void When_ColumnIsStructurallyEmpty_Expect_SingularMatrixNamingThatUnknown()
     {
         var m = new StampedMatrix(30);

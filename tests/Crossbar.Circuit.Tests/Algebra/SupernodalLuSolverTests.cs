@@ -151,6 +151,25 @@ public sealed class SupernodalLuSolverTests
         Assert.That(Tolerance.RelativeError(x, fresh), Is.LessThanOrEqualTo(Agreement));
     }
 
+    [Test]
+    public void When_Refactored_Expect_NoAllocationInFactorOrSolve()
+    {
+        StampedMatrix m = TestMatrices.CrossbarMesh(24, 6);
+        var solver = new SupernodalLuSolver(m.Pattern, null, OrderingMethod.Automatic, 1);
+        double[] x = RandomRhs(m.Size, 1);
+        solver.Factor(m.Values);
+        solver.Solve(x);
+        RandomRhs(m.Size, 1).CopyTo(x, 0);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        solver.Factor(m.Values);
+        solver.Solve(x);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.That(allocated, Is.EqualTo(0));
+        Assert.That(solver.Statistics.Refactorizations, Is.EqualTo(1));
+    }
+
     [TestCase(8)]
     [TestCase(40)]
     public void When_DenseInvBlock_Expect_AgreementWithDenseLu(int n)

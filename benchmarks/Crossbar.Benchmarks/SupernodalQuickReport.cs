@@ -75,11 +75,12 @@ public static class SupernodalQuickReport
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shape} N={n}: n={pattern.Size} nnz(A)={pattern.Count}"));
-            ReportSolver("  supernodal", new SupernodalLuSolver(pattern, null, ordering, threads), pattern, values);
             if (old)
             {
                 ReportSolver("  sparse LU ", new SparseLuSolver(pattern), pattern, values);
             }
+
+            ReportSolver("  supernodal", new SupernodalLuSolver(pattern, null, ordering, threads), pattern, values);
         }
     }
 

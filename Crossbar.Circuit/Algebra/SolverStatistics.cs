@@ -20,6 +20,19 @@ public sealed class SolverStatistics
     /// <summary>Nonzeros in L + U after the last factorisation.</summary>
     public long FactorNonzeros { get; set; }
 
+    /// <summary>Pivots accepted under pivrel·max|column| because a better one lay outside the
+    /// supernode (supernodal solver, last factorisation).</summary>
+    public int WeakPivots { get; set; }
+
+    /// <summary>Iterative-refinement steps taken by solves (supernodal solver).</summary>
+    public int RefinementSteps { get; set; }
+
+    /// <summary>Floating-point operations of one numeric factorisation (supernodal solver; 0 otherwise).</summary>
+    public double FactorFlops { get; set; }
+
+    /// <summary>Why the supernodal solver handed the pattern to the general sparse solver (null while it has not).</summary>
+    public string? FallbackReason { get; set; }
+
     /// <summary>Time in ordering and symbolic analysis.</summary>
     public Stopwatch OrderingTime { get; } = new();
 

@@ -7,6 +7,12 @@ if (args.Length > 1 && args[0] == "quick" && args[1] == "inv1t1r")
     return;
 }
 
+if (args.Length > 1 && args[0] == "quick" && args[1] == "supernodal")
+{
+    SupernodalQuickReport.Run(args.Skip(2).ToArray());
+    return;
+}
+
 if (args.Length > 1 && args[0] == "quick" && args[1] == "deck")
 {
     DeckQuickReport.Run(args.Skip(2).ToArray());

@@ -26,8 +26,11 @@
 #   umf_order_s, umf_factor_s, umf_lu_nnz, umf_residual_rel, umf_peak_rss_MB -- benchmarks/umfpack/umfpack_time on
 #                     the dumped matrix: umfpack_di_symbolic (symmetric strategy, AMD), umfpack_di_numeric, get_lunz
 #                     (lnz + unz - n), the solve with jac.rhs.mtx
+#   umf_x_diff_rel    max |x_umfpack - x_ours| / max |x| on the dumped system (jac.x.mtx is our solution of it): the
+#                     independent check of our answer where ngspice cannot run
 #   ratio             (order_s + factor_per_s) / (umf_order_s + umf_factor_s): our ordering plus one factorisation
 #                     against UMFPACK's ordering plus one factorisation of the same matrix (> 1: UMFPACK is faster)
+#   factor_ratio      factor_per_s / umf_factor_s: one numeric factorisation against one
 # UMFPACK needs libsuitesparse-dev: installed here with apt-get when missing and running as root, otherwise its
 # columns are left empty with a note. Writes DIR/large_arrays.csv (header + one row per N) and prints it as a table.
 set -euo pipefail
@@ -98,7 +101,7 @@ gnu_time() {
 }
 
 csv="$work/large_arrays.csv"
-echo "N,unknowns,matrix_nnz,wall_s,sim_wall_s,peak_rss_MB,newton_iterations,factorisations,lu_nnz,order_s,factor_s,factor_per_s,mna_residual,dump_s,umf_order_s,umf_factor_s,umf_lu_nnz,umf_residual_rel,umf_peak_rss_MB,ratio,status" > "$csv"
+echo "N,unknowns,matrix_nnz,wall_s,sim_wall_s,peak_rss_MB,newton_iterations,factorisations,lu_nnz,order_s,factor_s,factor_per_s,mna_residual,dump_s,umf_order_s,umf_factor_s,umf_lu_nnz,umf_residual_rel,umf_x_diff_rel,umf_peak_rss_MB,ratio,factor_ratio,status" > "$csv"
 for n in $sizes; do
   dir="$work/n$n"
   rm -rf "$dir"
@@ -128,23 +131,25 @@ for n in $sizes; do
   residual="$(csv_column mna_residual "$dir/out/summary.csv")"
   sim_wall="$(csv_column wall_time_s "$dir/out/summary.csv")"
   dump_s="$(awk '/^wrote .*jac\.mtx/ { print $(NF - 1) }' "$stats")"
-  umf_order="" umf_factor="" umf_lu="" umf_res="" umf_rss="" ratio="" status=ok
+  umf_order="" umf_factor="" umf_lu="" umf_res="" umf_xdiff="" umf_rss="" ratio="" factor_ratio="" status=ok
   if [[ -n "$umf" ]]; then
     urc=0
-    /usr/bin/time -v -o "$dir/umfpack.time.txt" "$umf" "$dir/jac.mtx" "$dir/jac.rhs.mtx" --repeats "$repeats" > "$dir/umfpack.txt" 2> "$dir/umfpack.err" || urc=$?
+    /usr/bin/time -v -o "$dir/umfpack.time.txt" "$umf" "$dir/jac.mtx" "$dir/jac.rhs.mtx" "$dir/jac.x.mtx" --repeats "$repeats" > "$dir/umfpack.txt" 2> "$dir/umfpack.err" || urc=$?
     if [[ "$urc" == 0 ]]; then
       umf_order="$(key order_s "$dir/umfpack.txt")"
       umf_factor="$(key factor_s "$dir/umfpack.txt")"
       umf_lu="$(key nnz_LU "$dir/umfpack.txt")"
       umf_res="$(key residual_rel "$dir/umfpack.txt")"
+      umf_xdiff="$(key x_diff_rel "$dir/umfpack.txt")"
       read -r _ umf_rss < <(gnu_time "$dir/umfpack.time.txt")
       ratio="$(awk -v o="$order_s" -v f="$factor_per_s" -v uo="$umf_order" -v uf="$umf_factor" 'BEGIN { d = uo + uf; if (d > 0) printf "%.3g", (o + f) / d }')"
+      factor_ratio="$(awk -v f="$factor_per_s" -v uf="$umf_factor" 'BEGIN { if (uf > 0) printf "%.3g", f / uf }')"
     else
       status="umfpack_exit_$urc"
       echo "  umfpack_time failed (exit $urc): $(tail -n1 "$dir/umfpack.err")" >&2
     fi
   fi
-  echo "$n,$unknowns,$nnz,$wall,$sim_wall,$rss,$newton,$factorisations,$lu,$order_s,$factor_s,$factor_per_s,$residual,$dump_s,$umf_order,$umf_factor,$umf_lu,$umf_res,$umf_rss,$ratio,$status" >> "$csv"
+  echo "$n,$unknowns,$nnz,$wall,$sim_wall,$rss,$newton,$factorisations,$lu,$order_s,$factor_s,$factor_per_s,$residual,$dump_s,$umf_order,$umf_factor,$umf_lu,$umf_res,$umf_xdiff,$umf_rss,$ratio,$factor_ratio,$status" >> "$csv"
 done
 
 echo "wrote $csv" >&2

@@ -1,7 +1,7 @@
 /*
  * umfpack_time: times UMFPACK on a Matrix Market matrix (e.g. one written by `crossbar ... --dump-matrix`).
  *
- * Usage: umfpack_time matrix.mtx [rhs.mtx] [--repeats R] [--strategy symmetric|unsymmetric|auto]
+ * Usage: umfpack_time matrix.mtx [rhs.mtx [x.mtx]] [--repeats R] [--strategy symmetric|unsymmetric|auto]
  *
  * Reads a `matrix coordinate real general` file (1-based; duplicates are summed, explicit zeros kept in the
  * pattern), then times, best of R runs (default 1):
@@ -10,7 +10,8 @@
  *   factor_s  umfpack_*_numeric on that symbolic analysis
  * and prints nnz(L+U) from umfpack_*_get_lunz (lnz + unz - n: L's unit diagonal not counted), the flop count and
  * the strategy and ordering UMFPACK reports it used. With a right-hand side (`matrix array real general`, n x 1) it
- * solves A x = b once (solve_s) and prints the residual ||A x - b||_inf, relative to ||A||_inf ||x||_inf + ||b||_inf.
+ * solves A x = b once (solve_s) and prints the residual ||A x - b||_inf, relative to ||A||_inf ||x||_inf + ||b||_inf;
+ * given another solver's x as well (the .x.mtx of --dump-matrix), x_diff_rel = ||x_umfpack - x||_inf / ||x_umfpack||_inf.
  * Output: one "name value" pair per line, for scripts (benchmarks/large_arrays.sh reads it).
  *
  * Built by build.sh with -DUMF_LONG for the SuiteSparse_long (dl) interface (matrices whose factors exceed 2^31
@@ -141,7 +142,7 @@ static void check(Int status, const char *what)
 
 int main(int argc, char **argv)
 {
-    const char *matrix = NULL, *rhs = NULL;
+    const char *matrix = NULL, *rhs = NULL, *theirs = NULL;
     int repeats = 1;
     double strategy = UMFPACK_STRATEGY_SYMMETRIC;
     for (int a = 1; a < argc; a++)
@@ -157,14 +158,15 @@ int main(int argc, char **argv)
         }
         else if (argv[a][0] == '-')
         {
-            fprintf(stderr, "usage: umfpack_time matrix.mtx [rhs.mtx] [--repeats R] [--strategy symmetric|unsymmetric|auto]\n");
+            fprintf(stderr, "usage: umfpack_time matrix.mtx [rhs.mtx [x.mtx]] [--repeats R] [--strategy symmetric|unsymmetric|auto]\n");
             return 2;
         }
         else if (!matrix) matrix = argv[a];
         else if (!rhs) rhs = argv[a];
+        else if (!theirs) theirs = argv[a];
         else fail("too many arguments", argv[a]);
     }
-    if (!matrix) fail("usage: umfpack_time matrix.mtx [rhs.mtx] [--repeats R]", NULL);
+    if (!matrix) fail("usage: umfpack_time matrix.mtx [rhs.mtx [x.mtx]] [--repeats R]", NULL);
     if (repeats < 1) repeats = 1;
 
     double t0 = now();
@@ -243,6 +245,19 @@ int main(int argc, char **argv)
         printf("solve_s %.6f\n", solve_s);
         printf("residual_inf %.3e\n", rmax);
         printf("residual_rel %.3e\n", rmax / (anorm * xnorm + bnorm));
+        if (theirs)
+        {
+            /* The independent check: max |x_umfpack - x_crossbar| / max |x| over the whole system. */
+            double *y = read_array(theirs, n);
+            double dmax = 0;
+            for (Int i = 0; i < n; i++)
+            {
+                double d = fabs(x[i] - y[i]);
+                if (!(d <= dmax)) dmax = d;
+            }
+            printf("x_diff_rel %.3e\n", xnorm > 0 ? dmax / xnorm : dmax);
+            free(y);
+        }
         free(b);
         free(x);
         free(r);

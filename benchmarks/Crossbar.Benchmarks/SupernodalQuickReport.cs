@@ -176,24 +176,5 @@ public static class SupernodalQuickReport
             $"{label}: ordering={ordering:F3}s first factor={firstNumeric:F3}s (call {first:F3}s) refactor={refactor:F3}s solve={solve:F4}s (slowest {solveMax:F4}s) nnz(L+U)={s.FactorNonzeros} root front={s.DenseTailSize} backward error={omega:E2}{extra}"));
     }
 
-    /// <summary>Row-wise backward error maxᵢ |A·x − b|ᵢ / (‖A(i,:)‖₁·‖x‖∞ + |bᵢ|).</summary>
-    private static double BackwardError(SparsePattern pattern, double[] values, double[] x, double[] b)
-    {
-        double[] ax = StampedMatrix.Multiply(pattern, values, x);
-        double[] rowSum = new double[b.Length];
-        for (int h = 1; h <= pattern.Count; h++)
-        {
-            rowSum[pattern.Rows[h]] += Math.Abs(values[h]);
-        }
-
-        double xmax = x.Max(Math.Abs);
-        double omega = 0;
-        for (int i = 0; i < b.Length; i++)
-        {
-            double scale = (rowSum[i] * xmax) + Math.Abs(b[i]);
-            omega = Math.Max(omega, scale > 0 ? Math.Abs(ax[i] - b[i]) / scale : Math.Abs(ax[i] - b[i]));
-        }
-
-        return omega;
-    }
+    private static double BackwardError(SparsePattern pattern, double[] values, double[] x, double[] b) => StampedMatrix.BackwardError(pattern, values, x, b);
 }

@@ -196,44 +196,7 @@ public class DiagnosticsCliTests
         return [.. lines.Skip(1).Select(l => double.Parse(l, CultureInfo.InvariantCulture))];
     }
 
-    /// <summary>Dense Gaussian elimination with partial pivoting (small systems).</summary>
+    /// <summary>Math.NET's dense LU with partial pivoting (small systems): an independent solver.</summary>
     private static double[] Solve(double[,] a, double[] b)
-    {
-        int n = b.Length;
-        a = (double[,])a.Clone();
-        double[] x = (double[])b.Clone();
-        for (int k = 0; k < n; k++)
-        {
-            int p = Enumerable.Range(k, n - k).MaxBy(i => Math.Abs(a[i, k]));
-            for (int j = 0; j < n; j++)
-            {
-                (a[k, j], a[p, j]) = (a[p, j], a[k, j]);
-            }
-
-            (x[k], x[p]) = (x[p], x[k]);
-            for (int i = k + 1; i < n; i++)
-            {
-                double f = a[i, k] / a[k, k];
-                for (int j = k; j < n; j++)
-                {
-                    a[i, j] -= f * a[k, j];
-                }
-
-                x[i] -= f * x[k];
-            }
-        }
-
-        for (int k = n - 1; k >= 0; k--)
-        {
-            double s = x[k];
-            for (int j = k + 1; j < n; j++)
-            {
-                s -= a[k, j] * x[j];
-            }
-
-            x[k] = s / a[k, k];
-        }
-
-        return x;
-    }
+        => MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(a).Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(b)).ToArray();
 }

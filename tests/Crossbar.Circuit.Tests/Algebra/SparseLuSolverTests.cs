@@ -146,19 +146,7 @@ public sealed class SparseLuSolverTests
     [Test]
     public void When_ColumnIsStructurallyEmpty_Expect_SingularMatrixNamingThatUnknown()
     {
-        var m = new StampedMatrix(30);
-        for (int i = 0; i < 30; i++)
-        {
-            if (i != 17)
-            {
-                m.Add(i, i, 2);
-                m.Add(17, i, 1);
-            }
-
-            m.Add(i, (i + 29) % 30 == 17 ? (i + 28) % 30 : (i + 29) % 30, -0.5);
-        }
-
-        m.Build();
+        StampedMatrix m = TestMatrices.StructurallyEmptyColumn17();
         var solver = new SparseLuSolver(m.Pattern);
 
         var ex = Assert.Throws<SingularMatrixException>(() => solver.Factor(m.Values));
@@ -169,16 +157,7 @@ public sealed class SparseLuSolverTests
     [Test]
     public void When_ColumnValuesAreAllZero_Expect_SingularMatrixNamingThatUnknown()
     {
-        StampedMatrix m = TestMatrices.RandomCircuit(21, 60);
-        int victim = m.Size / 2;
-        double[] values = (double[])m.Values.Clone();
-        for (int h = 1; h <= m.Pattern.Count; h++)
-        {
-            if (m.Pattern.Columns[h] == victim)
-            {
-                values[h] = 0;
-            }
-        }
+        (StampedMatrix m, double[] values, int victim) = TestMatrices.ZeroedColumn();
 
         var solver = new SparseLuSolver(m.Pattern);
 

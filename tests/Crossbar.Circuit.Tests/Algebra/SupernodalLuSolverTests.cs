@@ -25,26 +25,8 @@ public sealed class SupernodalLuSolverTests
         return x;
     }
 
-    /// <summary>Row-wise backward error maxᵢ |A·x − b|ᵢ / (‖A(i,:)‖₁·‖x‖∞ + |bᵢ|).</summary>
-    internal static double BackwardError(SparsePattern pattern, double[] values, double[] x, double[] b)
-    {
-        double[] ax = StampedMatrix.Multiply(pattern, values, x);
-        double[] rowSum = new double[b.Length];
-        for (int h = 1; h <= pattern.Count; h++)
-        {
-            rowSum[pattern.Rows[h]] += Math.Abs(values[h]);
-        }
-
-        double xmax = x.Max(Math.Abs);
-        double omega = 0;
-        for (int i = 0; i < b.Length; i++)
-        {
-            double scale = (rowSum[i] * xmax) + Math.Abs(b[i]);
-            omega = Math.Max(omega, scale > 0 ? Math.Abs(ax[i] - b[i]) / scale : Math.Abs(ax[i] - b[i]));
-        }
-
-        return omega;
-    }
+    /// <summary>Row-wise backward error (<see cref="StampedMatrix.BackwardError"/>).</summary>
+    internal static double BackwardError(SparsePattern pattern, double[] values, double[] x, double[] b) => StampedMatrix.BackwardError(pattern, values, x, b);
 
     private static double[] DenseSolve(SparsePattern pattern, double[] values, double[] b)
     {
@@ -304,19 +286,7 @@ public sealed class SupernodalLuSolverTests
     [Test]
     public void When_ColumnIsStructurallyEmpty_Expect_SingularMatrixNamingThatUnknown()
     {
-        var m = new StampedMatrix(30);
-        for (int i = 0; i < 30; i++)
-        {
-            if (i != 17)
-            {
-                m.Add(i, i, 2);
-                m.Add(17, i, 1);
-            }
-
-            m.Add(i, (i + 29) % 30 == 17 ? (i + 28) % 30 : (i + 29) % 30, -0.5);
-        }
-
-        m.Build();
+        StampedMatrix m = TestMatrices.StructurallyEmptyColumn17();
         var solver = new SupernodalLuSolver(m.Pattern);
 
         var ex = Assert.Throws<SingularMatrixException>(() => solver.Factor(m.Values));
@@ -327,16 +297,7 @@ public sealed class SupernodalLuSolverTests
     [Test]
     public void When_ColumnValuesAreAllZero_Expect_SingularMatrixNamingThatUnknown()
     {
-        StampedMatrix m = TestMatrices.RandomCircuit(21, 60);
-        int victim = m.Size / 2;
-        double[] values = (double[])m.Values.Clone();
-        for (int h = 1; h <= m.Pattern.Count; h++)
-        {
-            if (m.Pattern.Columns[h] == victim)
-            {
-                values[h] = 0;
-            }
-        }
+        (StampedMatrix m, double[] values, int victim) = TestMatrices.ZeroedColumn();
 
         var solver = new SupernodalLuSolver(m.Pattern);
 

@@ -66,6 +66,27 @@ public sealed class StampedMatrix
         return a;
     }
 
+    /// <summary>Row-wise backward error maxᵢ |A·x − b|ᵢ / (‖A(i,:)‖₁·‖x‖∞ + |bᵢ|).</summary>
+    public static double BackwardError(SparsePattern pattern, double[] values, double[] x, double[] b)
+    {
+        double[] ax = StampedMatrix.Multiply(pattern, values, x);
+        double[] rowSum = new double[b.Length];
+        for (int h = 1; h <= pattern.Count; h++)
+        {
+            rowSum[pattern.Rows[h]] += Math.Abs(values[h]);
+        }
+
+        double xmax = x.Max(Math.Abs);
+        double omega = 0;
+        for (int i = 0; i < b.Length; i++)
+        {
+            double scale = (rowSum[i] * xmax) + Math.Abs(b[i]);
+            omega = Math.Max(omega, scale > 0 ? Math.Abs(ax[i] - b[i]) / scale : Math.Abs(ax[i] - b[i]));
+        }
+
+        return omega;
+    }
+
     /// <summary>y = A·x for values given by handle.</summary>
     public static double[] Multiply(SparsePattern pattern, ReadOnlySpan<double> values, ReadOnlySpan<double> x)
     {
@@ -82,6 +103,41 @@ public sealed class StampedMatrix
 /// <summary>MNA matrices of the shapes the simulator produces.</summary>
 public static class TestMatrices
 {
+    /// <summary>A 30×30 matrix whose column 17 has no entry at all (row 17 is full): structurally singular at unknown 17.</summary>
+    public static StampedMatrix StructurallyEmptyColumn17()
+    {
+        var m = new StampedMatrix(30);
+        for (int i = 0; i < 30; i++)
+        {
+            if (i != 17)
+            {
+                m.Add(i, i, 2);
+                m.Add(17, i, 1);
+            }
+
+            m.Add(i, (i + 29) % 30 == 17 ? (i + 28) % 30 : (i + 29) % 30, -0.5);
+        }
+
+        return m.Build();
+    }
+
+    /// <summary>A random circuit matrix with every value of its middle column set to zero: numerically singular there.</summary>
+    public static (StampedMatrix Matrix, double[] Values, int Victim) ZeroedColumn()
+    {
+        StampedMatrix m = TestMatrices.RandomCircuit(21, 60);
+        int victim = m.Size / 2;
+        double[] values = (double[])m.Values.Clone();
+        for (int h = 1; h <= m.Pattern.Count; h++)
+        {
+            if (m.Pattern.Columns[h] == victim)
+            {
+                values[h] = 0;
+            }
+        }
+
+        return (m, values, victim);
+    }
+
     /// <summary>
     /// A random linear circuit: a resistor tree to ground plus random resistors, voltage sources,
     /// VCVS, CCVS (zero-diagonal branch rows), CCCS and VCCS (unsymmetric entries).

@@ -80,7 +80,7 @@ public class KclResidualTests
     internal static int Index(UnknownMap unknowns, string name)
         => Enumerable.Range(0, unknowns.Count).First(i => unknowns.NameOf(i).Equals(name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Solves the snapshot's J·x = b by dense Gaussian elimination with partial pivoting (duplicates summed).</summary>
+    /// <summary>Solves the snapshot's J·x = b with Math.NET's dense LU (partial pivoting; duplicates summed): an independent solver.</summary>
     internal static double[] DenseSolve(MatrixSnapshot system)
     {
         int n = system.Size;
@@ -91,52 +91,6 @@ public class KclResidualTests
             a[system.Pattern.Rows[h], system.Pattern.Columns[h]] += values[h];
         }
 
-        double[] x = system.Rhs.ToArray();
-        for (int k = 0; k < n; k++)
-        {
-            int p = k;
-            for (int i = k + 1; i < n; i++)
-            {
-                if (Math.Abs(a[i, k]) > Math.Abs(a[p, k]))
-                {
-                    p = i;
-                }
-            }
-
-            for (int j = 0; j < n; j++)
-            {
-                (a[k, j], a[p, j]) = (a[p, j], a[k, j]);
-            }
-
-            (x[k], x[p]) = (x[p], x[k]);
-            for (int i = k + 1; i < n; i++)
-            {
-                double f = a[i, k] / a[k, k];
-                if (f == 0)
-                {
-                    continue;
-                }
-
-                for (int j = k; j < n; j++)
-                {
-                    a[i, j] -= f * a[k, j];
-                }
-
-                x[i] -= f * x[k];
-            }
-        }
-
-        for (int k = n - 1; k >= 0; k--)
-        {
-            double s = x[k];
-            for (int j = k + 1; j < n; j++)
-            {
-                s -= a[k, j] * x[j];
-            }
-
-            x[k] = s / a[k, k];
-        }
-
-        return x;
+        return MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(a).Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(system.Rhs.ToArray())).ToArray();
     }
 }

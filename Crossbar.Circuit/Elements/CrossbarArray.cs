@@ -159,14 +159,52 @@ public sealed class CrossbarArray : CircuitElement
         _cellG = new double[m * n];
         CellModel? seriesCell = a.CellKind == CrossbarCellKind.OnResistance ? CellModel.WithOnResistance(a.ReadModel, a.OnResistance) : null;
 
+        // The internal nodes, cell by cell (row wire, column wire, cell node), as one block of unknowns named on demand.
+        bool hasRow = a.RowWireResistance > 0, hasColumn = a.ColumnWireResistance > 0, hasMid = a.HasCellNode;
+        int per = (hasRow ? 1 : 0) + (hasColumn ? 1 : 0) + (hasMid ? 1 : 0);
+        int columnSlot = hasRow ? 1 : 0, midSlot = columnSlot + (hasColumn ? 1 : 0);
+        string InternalName(int index)
+        {
+            int cell = index / per, slot = index % per, i = cell / n, j = cell % n;
+            return hasRow && slot == 0 ? a.RowWireNode(i, j) : hasColumn && slot == columnSlot ? a.ColumnWireNode(i, j) : a.CellNode(i, j);
+        }
+
+        int? InternalIndex(string name)
+        {
+            if (a.ParseInternalNode(name) is not (int i, int j, char kind))
+            {
+                return null;
+            }
+
+            int cell = (i * n) + j;
+            return kind switch
+            {
+                'r' when hasRow => cell * per,
+                'c' when hasColumn => (cell * per) + columnSlot,
+                'm' when hasMid => (cell * per) + midSlot,
+                _ => null,
+            };
+        }
+
+        int? first = per > 0 ? unknowns.AddNodes(m * n * per, InternalName, InternalIndex) : null;
         for (int i = 0; i < m; i++)
         {
             for (int j = 0; j < n; j++)
             {
                 int k = (i * n) + j;
-                _cellRow[k] = a.RowWireResistance > 0 ? unknowns.Node(a.RowWireNode(i, j)) : rowTerminal[i];
-                _cellColumn[k] = a.ColumnWireResistance > 0 ? unknowns.Node(a.ColumnWireNode(i, j)) : columnTerminal[j];
-                _cellMid[k] = a.HasCellNode ? unknowns.Node(a.CellNode(i, j)) : -1;
+                if (first is int f)
+                {
+                    _cellRow[k] = hasRow ? f + (k * per) : rowTerminal[i];
+                    _cellColumn[k] = hasColumn ? f + (k * per) + columnSlot : columnTerminal[j];
+                    _cellMid[k] = hasMid ? f + (k * per) + midSlot : -1;
+                }
+                else
+                {
+                    _cellRow[k] = hasRow ? unknowns.Node(a.RowWireNode(i, j)) : rowTerminal[i];
+                    _cellColumn[k] = hasColumn ? unknowns.Node(a.ColumnWireNode(i, j)) : columnTerminal[j];
+                    _cellMid[k] = hasMid ? unknowns.Node(a.CellNode(i, j)) : -1;
+                }
+
                 double g = a.Conductances[k];
                 if (_sinh is null)
                 {

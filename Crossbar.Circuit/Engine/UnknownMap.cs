@@ -9,14 +9,15 @@ namespace Crossbar.Circuit.Engine;
 public sealed class UnknownMap
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _names = [];
+    private readonly List<string?> _names = [];
     private readonly List<UnknownKind> _kinds = [];
+    private readonly List<NodeBlock> _blocks = [];
 
     /// <summary>Number of unknowns.</summary>
     public int Count => _names.Count;
 
     /// <summary>Name of unknown i: the node name, or <c>branch:Vname</c> for a branch current.</summary>
-    public string NameOf(int index) => index >= 0 && index < _names.Count ? _names[index] : "0";
+    public string NameOf(int index) => index >= 0 && index < _names.Count ? _names[index] ?? BlockName(index) : "0";
 
     /// <summary>Kind of unknown i.</summary>
     public UnknownKind KindOf(int index) => _kinds[index];
@@ -40,7 +41,38 @@ public sealed class UnknownMap
             return -1;
         }
 
-        return _index.TryGetValue(name, out int i) && _kinds[i] == UnknownKind.Voltage ? i : null;
+        return Lookup(name) is int i && _kinds[i] == UnknownKind.Voltage ? i : null;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> node unknowns at once without creating their names: a large array's internal
+    /// nodes (millions at N = 1024, whose names and dictionary would cost seconds and hundreds of MB). The names exist
+    /// on demand: <paramref name="name"/> gives the name of the k-th node, <paramref name="find"/> the k of a name (null
+    /// when the name is not one of them), so <see cref="Node"/>, <see cref="FindNode"/> and <see cref="NameOf"/> behave
+    /// as if each had been added by name. Returns the index of the first, or null when a node already added by name
+    /// could be one of them (the caller then adds them by name, so that they connect as before).
+    /// </summary>
+    public int? AddNodes(int count, Func<int, string> name, Func<string, int?> find)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(find);
+        foreach (string existing in _index.Keys)
+        {
+            if (find(existing) is not null)
+            {
+                return null;
+            }
+        }
+
+        int start = _names.Count;
+        for (int k = 0; k < count; k++)
+        {
+            _names.Add(null);
+            _kinds.Add(UnknownKind.Voltage);
+        }
+
+        _blocks.Add(new NodeBlock(start, count, name, find));
+        return start;
     }
 
     /// <summary>Creates a branch-current unknown owned by an element.</summary>
@@ -61,7 +93,7 @@ public sealed class UnknownMap
             return "ground";
         }
 
-        string name = _names[index];
+        string name = NameOf(index);
         return _kinds[index] switch
         {
             UnknownKind.Voltage => $"node {name}",
@@ -74,8 +106,45 @@ public sealed class UnknownMap
     public static bool IsGround(string name)
         => name == "0" || name.Equals("gnd", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Index of a name added by name or in a block, or null.</summary>
+    private int? Lookup(string name)
+    {
+        if (_index.TryGetValue(name, out int i))
+        {
+            return i;
+        }
+
+        foreach (NodeBlock block in _blocks)
+        {
+            if (block.Find(name) is int k && k >= 0 && k < block.Count)
+            {
+                return block.Start + k;
+            }
+        }
+
+        return null;
+    }
+
+    private string BlockName(int index)
+    {
+        foreach (NodeBlock block in _blocks)
+        {
+            if (index >= block.Start && index < block.Start + block.Count)
+            {
+                return block.Name(index - block.Start);
+            }
+        }
+
+        throw new InvalidOperationException($"unknown {index} has no name");
+    }
+
     private int GetOrAdd(string name, UnknownKind kind)
     {
+        if (_blocks.Count > 0 && kind == UnknownKind.Voltage && Lookup(name) is int known)
+        {
+            return known;
+        }
+
         if (!_index.TryGetValue(name, out int i))
         {
             i = _names.Count;
@@ -86,4 +155,7 @@ public sealed class UnknownMap
 
         return i;
     }
+
+    /// <summary>Nodes added together by <see cref="AddNodes"/>: indices Start … Start + Count − 1.</summary>
+    private sealed record NodeBlock(int Start, int Count, Func<int, string> Name, Func<string, int?> Find);
 }

@@ -172,6 +172,54 @@ public sealed class CrossbarArrayCard
     /// <summary>Internal node of a 1T1R cell between RRAM and transistor.</summary>
     public string CellNode(int row, int column) => $"{Name}_m{row}_{column}";
 
+    /// <summary>
+    /// The cell and kind ('r' row wire, 'c' column wire, 'm' cell node) of an internal node name as
+    /// <see cref="RowWireNode"/>, <see cref="ColumnWireNode"/> and <see cref="CellNode"/> write it (case-insensitive,
+    /// as node names are), or null when the name is not one (whether or not this array has that kind of node).
+    /// </summary>
+    public (int Row, int Column, char Kind)? ParseInternalNode(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        int p = Name.Length;
+        if (name.Length < p + 5 || !name.StartsWith(Name, StringComparison.OrdinalIgnoreCase) || name[p] != '_')
+        {
+            return null;
+        }
+
+        char kind = char.ToLowerInvariant(name[p + 1]);
+        ReadOnlySpan<char> rest = name.AsSpan(p + 2);
+        int underscore = rest.IndexOf('_');
+        if (kind is not ('r' or 'c' or 'm') || underscore <= 0
+            || !TryIndex(rest[..underscore], Rows, out int row) || !TryIndex(rest[(underscore + 1)..], Columns, out int column))
+        {
+            return null;
+        }
+
+        return (row, column, kind);
+    }
+
+    /// <summary>A decimal index in [0, limit) written without sign or leading zeros, as the node names write it.</summary>
+    private static bool TryIndex(ReadOnlySpan<char> text, int limit, out int value)
+    {
+        value = 0;
+        if (text.IsEmpty || text.Length > 9 || (text.Length > 1 && text[0] == '0'))
+        {
+            return false;
+        }
+
+        foreach (char ch in text)
+        {
+            if (ch is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (ch - '0');
+        }
+
+        return value < limit;
+    }
+
     /// <summary>Node of cell (i, j)'s relative noise process n(t) in the exported deck (not an unknown of the engine).</summary>
     public string NoiseNode(int row, int column) => $"{Name}_nz{row}_{column}";
 

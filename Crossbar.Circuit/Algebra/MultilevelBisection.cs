@@ -24,9 +24,6 @@ internal sealed class Level
 
     public int[] VertexWeight { get; }
 
-    /// <summary>Coarse vertex of each vertex (set when the next level is built).</summary>
-    public int[] CoarseMap { get; set; } = [];
-
     public static Level Unweighted(int size, int[] start, int[] adjacency)
     {
         int[] ew = new int[adjacency.Length];
@@ -57,19 +54,22 @@ internal static class Bisector
     private const double Imbalance = 0.1;
 
     /// <summary>Side of each vertex: 0 or 1 for the two halves, 2 for the separator.</summary>
+    /// <remarks>Reads <paramref name="graph"/> only, so concurrent calls on one graph (with their own generators) are safe.</remarks>
     public static byte[] Separate(Level graph, Random random)
     {
         var levels = new List<Level> { graph };
+        var maps = new List<int[]>();
         while (levels[^1].Size > CoarsestSize)
         {
             Level fine = levels[^1];
-            Level coarse = Coarsen(fine, random);
+            Level coarse = Coarsen(fine, random, out int[] map);
             if (coarse.Size > 0.9 * fine.Size)
             {
                 break;
             }
 
             levels.Add(coarse);
+            maps.Add(map);
         }
 
         int[] part = InitialBisection(levels[^1], random);
@@ -77,7 +77,7 @@ internal static class Bisector
         {
             Level fine = levels[l];
             int[] finePart = new int[fine.Size];
-            int[] map = fine.CoarseMap;
+            int[] map = maps[l];
             for (int v = 0; v < fine.Size; v++)
             {
                 finePart[v] = part[map[v]];
@@ -87,12 +87,14 @@ internal static class Bisector
             Refine(fine, part);
         }
 
-        return Separator(graph, part);
+        byte[] side = Separator(graph, part);
+        SeparatorRefinement.Refine(graph, side);
+        return side;
     }
 
     /// <summary>Heavy-edge matching in random order; matched pairs become one coarse vertex.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Level Coarsen(Level g, Random random)
+    private static Level Coarsen(Level g, Random random, out int[] cmap)
     {
         int[] gStart = g.Start;
         int[] gAdj = g.Adjacency;
@@ -108,7 +110,7 @@ internal static class Bisector
         random.Shuffle(perm);
         int[] match = new int[n];
         Array.Fill(match, -1);
-        int[] cmap = new int[n];
+        cmap = new int[n];
         int[] first = new int[n];
         int[] second = new int[n];
         int nc = 0;
@@ -166,7 +168,6 @@ internal static class Bisector
             nc++;
         }
 
-        g.CoarseMap = cmap;
         int[] cStart = new int[nc + 1];
         int[] cAdj = new int[gAdj.Length];
         int[] cEw = new int[gAdj.Length];

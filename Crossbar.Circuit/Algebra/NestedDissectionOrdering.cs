@@ -19,17 +19,24 @@ namespace Crossbar.Circuit.Algebra;
 /// (heavy-edge matching down to a few dozen vertices, best of several greedy graph-growing
 /// bisections there, Fiduccia–Mattheyses edge-cut refinement on every level back up); the cut
 /// edges become a vertex separator through a minimum vertex cover of the bipartite cut graph
-/// (König's theorem). The two halves are ordered recursively before the separator; the leaves
+/// (König's theorem), which <see cref="SeparatorRefinement"/> then improves by moving
+/// separator vertices. The two halves are ordered recursively before the separator; the leaves
 /// are ordered by approximate minimum degree. Subgraphs above 5000 vertices take the smaller of two
 /// separators found from different random matchings.</para>
+/// <para>Every subgraph draws its matchings from a generator seeded by its place in the order,
+/// so the two halves of a large subgraph (and its two separator tries) run concurrently and the
+/// order is still the same on every run and with or without the parallel path.</para>
 /// </remarks>
 internal static class NestedDissectionOrdering
 {
     /// <summary>Subgraphs up to this many vertices are ordered by minimum degree.</summary>
-    public const int LeafSize = 64;
+    public const int LeafSize = 128;
 
     /// <summary>Subgraphs above this many vertices take the smaller of two separators.</summary>
     private const int SecondTrySize = 5000;
+
+    /// <summary>Both halves (or the subgraph whose two separator tries run side by side) at least this large: ordered concurrently.</summary>
+    private const int ParallelMinimumSize = 10000;
 
     private static int SeparatorSize(byte[] side)
     {
@@ -43,7 +50,25 @@ internal static class NestedDissectionOrdering
     }
 
     /// <summary>Orders the graph of A + Aᵀ; order[k] = original index eliminated k-th.</summary>
-    public static int[] Order(SymmetricGraph graph)
+    /// <param name="graph">The graph.</param>
+    /// <param name="parallel">Whether the two halves of large subgraphs are ordered concurrently
+    /// (the order is the same either way).</param>
+    public static int[] Order(SymmetricGraph graph, bool parallel = true) =>
+        Order(graph, parallel, int.MaxValue)!;
+
+    /// <summary>
+    /// Orders the graph as <see cref="Order(SymmetricGraph, bool)"/> when nested dissection suits
+    /// it; null when the first separator of the reduced graph has more than 2·m^(2/3) vertices
+    /// (m its size: worse than a 3-D mesh, where minimum degree does as well for less) or the
+    /// graph does not split.
+    /// </summary>
+    public static int[]? TryOrder(SymmetricGraph graph, bool parallel = true) =>
+        Order(graph, parallel, -1);
+
+    /// <summary>Largest first separator with which <see cref="TryOrder"/> still dissects a reduced graph of m vertices.</summary>
+    public static int SeparatorLimit(int m) => (int)(2 * Math.Pow(m, 2.0 / 3.0));
+
+    private static int[]? Order(SymmetricGraph graph, bool parallel, int separatorLimit)
     {
         int n = graph.Size;
         int[] order = new int[n];
@@ -52,7 +77,7 @@ internal static class NestedDissectionOrdering
             return order;
         }
 
-        int denseThreshold = (int)Math.Max(16, 10 * Math.Sqrt(n));
+        int denseThreshold = DenseThreshold(n);
         // role: 0 = dissected, 1 = series (first), 2 = dense (last)
         byte[] role = new byte[n];
         int denseCount = 0;
@@ -82,8 +107,11 @@ internal static class NestedDissectionOrdering
         }
 
         SymmetricGraph reduced = ReducedGraph(graph, role, local, global);
-        var dissection = new Dissection(reduced, order, seriesCount, global);
-        dissection.Run();
+        var dissection = new Dissection(reduced, order, seriesCount, global, parallel);
+        if (!dissection.Run(separatorLimit < 0 ? SeparatorLimit(m) : separatorLimit))
+        {
+            return null;
+        }
 
         int tail = n - denseCount;
         for (int v = 0; v < n; v++)
@@ -96,6 +124,9 @@ internal static class NestedDissectionOrdering
 
         return order;
     }
+
+    /// <summary>Degree above which a vertex is set aside and ordered last: max(16, 10·√n), as in AMD.</summary>
+    public static int DenseThreshold(int n) => (int)Math.Max(16, 10 * Math.Sqrt(n));
 
     /// <summary>Greedy independent set of vertices with at most two (non-dense) neighbours.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -213,25 +244,34 @@ internal static class NestedDissectionOrdering
     }
 
     /// <summary>Recursive bisection of the reduced graph, writing the order from a given position.</summary>
+    /// <remarks>
+    /// Each call orders its vertex set into a fixed slice of the order (first half, second
+    /// half, separator), and draws its random matchings from a generator seeded by that slice,
+    /// so the result does not depend on which thread runs which half: the two halves of large
+    /// sets are ordered concurrently.
+    /// </remarks>
     private sealed class Dissection
     {
         private readonly SymmetricGraph _graph;
         private readonly int[] _order;
         private readonly int[] _global;
         private readonly int[] _local;
-        private readonly Random _random = new(12345);
-        private int _next;
+        private readonly int _first;
+        private readonly bool _parallel;
 
-        public Dissection(SymmetricGraph graph, int[] order, int first, int[] global)
+        public Dissection(SymmetricGraph graph, int[] order, int first, int[] global, bool parallel)
         {
             _graph = graph;
             _order = order;
-            _next = first;
+            _first = first;
             _global = global;
             _local = new int[graph.Size];
+            _parallel = parallel;
         }
 
-        public void Run()
+        /// <summary>Orders the whole graph; false (nothing written) when <paramref name="separatorLimit"/>
+        /// is given and the first separator is larger, or the graph does not split.</summary>
+        public bool Run(int separatorLimit)
         {
             int[] all = new int[_graph.Size];
             for (int v = 0; v < all.Length; v++)
@@ -239,10 +279,34 @@ internal static class NestedDissectionOrdering
                 all[v] = v;
             }
 
-            Dissect(all);
+            Level sub = Induced(all);
+            if (all.Length <= LeafSize)
+            {
+                EmitMinimumDegree(sub, all, _first);
+                return true;
+            }
+
+            if (!Split(sub, all, _first, out int[] a, out int[] b, out int[] s))
+            {
+                if (separatorLimit < int.MaxValue)
+                {
+                    return false;
+                }
+
+                EmitMinimumDegree(sub, all, _first);
+                return true;
+            }
+
+            if (s.Length > separatorLimit)
+            {
+                return false;
+            }
+
+            Continue(a, b, s, _first);
+            return true;
         }
 
-        private void Dissect(int[] vertices)
+        private void Dissect(int[] vertices, int first)
         {
             if (vertices.Length == 0)
             {
@@ -250,50 +314,81 @@ internal static class NestedDissectionOrdering
             }
 
             Level sub = Induced(vertices);
-            if (vertices.Length <= LeafSize)
+            if (vertices.Length <= LeafSize || !Split(sub, vertices, first, out int[] a, out int[] b, out int[] s))
             {
-                EmitMinimumDegree(sub, vertices);
+                EmitMinimumDegree(sub, vertices, first);
                 return;
             }
 
-            byte[] side = Bisector.Separate(sub, _random);
-            if (vertices.Length > SecondTrySize)
+            Continue(a, b, s, first);
+        }
+
+        /// <summary>Orders both halves (concurrently when large), then the separator last.</summary>
+        private void Continue(int[] a, int[] b, int[] s, int first)
+        {
+            int firstB = first + a.Length;
+            if (_parallel && Math.Min(a.Length, b.Length) >= ParallelMinimumSize)
             {
-                byte[] other = Bisector.Separate(sub, _random);
-                if (SeparatorSize(other) < SeparatorSize(side))
-                {
-                    side = other;
-                }
+                Parallel.Invoke(() => Dissect(a, first), () => Dissect(b, firstB));
             }
-            int countA = 0;
-            int countB = 0;
-            int countS = 0;
-            foreach (byte s in side)
+            else
             {
-                if (s == 0)
+                Dissect(a, first);
+                Dissect(b, firstB);
+            }
+
+            int next = firstB + b.Length;
+            foreach (int v in s)
+            {
+                _order[next++] = _global[v];
+            }
+        }
+
+        /// <summary>Vertex separator of the set (halves and separator as vertex lists); false when one half is empty.</summary>
+        private bool Split(Level sub, int[] vertices, int first, out int[] a, out int[] b, out int[] s)
+        {
+            int seed = unchecked((first * 1_000_003) + (vertices.Length * 7919) + 12345);
+            byte[] side;
+            if (vertices.Length <= SecondTrySize)
+            {
+                side = Bisector.Separate(sub, new Random(seed));
+            }
+            else
+            {
+                byte[] one = [];
+                byte[] other = [];
+                if (_parallel && vertices.Length >= ParallelMinimumSize)
                 {
-                    countA++;
-                }
-                else if (s == 1)
-                {
-                    countB++;
+                    Parallel.Invoke(() => one = Bisector.Separate(sub, new Random(seed)), () => other = Bisector.Separate(sub, new Random(seed + 1)));
                 }
                 else
                 {
-                    countS++;
+                    one = Bisector.Separate(sub, new Random(seed));
+                    other = Bisector.Separate(sub, new Random(seed + 1));
                 }
+
+                side = SeparatorSize(other) < SeparatorSize(one) ? other : one;
+            }
+
+            int countA = 0;
+            int countB = 0;
+            foreach (byte x in side)
+            {
+                countA += x == 0 ? 1 : 0;
+                countB += x == 1 ? 1 : 0;
             }
 
             if (countA == 0 || countB == 0)
             {
-                EmitMinimumDegree(sub, vertices);
-                return;
+                a = b = s = [];
+                return false;
             }
 
-            int[] a = new int[countA];
-            int[] b = new int[countB];
-            int[] s2 = new int[countS];
-            countA = countB = countS = 0;
+            a = new int[countA];
+            b = new int[countB];
+            s = new int[vertices.Length - countA - countB];
+            countA = countB = 0;
+            int countS = 0;
             for (int i = 0; i < vertices.Length; i++)
             {
                 switch (side[i])
@@ -305,28 +400,27 @@ internal static class NestedDissectionOrdering
                         b[countB++] = vertices[i];
                         break;
                     default:
-                        s2[countS++] = vertices[i];
+                        s[countS++] = vertices[i];
                         break;
                 }
             }
 
-            Dissect(a);
-            Dissect(b);
-            foreach (int v in s2)
-            {
-                _order[_next++] = _global[v];
-            }
+            return true;
         }
 
-        private void EmitMinimumDegree(Level sub, int[] vertices)
+        private void EmitMinimumDegree(Level sub, int[] vertices, int first)
         {
             int[] local = MinimumDegreeOrdering.Order(sub.Size, sub.Start, sub.Adjacency, out _);
+            int next = first;
             foreach (int i in local)
             {
-                _order[_next++] = _global[vertices[i]];
+                _order[next++] = _global[vertices[i]];
             }
         }
 
+        /// <summary>The subgraph induced by a vertex set (local numbering = position in the set).</summary>
+        /// <remarks>Concurrent calls share the index map: each writes only the entries of its own
+        /// vertices and validates every entry it reads against its own list.</remarks>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Level Induced(int[] vertices)
         {
@@ -369,4 +463,3 @@ internal static class NestedDissectionOrdering
         }
     }
 }
-

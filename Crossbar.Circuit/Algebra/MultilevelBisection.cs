@@ -50,6 +50,8 @@ internal static class Bisector
 {
     private const int CoarsestSize = 60;
     private const int InitialTries = 4;
+    private const int SmallGraphTries = 2;
+    private const int SmallGraphSize = 2000;
     private const int RefinementPasses = 4;
     private const double Imbalance = 0.1;
 
@@ -72,7 +74,7 @@ internal static class Bisector
             maps.Add(map);
         }
 
-        int[] part = InitialBisection(levels[^1], random);
+        int[] part = InitialBisection(levels[^1], random, graph.Size);
         for (int l = levels.Count - 2; l >= 0; l--)
         {
             Level fine = levels[l];
@@ -217,9 +219,10 @@ internal static class Bisector
         return Level.Weighted(nc, cStart, cAdj, cEw, cVw);
     }
 
-    /// <summary>Best of several breadth-first graph-growing bisections, each refined.</summary>
+    /// <summary>Best of several breadth-first graph-growing bisections, each refined (fewer tries
+    /// when the graph being bisected, <paramref name="fineSize"/> vertices, is small).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int[] InitialBisection(Level g, Random random)
+    private static int[] InitialBisection(Level g, Random random, int fineSize)
     {
         int[] gStart = g.Start;
         int[] gAdj = g.Adjacency;
@@ -237,7 +240,8 @@ internal static class Bisector
         int[] part = new int[n];
         int[] queue = new int[n];
         bool[] seen = new bool[n];
-        for (int t = 0; t < InitialTries; t++)
+        int tries = fineSize > SmallGraphSize ? InitialTries : SmallGraphTries;
+        for (int t = 0; t < tries; t++)
         {
             Array.Fill(part, 1);
             Array.Clear(seen);

@@ -225,7 +225,7 @@ public static class CrossbarCircuitReport
     }
 
     /// <summary>
-    /// <c>inv1t1r-ordering [--signed] [--deck] [--method all|auto|md|nd] N...</c>: time and predicted
+    /// <c>inv1t1r-ordering [--signed] [--deck] [--method all|auto|md|nd] [--reps R] N...</c>: time and predicted
     /// fill (Cholesky column counts of A + Aᵀ: nnz(L) below the diagonal, and L + U) of the
     /// orderings on the INV 1T1R pattern. <c>--signed</c> builds the signed matrix (two arrays sharing
     /// the row lines, as <c>crossbar inv</c> does); <c>--deck</c> also orders the same circuit after
@@ -237,6 +237,7 @@ public static class CrossbarCircuitReport
         bool signed = false;
         bool deck = false;
         string methods = "all";
+        int repetitions = 2;
         var sizes = new List<int>();
         for (int k = 0; k < args.Length; k++)
         {
@@ -250,6 +251,9 @@ public static class CrossbarCircuitReport
                     break;
                 case "--method":
                     methods = args[++k];
+                    break;
+                case "--reps":
+                    repetitions = int.Parse(args[++k], CultureInfo.InvariantCulture);
                     break;
                 default:
                     sizes.Add(int.Parse(args[k], CultureInfo.InvariantCulture));
@@ -267,11 +271,11 @@ public static class CrossbarCircuitReport
         foreach (int n in sizes)
         {
             Netlist netlist = signed ? BuildSignedInv1T1R(n, 1) : BuildInv1T1R(n, 1, CircuitAnalysis.OperatingPoint).Netlist;
-            ReportOrderings($"N={n} element", netlist, chosen);
+            ReportOrderings($"N={n} element", netlist, chosen, repetitions);
             if (deck)
             {
                 Netlist read = NetlistReader.ReadText(NetlistWriter.Write(netlist), "deck.cir");
-                ReportOrderings($"N={n} deck   ", read, chosen);
+                ReportOrderings($"N={n} deck   ", read, chosen, repetitions);
             }
         }
     }
@@ -285,13 +289,13 @@ public static class CrossbarCircuitReport
         return InvCircuitBuilder.Build(a, b, new CrossbarBuildOptions { Seed = seed }, CircuitAnalysis.OperatingPoint).Netlist;
     }
 
-    private static void ReportOrderings(string label, Netlist netlist, OrderingMethod[] methods)
+    private static void ReportOrderings(string label, Netlist netlist, OrderingMethod[] methods, int repetitions)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         List<CircuitElement> elements = CircuitCompiler.CreateElements(netlist);
         var circuit = new Circuit.Engine.Circuit(elements, SimulationOptions.FromNetlist(netlist));
         var csc = new CompressedColumns(circuit.Pattern);
-        for (int rep = 0; rep < 2; rep++)
+        for (int rep = 0; rep < repetitions; rep++)
         {
             foreach (OrderingMethod method in methods)
             {

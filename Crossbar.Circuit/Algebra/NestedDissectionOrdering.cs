@@ -36,7 +36,7 @@ internal static class NestedDissectionOrdering
     private const int SecondTrySize = 40000;
 
     /// <summary>Both halves (or the subgraph whose two separator tries run side by side) at least this large: ordered concurrently.</summary>
-    private const int ParallelMinimumSize = 10000;
+    internal const int ParallelMinimumSize = 10000;
 
     private static int SeparatorSize(byte[] side)
     {

@@ -14,7 +14,11 @@ namespace Crossbar.Circuit.Algebra;
 /// set of vertices with at most two neighbours and a stored diagonal (series nodes such as a
 /// cell's node between its resistor and its transistor; not a voltage source's branch current,
 /// whose column would need an off-diagonal pivot) is ordered first; eliminating one of them joins its two
-/// neighbours, and the dissection runs on the graph with those edges.</para>
+/// neighbours, and the dissection runs on the graph with those edges. When at least 5% of the
+/// remaining vertices are indistinguishable from another (same closed neighbourhood, as the
+/// unknowns of one multi-terminal node group), the graph is compressed to one weighted vertex
+/// per class (<see cref="GraphCompression"/>, Ashcraft 1995) and each class is expanded in place
+/// in the order.</para>
 /// <para>Each subgraph larger than <see cref="LeafSize"/> is bisected by a multilevel scheme
 /// (heavy-edge matching down to a few dozen vertices, best of several greedy graph-growing
 /// bisections there, Fiduccia–Mattheyses edge-cut refinement on every level back up); the cut
@@ -38,15 +42,18 @@ internal static class NestedDissectionOrdering
     /// <summary>Both halves (or the subgraph whose two separator tries run side by side) at least this large: ordered concurrently.</summary>
     internal const int ParallelMinimumSize = 10000;
 
-    private static int SeparatorSize(byte[] side)
+    /// <summary>Compression is used when it removes at least this fraction of the vertices.</summary>
+    private const double CompressionMinimumGain = 0.05;
+
+    private static long SeparatorWeight(byte[] side, int[] vertexWeight)
     {
-        int count = 0;
-        foreach (byte s in side)
+        long weight = 0;
+        for (int i = 0; i < side.Length; i++)
         {
-            count += s == 2 ? 1 : 0;
+            weight += side[i] == 2 ? vertexWeight[i] : 0;
         }
 
-        return count;
+        return weight;
     }
 
     /// <summary>Orders the graph of A + Aᵀ; order[k] = original index eliminated k-th.</summary>
@@ -107,7 +114,39 @@ internal static class NestedDissectionOrdering
         }
 
         SymmetricGraph reduced = ReducedGraph(graph, role, local, global);
-        var dissection = new Dissection(reduced, order, seriesCount, global, parallel);
+        int[] classOf = GraphCompression.Classes(reduced, out int classes);
+        SymmetricGraph dissected = reduced;
+        int[] memberStart = new int[classes + 1];
+        int[] members = global;
+        if (classes <= (1 - CompressionMinimumGain) * m)
+        {
+            dissected = GraphCompression.Compress(reduced, classOf, classes);
+            members = new int[m];
+            foreach (int c in classOf)
+            {
+                memberStart[c + 1]++;
+            }
+
+            for (int c = 0; c < classes; c++)
+            {
+                memberStart[c + 1] += memberStart[c];
+            }
+
+            int[] fill = memberStart[..classes];
+            for (int v = 0; v < m; v++)
+            {
+                members[fill[classOf[v]]++] = global[v];
+            }
+        }
+        else
+        {
+            for (int c = 0; c <= classes; c++)
+            {
+                memberStart[c] = c;
+            }
+        }
+
+        var dissection = new Dissection(dissected, order, seriesCount, memberStart, members, parallel);
         if (!dissection.Run(separatorLimit < 0 ? SeparatorLimit(m) : separatorLimit))
         {
             return null;
@@ -254,19 +293,52 @@ internal static class NestedDissectionOrdering
     {
         private readonly SymmetricGraph _graph;
         private readonly int[] _order;
-        private readonly int[] _global;
+        private readonly int[] _memberStart;
+        private readonly int[] _members;
         private readonly int[] _local;
         private readonly int _first;
         private readonly bool _parallel;
+        private readonly bool _weighted;
 
-        public Dissection(SymmetricGraph graph, int[] order, int first, int[] global, bool parallel)
+        /// <param name="graph">Graph to dissect (compressed or not).</param>
+        /// <param name="order">Order being written.</param>
+        /// <param name="first">Position of the first vertex it orders.</param>
+        /// <param name="memberStart">Members of vertex v: members[memberStart[v]..memberStart[v + 1]).</param>
+        /// <param name="members">Original vertex indices, by class.</param>
+        /// <param name="parallel">Whether large halves are ordered concurrently.</param>
+        public Dissection(SymmetricGraph graph, int[] order, int first, int[] memberStart, int[] members, bool parallel)
         {
             _graph = graph;
             _order = order;
             _first = first;
-            _global = global;
+            _memberStart = memberStart;
+            _members = members;
             _local = new int[graph.Size];
             _parallel = parallel;
+            _weighted = members.Length != graph.Size;
+        }
+
+        private int Weight(int v) => _memberStart[v + 1] - _memberStart[v];
+
+        private int Weight(int[] vertices)
+        {
+            int weight = 0;
+            foreach (int v in vertices)
+            {
+                weight += Weight(v);
+            }
+
+            return weight;
+        }
+
+        private int Emit(int v, int next)
+        {
+            for (int p = _memberStart[v]; p < _memberStart[v + 1]; p++)
+            {
+                _order[next++] = _members[p];
+            }
+
+            return next;
         }
 
         /// <summary>Orders the whole graph; false (nothing written) when <paramref name="separatorLimit"/>
@@ -297,7 +369,7 @@ internal static class NestedDissectionOrdering
                 return true;
             }
 
-            if (s.Length > separatorLimit)
+            if (Weight(s) > separatorLimit)
             {
                 return false;
             }
@@ -326,7 +398,7 @@ internal static class NestedDissectionOrdering
         /// <summary>Orders both halves (concurrently when large), then the separator last.</summary>
         private void Continue(int[] a, int[] b, int[] s, int first)
         {
-            int firstB = first + a.Length;
+            int firstB = first + Weight(a);
             if (_parallel && Math.Min(a.Length, b.Length) >= ParallelMinimumSize)
             {
                 Parallel.Invoke(() => Dissect(a, first), () => Dissect(b, firstB));
@@ -337,10 +409,10 @@ internal static class NestedDissectionOrdering
                 Dissect(b, firstB);
             }
 
-            int next = firstB + b.Length;
+            int next = firstB + Weight(b);
             foreach (int v in s)
             {
-                _order[next++] = _global[v];
+                next = Emit(v, next);
             }
         }
 
@@ -367,7 +439,7 @@ internal static class NestedDissectionOrdering
                     other = Bisector.Separate(sub, new Random(seed + 1));
                 }
 
-                side = SeparatorSize(other) < SeparatorSize(one) ? other : one;
+                side = SeparatorWeight(other, sub.VertexWeight) < SeparatorWeight(one, sub.VertexWeight) ? other : one;
             }
 
             int countA = 0;
@@ -414,7 +486,7 @@ internal static class NestedDissectionOrdering
             int next = first;
             foreach (int i in local)
             {
-                _order[next++] = _global[vertices[i]];
+                next = Emit(vertices[i], next);
             }
         }
 
@@ -459,7 +531,27 @@ internal static class NestedDissectionOrdering
             }
 
             Array.Resize(ref subAdj, pos);
-            return Level.Unweighted(m, subStart, subAdj);
+            if (!_weighted)
+            {
+                return Level.Unweighted(m, subStart, subAdj);
+            }
+
+            int[] vertexWeight = new int[m];
+            int[] edgeWeight = new int[pos];
+            for (int i = 0; i < m; i++)
+            {
+                vertexWeight[i] = Weight(vertices[i]);
+            }
+
+            for (int i = 0; i < m; i++)
+            {
+                for (int p = subStart[i]; p < subStart[i + 1]; p++)
+                {
+                    edgeWeight[p] = vertexWeight[i] * vertexWeight[subAdj[p]];
+                }
+            }
+
+            return Level.Weighted(m, subStart, subAdj, edgeWeight, vertexWeight);
         }
     }
 }

@@ -156,6 +156,72 @@ public sealed class FillReducingOrderingTests
         Assert.That(Order(m, OrderingMethod.Automatic, out _), Is.EqualTo(automatic));
     }
 
+    /// <summary>k×k grid whose every node is a triple of mutually coupled unknowns, each coupled
+    /// to all three of every neighbouring node (three indistinguishable vertices per node).</summary>
+    private static StampedMatrix TripleGrid(int k)
+    {
+        var m = new StampedMatrix(3 * k * k);
+        void Couple(int a, int b)
+        {
+            for (int s = 0; s < 3; s++)
+            {
+                for (int t = 0; t < 3; t++)
+                {
+                    if ((3 * a) + s != (3 * b) + t)
+                    {
+                        m.Conductance((3 * a) + s, (3 * b) + t, 1);
+                    }
+                }
+            }
+        }
+
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                int v = (i * k) + j;
+                m.Conductance(3 * v, -1, 1e-3);
+                Couple(v, v);
+                if (j + 1 < k)
+                {
+                    Couple(v, v + 1);
+                }
+
+                if (i + 1 < k)
+                {
+                    Couple(v, v + k);
+                }
+            }
+        }
+
+        return m.Build();
+    }
+
+    [Test]
+    public void When_VerticesAreIndistinguishable_Expect_CompressedAndOrderedTogether()
+    {
+        int k = 40;
+        SymmetricGraph graph = Graph(TripleGrid(k));
+
+        int[] classOf = GraphCompression.Classes(graph, out int classes);
+        int[] order = NestedDissectionOrdering.Order(graph);
+        int[] counts = SymbolicCholesky.ColumnCounts(graph, order);
+        int[] position = new int[graph.Size];
+        for (int p = 0; p < order.Length; p++)
+        {
+            position[order[p]] = p;
+        }
+
+        Assert.That(classes, Is.EqualTo(k * k));
+        Assert.That(Enumerable.Range(0, graph.Size).All(v => classOf[v] == classOf[3 * (v / 3)]), Is.True);
+        Assert.That(order.Order(), Is.EqualTo(Enumerable.Range(0, graph.Size)));
+        Assert.That(Enumerable.Range(0, k * k).Select(v => Math.Abs(position[3 * v] - position[(3 * v) + 2])).Max(), Is.EqualTo(2));
+        // Each entry of the scalar grid's factor becomes a 3×3 block, plus 3 entries inside each triple.
+        SymmetricGraph grid = Graph(Grid(k, hub: false));
+        long gridFill = SymbolicCholesky.ColumnCounts(grid, NestedDissectionOrdering.Order(grid)).Sum(c => (long)c);
+        Assert.That(counts.Sum(c => (long)c), Is.LessThanOrEqualTo(1.1 * ((9 * gridFill) + (3 * k * k))));
+    }
+
     [Test]
     public void When_GraphHasNoSmallSeparator_Expect_DissectionDeclined()
     {

@@ -10,9 +10,9 @@ namespace Crossbar.Circuit.Algebra;
 /// C. Ashcraft, "Compressed graphs and the minimum degree algorithm", SIAM J. Sci. Comput.
 /// 16(6), 1995. Indistinguishable vertices are eliminated together by any good order (their
 /// columns of L have the same structure), so an ordering may work on the compressed graph and
-/// expand each class in place. The classes are found by hashing: vertices with the same degree
-/// and the same sum of their closed neighbourhood are compared exactly with a marker array,
-/// O(|E|) expected work.
+/// expand each class in place. The classes are found by hashing: vertices are sorted by the sum
+/// of their closed neighbourhood and their degree, and those with equal keys are compared
+/// exactly with a marker array.
 /// </remarks>
 internal static class GraphCompression
 {
@@ -37,17 +37,14 @@ internal static class GraphCompression
             byKey[v] = v;
         }
 
-        // Sort by (degree, hash, vertex): candidates for one class become neighbours in byKey.
-        Array.Sort(byKey, (x, y) =>
+        // Sort by (hash, degree): candidates for one class become neighbours in byKey.
+        long[] key = new long[n];
+        for (int v = 0; v < n; v++)
         {
-            int c = graph.Degree(x).CompareTo(graph.Degree(y));
-            if (c == 0)
-            {
-                c = hash[x].CompareTo(hash[y]);
-            }
+            key[v] = (hash[v] << 16) | (long)Math.Min(graph.Degree(v), 0xFFFF);
+        }
 
-            return c != 0 ? c : x.CompareTo(y);
-        });
+        Array.Sort(key, byKey);
 
         int[] representative = new int[n];
         Array.Fill(representative, -1);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Crossbar.Circuit.Algebra;
@@ -57,6 +58,10 @@ internal static class Bisector
 
     /// <summary>Side of each vertex: 0 or 1 for the two halves, 2 for the separator.</summary>
     /// <remarks>Reads <paramref name="graph"/> only, so concurrent calls on one graph (with their own generators) are safe.</remarks>
+    /// <remarks>The coarse levels and all work arrays are rented from <see cref="ArrayPool{T}.Shared"/>
+    /// and returned before the call ends: the recursion of nested dissection bisects thousands
+    /// of subgraphs, and fresh arrays of that size would live on the large-object heap and set
+    /// off full garbage collections of the (large) heap of the circuit being ordered.</remarks>
     public static byte[] Separate(Level graph, Random random)
     {
         var levels = new List<Level> { graph };
@@ -67,6 +72,8 @@ internal static class Bisector
             Level coarse = Coarsen(fine, random, out int[] map);
             if (coarse.Size > 0.9 * fine.Size)
             {
+                ReturnLevel(coarse);
+                Pool.Return(map);
                 break;
             }
 
@@ -75,23 +82,63 @@ internal static class Bisector
         }
 
         int[] part = InitialBisection(levels[^1], random, graph.Size);
+        bool rented = false;
         for (int l = levels.Count - 2; l >= 0; l--)
         {
             Level fine = levels[l];
-            int[] finePart = new int[fine.Size];
+            int[] finePart = Pool.Rent(fine.Size);
             int[] map = maps[l];
             for (int v = 0; v < fine.Size; v++)
             {
                 finePart[v] = part[map[v]];
             }
 
+            if (rented)
+            {
+                Pool.Return(part);
+            }
+
             part = finePart;
+            rented = true;
             Refine(fine, part);
         }
 
         byte[] side = Separator(graph, part);
+        if (rented)
+        {
+            Pool.Return(part);
+        }
+
+        for (int l = 1; l < levels.Count; l++)
+        {
+            ReturnLevel(levels[l]);
+        }
+
+        foreach (int[] map in maps)
+        {
+            Pool.Return(map);
+        }
+
         SeparatorRefinement.Refine(graph, side);
         return side;
+    }
+
+    private static ArrayPool<int> Pool => ArrayPool<int>.Shared;
+
+    /// <summary>Rents an array of at least <paramref name="length"/> entries, the first <paramref name="length"/> set to <paramref name="value"/>.</summary>
+    private static int[] Rent(int length, int value)
+    {
+        int[] array = Pool.Rent(length);
+        Array.Fill(array, value, 0, length);
+        return array;
+    }
+
+    private static void ReturnLevel(Level level)
+    {
+        Pool.Return(level.Start);
+        Pool.Return(level.Adjacency);
+        Pool.Return(level.EdgeWeight);
+        Pool.Return(level.VertexWeight);
     }
 
     /// <summary>Heavy-edge matching in random order; matched pairs become one coarse vertex.</summary>
@@ -103,28 +150,29 @@ internal static class Bisector
         int[] gEw = g.EdgeWeight;
         int[] gVw = g.VertexWeight;
         int n = g.Size;
-        int[] perm = new int[n];
+        int[] perm = Pool.Rent(n);
         for (int i = 0; i < n; i++)
         {
             perm[i] = i;
         }
 
-        random.Shuffle(perm);
-        int[] match = new int[n];
-        Array.Fill(match, -1);
-        cmap = new int[n];
-        int[] first = new int[n];
-        int[] second = new int[n];
+        random.Shuffle(perm.AsSpan(0, n));
+        int[] match = Rent(n, -1);
+        cmap = Pool.Rent(n);
+        int[] first = Pool.Rent(n);
+        int[] second = Pool.Rent(n);
         int nc = 0;
         int totalWeight = 0;
-        foreach (int w in gVw)
+        for (int i = 0; i < g.Size; i++)
         {
+            int w = gVw[i];
             totalWeight += w;
         }
 
         int maxWeight = Math.Max(2, (int)(1.5 * totalWeight / CoarsestSize));
-        foreach (int v in perm)
+        for (int t = 0; t < n; t++)
         {
+            int v = perm[t];
             if (match[v] >= 0)
             {
                 continue;
@@ -154,7 +202,7 @@ internal static class Bisector
         }
 
         // Coarse vertices numbered in fine order: neighbours stay close in memory on every level.
-        Array.Fill(cmap, -1);
+        Array.Fill(cmap, -1, 0, n);
         for (int v = 0; v < n; v++)
         {
             if (cmap[v] >= 0)
@@ -170,12 +218,12 @@ internal static class Bisector
             nc++;
         }
 
-        int[] cStart = new int[nc + 1];
-        int[] cAdj = new int[gAdj.Length];
-        int[] cEw = new int[gAdj.Length];
-        int[] cVw = new int[nc];
-        int[] slot = new int[nc];
-        Array.Fill(slot, -1);
+        int edges = gStart[n];
+        int[] cStart = Rent(nc + 1, 0);
+        int[] cAdj = Pool.Rent(Math.Max(1, edges));
+        int[] cEw = Pool.Rent(Math.Max(1, edges));
+        int[] cVw = Rent(nc, 0);
+        int[] slot = Rent(nc, -1);
         int pos = 0;
         for (int c = 0; c < nc; c++)
         {
@@ -214,8 +262,11 @@ internal static class Bisector
             cStart[c + 1] = pos;
         }
 
-        Array.Resize(ref cAdj, pos);
-        Array.Resize(ref cEw, pos);
+        Pool.Return(perm);
+        Pool.Return(match);
+        Pool.Return(first);
+        Pool.Return(second);
+        Pool.Return(slot);
         return Level.Weighted(nc, cStart, cAdj, cEw, cVw);
     }
 
@@ -229,8 +280,9 @@ internal static class Bisector
         int[] gVw = g.VertexWeight;
         int n = g.Size;
         long total = 0;
-        foreach (int w in gVw)
+        for (int i = 0; i < g.Size; i++)
         {
+            int w = gVw[i];
             total += w;
         }
 
@@ -341,16 +393,17 @@ internal static class Bisector
         int n = g.Size;
         long total = 0;
         int maxVertex = 0;
-        foreach (int w in gVw)
+        for (int i = 0; i < g.Size; i++)
         {
+            int w = gVw[i];
             total += w;
             maxVertex = Math.Max(maxVertex, w);
         }
 
         long maxPart = Math.Max((long)((1 + Imbalance) * total / 2), (total / 2) + maxVertex);
         long[] pw = new long[2];
-        int[] internalDegree = new int[n];
-        int[] externalDegree = new int[n];
+        int[] internalDegree = Rent(n, 0);
+        int[] externalDegree = Rent(n, 0);
         for (int v = 0; v < n; v++)
         {
             pw[part[v]] += gVw[v];
@@ -367,7 +420,7 @@ internal static class Bisector
             }
         }
 
-        int[] locked = new int[n];
+        int[] locked = Rent(n, 0);
         var heap = new PriorityQueue<int, int>();
         var moves = new List<int>();
         int limit = Math.Clamp(n / 20, 25, 300);
@@ -442,6 +495,10 @@ internal static class Bisector
                 break;
             }
         }
+
+        Pool.Return(internalDegree);
+        Pool.Return(externalDegree);
+        Pool.Return(locked);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -484,8 +541,7 @@ internal static class Bisector
         int[] gStart = g.Start;
         int[] gAdj = g.Adjacency;
         int n = g.Size;
-        int[] matchOf = new int[n];
-        Array.Fill(matchOf, -1);
+        int[] matchOf = Rent(n, -1);
         var left = new List<int>();
         for (int v = 0; v < n; v++)
         {
@@ -515,11 +571,11 @@ internal static class Bisector
             }
         }
 
-        int[] visited = new int[n];
+        int[] visited = Rent(n, 0);
         int stamp = 0;
-        int[] stack = new int[n];
-        int[] stackPos = new int[n];
-        int[] via = new int[n];
+        int[] stack = Pool.Rent(n);
+        int[] stackPos = Pool.Rent(n);
+        int[] via = Pool.Rent(n);
         foreach (int root in left)
         {
             if (matchOf[root] >= 0)
@@ -611,6 +667,12 @@ internal static class Bisector
                 side[v] = 1;
             }
         }
+
+        Pool.Return(matchOf);
+        Pool.Return(visited);
+        Pool.Return(stack);
+        Pool.Return(stackPos);
+        Pool.Return(via);
 
         return side;
     }

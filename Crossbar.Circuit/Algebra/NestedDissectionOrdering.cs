@@ -300,6 +300,9 @@ internal static class NestedDissectionOrdering
         private readonly bool _parallel;
         private readonly bool _weighted;
 
+        /// <summary>Unit vertex and edge weights shared by every uncompressed subgraph (read only).</summary>
+        private readonly int[] _ones;
+
         /// <param name="graph">Graph to dissect (compressed or not).</param>
         /// <param name="order">Order being written.</param>
         /// <param name="first">Position of the first vertex it orders.</param>
@@ -316,6 +319,8 @@ internal static class NestedDissectionOrdering
             _local = new int[graph.Size];
             _parallel = parallel;
             _weighted = members.Length != graph.Size;
+            _ones = _weighted ? [] : new int[Math.Max(graph.Size, graph.Adjacency.Length)];
+            Array.Fill(_ones, 1);
         }
 
         private int Weight(int v) => _memberStart[v + 1] - _memberStart[v];
@@ -530,10 +535,9 @@ internal static class NestedDissectionOrdering
                 subStart[i + 1] = pos;
             }
 
-            Array.Resize(ref subAdj, pos);
             if (!_weighted)
             {
-                return Level.Unweighted(m, subStart, subAdj);
+                return Level.Weighted(m, subStart, subAdj, _ones, _ones);
             }
 
             int[] vertexWeight = new int[m];

@@ -25,7 +25,7 @@ namespace Crossbar.Circuit.Algebra;
 /// edges become a vertex separator through a minimum vertex cover of the bipartite cut graph
 /// (König's theorem), which <see cref="SeparatorRefinement"/> then improves by moving
 /// separator vertices. The two halves are ordered recursively before the separator; the leaves
-/// are ordered by approximate minimum degree. Subgraphs above 40000 vertices take the smaller of two
+/// are ordered by approximate minimum degree. Subgraphs above 15000 vertices take the smaller of two
 /// separators found from different random matchings.</para>
 /// <para>Every subgraph draws its matchings from a generator seeded by its place in the order,
 /// so the two halves of a large subgraph (and its two separator tries) run concurrently and the
@@ -37,7 +37,7 @@ internal static class NestedDissectionOrdering
     public const int LeafSize = 200;
 
     /// <summary>Subgraphs above this many vertices take the smaller of two separators.</summary>
-    private const int SecondTrySize = 40000;
+    private const int SecondTrySize = 15000;
 
     /// <summary>Both halves (or the subgraph whose two separator tries run side by side) at least this large: ordered concurrently.</summary>
     internal const int ParallelMinimumSize = 10000;

@@ -25,10 +25,11 @@ namespace Crossbar.Circuit.Algebra;
 /// edges become a vertex separator through a minimum vertex cover of the bipartite cut graph
 /// (König's theorem), which <see cref="SeparatorRefinement"/> then improves by moving
 /// separator vertices. The two halves are ordered recursively before the separator; the leaves
-/// are ordered by approximate minimum degree. Subgraphs above 15000 vertices take the smaller of two
-/// separators found from different random matchings.</para>
-/// <para>Every subgraph draws its matchings from a generator seeded by its place in the order,
-/// so the two halves of a large subgraph (and its two separator tries) run concurrently and the
+/// are ordered by approximate minimum degree. Subgraphs above 15000 vertices take the smallest of
+/// two separators found from different random matchings, above 150000 of four (the first
+/// separators make the dense tail of the factor).</para>
+/// <para>Every subgraph draws its matchings from generators seeded by its place in the order,
+/// so the two halves of a large subgraph (and its separator tries) run concurrently and the
 /// order is still the same on every run and with or without the parallel path.</para>
 /// </remarks>
 internal static class NestedDissectionOrdering
@@ -38,6 +39,9 @@ internal static class NestedDissectionOrdering
 
     /// <summary>Subgraphs above this many vertices take the smaller of two separators.</summary>
     private const int SecondTrySize = 15000;
+
+    /// <summary>Subgraphs above this many vertices take the smallest of four separators.</summary>
+    private const int FourTriesSize = 150000;
 
     /// <summary>Both halves (or the subgraph whose two separator tries run side by side) at least this large: ordered concurrently.</summary>
     internal const int ParallelMinimumSize = 10000;
@@ -425,26 +429,31 @@ internal static class NestedDissectionOrdering
         private bool Split(Level sub, int[] vertices, int first, out int[] a, out int[] b, out int[] s)
         {
             int seed = unchecked((first * 1_000_003) + (vertices.Length * 7919) + 12345);
-            byte[] side;
-            if (vertices.Length <= SecondTrySize)
+            int tries = vertices.Length > FourTriesSize ? 4 : vertices.Length > SecondTrySize ? 2 : 1;
+            byte[][] sides = new byte[tries][];
+            if (_parallel && tries > 1 && vertices.Length >= ParallelMinimumSize)
             {
-                side = Bisector.Separate(sub, new Random(seed));
+                Parallel.For(0, tries, t => sides[t] = Bisector.Separate(sub, new Random(seed + t)));
             }
             else
             {
-                byte[] one = [];
-                byte[] other = [];
-                if (_parallel && vertices.Length >= ParallelMinimumSize)
+                for (int t = 0; t < tries; t++)
                 {
-                    Parallel.Invoke(() => one = Bisector.Separate(sub, new Random(seed)), () => other = Bisector.Separate(sub, new Random(seed + 1)));
+                    sides[t] = Bisector.Separate(sub, new Random(seed + t));
                 }
-                else
-                {
-                    one = Bisector.Separate(sub, new Random(seed));
-                    other = Bisector.Separate(sub, new Random(seed + 1));
-                }
+            }
 
-                side = SeparatorWeight(other, sub.VertexWeight) < SeparatorWeight(one, sub.VertexWeight) ? other : one;
+            // The first of the smallest separators: the same choice whichever try finished first.
+            byte[] side = sides[0];
+            long best = SeparatorWeight(side, sub.VertexWeight);
+            for (int t = 1; t < tries; t++)
+            {
+                long weight = SeparatorWeight(sides[t], sub.VertexWeight);
+                if (weight < best)
+                {
+                    best = weight;
+                    side = sides[t];
+                }
             }
 
             int countA = 0;

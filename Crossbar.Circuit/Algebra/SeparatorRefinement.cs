@@ -7,13 +7,13 @@ namespace Crossbar.Circuit.Algebra;
 /// when that takes fewer vertices out of the other half into the separator than it removes.
 /// </summary>
 /// <remarks>
-/// C. Ashcraft, J. W. H. Liu, "Applications of the Dulmage–Mendelsohn decomposition and
-/// network flow to graph bisection improvement", SIAM J. Matrix Anal. Appl. 19(2), 1998, and
-/// the node-based refinement of G. Karypis, V. Kumar, SIAM J. Sci. Comput. 20(1), 1998
-/// (section 5): moving separator vertex v into half A pulls its neighbours in half B into the
-/// separator, so its gain is w(v) − w(N(v) ∩ B). Each pass makes the best allowed move
-/// repeatedly (vertices lock once moved; moves that keep neither half above its weight limit),
-/// also through losses for a while, and rolls back to the smallest separator seen. The
+/// B. Hendrickson, E. Rothberg, "Improving the run time and quality of nested dissection
+/// ordering", SIAM J. Sci. Comput. 20(2), 1998, and the node-based refinement of G. Karypis,
+/// V. Kumar, SIAM J. Sci. Comput. 20(1), 1998: moving separator vertex v into half A pulls its
+/// neighbours in half B into the separator, so its gain is w(v) − w(N(v) ∩ B). Each pass makes
+/// the best allowed move repeatedly (vertices lock once moved; only moves that keep both halves
+/// within their weight limit), also through losses for a while, and rolls back to the smallest
+/// separator seen. The
 /// separator found by the vertex cover of an edge cut is minimal for that cut; this lets the
 /// cut itself move, straightening the jagged cuts that random matchings leave on meshes.
 /// </remarks>

@@ -13,9 +13,9 @@ namespace Crossbar.Circuit.Algebra;
 /// neighbours in half B into the separator, so its gain is w(v) − w(N(v) ∩ B). Each pass makes
 /// the best allowed move repeatedly (vertices lock once moved; only moves that keep both halves
 /// within their weight limit), also through losses for a while, and rolls back to the smallest
-/// separator seen. The
-/// separator found by the vertex cover of an edge cut is minimal for that cut; this lets the
-/// cut itself move, straightening the jagged cuts that random matchings leave on meshes.
+/// separator seen. The separator found by the vertex cover of an edge cut is minimal for that
+/// cut; this lets the cut itself move, straightening the jagged cuts that random matchings
+/// leave on meshes.
 /// </remarks>
 internal static class SeparatorRefinement
 {

@@ -14,7 +14,8 @@ namespace Crossbar.Circuit.Algebra;
 /// variable left with no external neighbours is eliminated together with the pivot (mass
 /// elimination). Elements whose variables all lie in the new element are absorbed as well
 /// (aggressive absorption). Variables of degree above max(16, 10·√n) are left out of the graph
-/// and ordered last (their column counts are reported as full).
+/// and ordered last; the column counts are then recomputed on the whole graph
+/// (<see cref="SymbolicCholesky"/>), since the elimination's own counts miss those rows.
 /// </remarks>
 internal sealed class MinimumDegreeOrdering
 {
@@ -129,7 +130,14 @@ internal sealed class MinimumDegreeOrdering
         }
 
         amd._pfree = pos;
-        return amd.Run(out columnCounts);
+        int[] order = amd.Run(out columnCounts);
+        if (Array.IndexOf(amd._isDense, true) >= 0)
+        {
+            // The elimination left the dense variables out, so its counts miss their rows.
+            columnCounts = SymbolicCholesky.ColumnCounts(graph, order);
+        }
+
+        return order;
     }
 
     private int[] Run(out int[] columnCounts)

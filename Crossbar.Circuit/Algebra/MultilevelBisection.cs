@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Crossbar.Circuit.Algebra;
@@ -23,9 +24,6 @@ internal sealed class Level
     public int[] EdgeWeight { get; }
 
     public int[] VertexWeight { get; }
-
-    /// <summary>Coarse vertex of each vertex (set when the next level is built).</summary>
-    public int[] CoarseMap { get; set; } = [];
 
     public static Level Unweighted(int size, int[] start, int[] adjacency)
     {
@@ -53,74 +51,128 @@ internal static class Bisector
 {
     private const int CoarsestSize = 60;
     private const int InitialTries = 4;
+    private const int SmallGraphTries = 2;
+    private const int SmallGraphSize = 2000;
     private const int RefinementPasses = 4;
     private const double Imbalance = 0.1;
 
     /// <summary>Side of each vertex: 0 or 1 for the two halves, 2 for the separator.</summary>
+    /// <remarks>Reads <paramref name="graph"/> only, so concurrent calls on one graph (with their own generators) are safe.</remarks>
+    /// <remarks>The coarse levels and all work arrays are rented from <see cref="ArrayPool{T}.Shared"/>
+    /// and returned before the call ends: the recursion of nested dissection bisects thousands
+    /// of subgraphs, and fresh arrays of that size would live on the large-object heap and set
+    /// off full garbage collections of the (large) heap of the circuit being ordered.</remarks>
     public static byte[] Separate(Level graph, Random random)
     {
         var levels = new List<Level> { graph };
+        var maps = new List<int[]>();
         while (levels[^1].Size > CoarsestSize)
         {
             Level fine = levels[^1];
-            Level coarse = Coarsen(fine, random);
+            Level coarse = Coarsen(fine, random, out int[] map);
             if (coarse.Size > 0.9 * fine.Size)
             {
+                ReturnLevel(coarse);
+                Pool.Return(map);
                 break;
             }
 
             levels.Add(coarse);
+            maps.Add(map);
         }
 
-        int[] part = InitialBisection(levels[^1], random);
+        int[] part = InitialBisection(levels[^1], random, graph.Size);
+        bool rented = false;
         for (int l = levels.Count - 2; l >= 0; l--)
         {
             Level fine = levels[l];
-            int[] finePart = new int[fine.Size];
-            int[] map = fine.CoarseMap;
+            int[] finePart = Pool.Rent(fine.Size);
+            int[] map = maps[l];
             for (int v = 0; v < fine.Size; v++)
             {
                 finePart[v] = part[map[v]];
             }
 
+            if (rented)
+            {
+                Pool.Return(part);
+            }
+
             part = finePart;
+            rented = true;
             Refine(fine, part);
         }
 
-        return Separator(graph, part);
+        byte[] side = Separator(graph, part);
+        if (rented)
+        {
+            Pool.Return(part);
+        }
+
+        for (int l = 1; l < levels.Count; l++)
+        {
+            ReturnLevel(levels[l]);
+        }
+
+        foreach (int[] map in maps)
+        {
+            Pool.Return(map);
+        }
+
+        SeparatorRefinement.Refine(graph, side);
+        return side;
+    }
+
+    private static ArrayPool<int> Pool => ArrayPool<int>.Shared;
+
+    /// <summary>Rents an array of at least <paramref name="length"/> entries, the first <paramref name="length"/> set to <paramref name="value"/>.</summary>
+    private static int[] Rent(int length, int value)
+    {
+        int[] array = Pool.Rent(length);
+        Array.Fill(array, value, 0, length);
+        return array;
+    }
+
+    private static void ReturnLevel(Level level)
+    {
+        Pool.Return(level.Start);
+        Pool.Return(level.Adjacency);
+        Pool.Return(level.EdgeWeight);
+        Pool.Return(level.VertexWeight);
     }
 
     /// <summary>Heavy-edge matching in random order; matched pairs become one coarse vertex.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Level Coarsen(Level g, Random random)
+    private static Level Coarsen(Level g, Random random, out int[] cmap)
     {
         int[] gStart = g.Start;
         int[] gAdj = g.Adjacency;
         int[] gEw = g.EdgeWeight;
         int[] gVw = g.VertexWeight;
         int n = g.Size;
-        int[] perm = new int[n];
+        int[] perm = Pool.Rent(n);
         for (int i = 0; i < n; i++)
         {
             perm[i] = i;
         }
 
-        random.Shuffle(perm);
-        int[] match = new int[n];
-        Array.Fill(match, -1);
-        int[] cmap = new int[n];
-        int[] first = new int[n];
-        int[] second = new int[n];
+        random.Shuffle(perm.AsSpan(0, n));
+        int[] match = Rent(n, -1);
+        cmap = Pool.Rent(n);
+        int[] first = Pool.Rent(n);
+        int[] second = Pool.Rent(n);
         int nc = 0;
         int totalWeight = 0;
-        foreach (int w in gVw)
+        for (int i = 0; i < g.Size; i++)
         {
+            int w = gVw[i];
             totalWeight += w;
         }
 
         int maxWeight = Math.Max(2, (int)(1.5 * totalWeight / CoarsestSize));
-        foreach (int v in perm)
+        for (int t = 0; t < n; t++)
         {
+            int v = perm[t];
             if (match[v] >= 0)
             {
                 continue;
@@ -150,7 +202,7 @@ internal static class Bisector
         }
 
         // Coarse vertices numbered in fine order: neighbours stay close in memory on every level.
-        Array.Fill(cmap, -1);
+        Array.Fill(cmap, -1, 0, n);
         for (int v = 0; v < n; v++)
         {
             if (cmap[v] >= 0)
@@ -166,13 +218,12 @@ internal static class Bisector
             nc++;
         }
 
-        g.CoarseMap = cmap;
-        int[] cStart = new int[nc + 1];
-        int[] cAdj = new int[gAdj.Length];
-        int[] cEw = new int[gAdj.Length];
-        int[] cVw = new int[nc];
-        int[] slot = new int[nc];
-        Array.Fill(slot, -1);
+        int edges = gStart[n];
+        int[] cStart = Rent(nc + 1, 0);
+        int[] cAdj = Pool.Rent(Math.Max(1, edges));
+        int[] cEw = Pool.Rent(Math.Max(1, edges));
+        int[] cVw = Rent(nc, 0);
+        int[] slot = Rent(nc, -1);
         int pos = 0;
         for (int c = 0; c < nc; c++)
         {
@@ -211,22 +262,27 @@ internal static class Bisector
             cStart[c + 1] = pos;
         }
 
-        Array.Resize(ref cAdj, pos);
-        Array.Resize(ref cEw, pos);
+        Pool.Return(perm);
+        Pool.Return(match);
+        Pool.Return(first);
+        Pool.Return(second);
+        Pool.Return(slot);
         return Level.Weighted(nc, cStart, cAdj, cEw, cVw);
     }
 
-    /// <summary>Best of several breadth-first graph-growing bisections, each refined.</summary>
+    /// <summary>Best of several breadth-first graph-growing bisections, each refined (fewer tries
+    /// when the graph being bisected, <paramref name="fineSize"/> vertices, is small).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int[] InitialBisection(Level g, Random random)
+    private static int[] InitialBisection(Level g, Random random, int fineSize)
     {
         int[] gStart = g.Start;
         int[] gAdj = g.Adjacency;
         int[] gVw = g.VertexWeight;
         int n = g.Size;
         long total = 0;
-        foreach (int w in gVw)
+        for (int i = 0; i < g.Size; i++)
         {
+            int w = gVw[i];
             total += w;
         }
 
@@ -236,7 +292,8 @@ internal static class Bisector
         int[] part = new int[n];
         int[] queue = new int[n];
         bool[] seen = new bool[n];
-        for (int t = 0; t < InitialTries; t++)
+        int tries = fineSize > SmallGraphSize ? InitialTries : SmallGraphTries;
+        for (int t = 0; t < tries; t++)
         {
             Array.Fill(part, 1);
             Array.Clear(seen);
@@ -336,16 +393,17 @@ internal static class Bisector
         int n = g.Size;
         long total = 0;
         int maxVertex = 0;
-        foreach (int w in gVw)
+        for (int i = 0; i < g.Size; i++)
         {
+            int w = gVw[i];
             total += w;
             maxVertex = Math.Max(maxVertex, w);
         }
 
         long maxPart = Math.Max((long)((1 + Imbalance) * total / 2), (total / 2) + maxVertex);
         long[] pw = new long[2];
-        int[] internalDegree = new int[n];
-        int[] externalDegree = new int[n];
+        int[] internalDegree = Rent(n, 0);
+        int[] externalDegree = Rent(n, 0);
         for (int v = 0; v < n; v++)
         {
             pw[part[v]] += gVw[v];
@@ -362,7 +420,7 @@ internal static class Bisector
             }
         }
 
-        int[] locked = new int[n];
+        int[] locked = Rent(n, 0);
         var heap = new PriorityQueue<int, int>();
         var moves = new List<int>();
         int limit = Math.Clamp(n / 20, 25, 300);
@@ -437,6 +495,10 @@ internal static class Bisector
                 break;
             }
         }
+
+        Pool.Return(internalDegree);
+        Pool.Return(externalDegree);
+        Pool.Return(locked);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -479,8 +541,7 @@ internal static class Bisector
         int[] gStart = g.Start;
         int[] gAdj = g.Adjacency;
         int n = g.Size;
-        int[] matchOf = new int[n];
-        Array.Fill(matchOf, -1);
+        int[] matchOf = Rent(n, -1);
         var left = new List<int>();
         for (int v = 0; v < n; v++)
         {
@@ -510,11 +571,11 @@ internal static class Bisector
             }
         }
 
-        int[] visited = new int[n];
+        int[] visited = Rent(n, 0);
         int stamp = 0;
-        int[] stack = new int[n];
-        int[] stackPos = new int[n];
-        int[] via = new int[n];
+        int[] stack = Pool.Rent(n);
+        int[] stackPos = Pool.Rent(n);
+        int[] via = Pool.Rent(n);
         foreach (int root in left)
         {
             if (matchOf[root] >= 0)
@@ -606,6 +667,12 @@ internal static class Bisector
                 side[v] = 1;
             }
         }
+
+        Pool.Return(matchOf);
+        Pool.Return(visited);
+        Pool.Return(stack);
+        Pool.Return(stackPos);
+        Pool.Return(via);
 
         return side;
     }

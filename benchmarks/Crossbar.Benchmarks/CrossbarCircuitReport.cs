@@ -225,32 +225,89 @@ public static class CrossbarCircuitReport
     }
 
     /// <summary>
-    /// <c>inv1t1r-ordering N...</c>: time and predicted fill (Cholesky column counts of A + Aᵀ,
-    /// doubled for L + U) of minimum degree and nested dissection on the INV 1T1R pattern.
+    /// <c>inv1t1r-ordering [--signed] [--deck] [--method all|auto|md|nd] [--reps R] N...</c>: time and predicted
+    /// fill (Cholesky column counts of A + Aᵀ: nnz(L) below the diagonal, and L + U) of the
+    /// orderings on the INV 1T1R pattern. <c>--signed</c> builds the signed matrix (two arrays sharing
+    /// the row lines, as <c>crossbar inv</c> does); <c>--deck</c> also orders the same circuit after
+    /// a round trip through its exported SPICE deck (plain R, M, E, V lines), so the two patterns
+    /// can be compared.
     /// </summary>
     public static void RunOrdering(string[] args)
     {
-        int[] sizes = args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
-        CultureInfo c = CultureInfo.InvariantCulture;
+        bool signed = false;
+        bool deck = false;
+        string methods = "all";
+        int repetitions = 2;
+        var sizes = new List<int>();
+        for (int k = 0; k < args.Length; k++)
+        {
+            switch (args[k])
+            {
+                case "--signed":
+                    signed = true;
+                    break;
+                case "--deck":
+                    deck = true;
+                    break;
+                case "--method":
+                    methods = args[++k];
+                    break;
+                case "--reps":
+                    repetitions = int.Parse(args[++k], CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    sizes.Add(int.Parse(args[k], CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+
+        OrderingMethod[] chosen = methods switch
+        {
+            "auto" => [OrderingMethod.Automatic],
+            "md" => [OrderingMethod.MinimumDegree],
+            "nd" => [OrderingMethod.NestedDissection],
+            _ => [OrderingMethod.Automatic, OrderingMethod.MinimumDegree, OrderingMethod.NestedDissection],
+        };
         foreach (int n in sizes)
         {
-            InvCircuit inv = BuildInv1T1R(n, 1, CircuitAnalysis.OperatingPoint);
-            List<CircuitElement> elements = CircuitCompiler.CreateElements(inv.Netlist);
-            var circuit = new Circuit.Engine.Circuit(elements, SimulationOptions.FromNetlist(inv.Netlist));
-            var csc = new CompressedColumns(circuit.Pattern);
-            for (int rep = 0; rep < 2; rep++)
+            Netlist netlist = signed ? BuildSignedInv1T1R(n, 1) : BuildInv1T1R(n, 1, CircuitAnalysis.OperatingPoint).Netlist;
+            ReportOrderings($"N={n} element", netlist, chosen, repetitions);
+            if (deck)
             {
-                foreach (OrderingMethod method in new[] { OrderingMethod.MinimumDegree, OrderingMethod.NestedDissection })
-                {
-                    TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-                    var clock = Stopwatch.StartNew();
-                    _ = FillReducingOrdering.Order(circuit.Size, csc.ColumnStart, csc.RowIndex, method, out int[] counts);
-                    double time = clock.Elapsed.TotalSeconds;
-                    double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
-                    int tail = DenseTailModel.Choose(counts, out double cost);
-                    long fill = circuit.Size + (2 * counts.Sum(x => (long)x));
-                    Console.WriteLine(string.Create(c, $"N={n} {method,-16} time {time:F3} s (cpu {cpu:F3} s) predicted L+U {fill} cost {cost:E3} tail {circuit.Size - tail}"));
-                }
+                Netlist read = NetlistReader.ReadText(NetlistWriter.Write(netlist), "deck.cir");
+                ReportOrderings($"N={n} deck   ", read, chosen, repetitions);
+            }
+        }
+    }
+
+    /// <summary>The circuit of <c>crossbar inv --size N --cell 1t1r</c>: signed diagonally dominant matrix, default options.</summary>
+    private static Netlist BuildSignedInv1T1R(int n, int seed)
+    {
+        double[,] a = MatrixGenerators.DiagonallyDominant(n, seed);
+        var rng = new Random(seed + 1);
+        double[] b = Enumerable.Range(0, n).Select(_ => (2 * rng.NextDouble()) - 1).ToArray();
+        return InvCircuitBuilder.Build(a, b, new CrossbarBuildOptions { Seed = seed }, CircuitAnalysis.OperatingPoint).Netlist;
+    }
+
+    private static void ReportOrderings(string label, Netlist netlist, OrderingMethod[] methods, int repetitions)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        List<CircuitElement> elements = CircuitCompiler.CreateElements(netlist);
+        var circuit = new Circuit.Engine.Circuit(elements, SimulationOptions.FromNetlist(netlist));
+        var csc = new CompressedColumns(circuit.Pattern);
+        for (int rep = 0; rep < repetitions; rep++)
+        {
+            foreach (OrderingMethod method in methods)
+            {
+                TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                _ = FillReducingOrdering.Order(circuit.Size, csc.ColumnStart, csc.RowIndex, method, out int[] counts);
+                double time = clock.Elapsed.TotalSeconds;
+                double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+                int tail = DenseTailModel.Choose(counts, out double cost);
+                long below = counts.Sum(x => (long)x);
+                long fill = circuit.Size + (2 * below);
+                Console.WriteLine(string.Create(c, $"{label} n={circuit.Size} nnz(A)={csc.RowIndex.Length} {method,-16} time {time:F3} s (cpu {cpu:F3} s) nnz(L) {below} predicted L+U {fill} cost {cost:E3} tail {circuit.Size - tail}"));
             }
         }
     }

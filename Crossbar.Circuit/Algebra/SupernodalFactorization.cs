@@ -286,8 +286,9 @@ internal sealed unsafe class SupernodalFactorization
     private T* Pinned<T>(long length)
         where T : unmanaged
     {
+        // Zeroed by the allocator; pages are mapped when first written, so buffers sized for the worst case cost only
+        // what the factorisation touches.
         T[] array = GC.AllocateArray<T>((int)length, pinned: true);
-        array.AsSpan().Clear();
         _keep.Add(array);
         return (T*)Unsafe.AsPointer(ref array[0]);
     }

@@ -9,10 +9,11 @@ namespace Crossbar.Cli.Commands;
 /// machine cannot hold is refused with the estimate instead of ending in an out-of-memory crash or hours of waiting.
 /// </summary>
 /// <remarks>
-/// Calibrated on the 1T1R INV operating points measured on the 2-core development machine (1.73 Ω wires): N = 256,
-/// 197k unknowns, 0.85 GB peak, 11 s; N = 512, 787k unknowns, 3.3 GB, 127 s — about 4.3 kB per unknown (the sparse LU's
-/// fill grows slowly with N) and a factorisation time growing as unknowns^1.8. Dense work adds 10 copies of the N×M
-/// matrix (generation, MathNet's solve, the stability eigenproblem) and ≈ 10·N³ flops at 1 GFlop/s for the eigenvalues.
+/// Calibrated on the signed 1T1R INV operating points measured on the 2-core development machine (1.73 Ω wires,
+/// supernodal LU): N = 256, 395k unknowns, 0.74 GB peak, 6 s; N = 512, 1.58M unknowns, 3.1 GB, 24 s — about 1.9 kB per
+/// unknown, growing slowly with the fill per unknown (n log n), and a time growing as unknowns^1.25 (ordering
+/// n log n, factorisation n^1.5). Dense work adds 10 copies of the N×M matrix (generation, MathNet's solve, the
+/// stability model) and, up to N = 256 where the stability check takes the full spectrum, ≈ 10·N³ flops at 1 GFlop/s.
 /// Estimates are within a factor of about two; they are for refusing the impossible, not for scheduling.
 /// </remarks>
 public static class ResourceEstimate
@@ -30,16 +31,17 @@ public static class ResourceEstimate
     public static double Bytes(long rows, long columns, CrossbarBuildOptions options, bool differential = true)
     {
         double unknowns = Unknowns(rows, columns, options, differential);
-        double growth = Math.Max(1, Math.Pow(unknowns / 197e3, 0.15));
-        return (4.3e3 * unknowns * growth) + (10.0 * 8 * rows * columns) + 64e6;
+        double growth = Math.Max(1, Math.Pow(unknowns / 1.58e6, 0.1));
+        return (1.95e3 * unknowns * growth) + (10.0 * 8 * rows * columns) + 64e6;
     }
 
     /// <summary>Seconds of the analysis at its operating point (transient: many times more).</summary>
     public static double Seconds(long rows, long columns, CrossbarBuildOptions options, bool differential = true)
     {
         double unknowns = Unknowns(rows, columns, options, differential);
-        double sparse = 11.0 * Math.Pow(unknowns / 197e3, 1.8);
-        double dense = 10.0 * Math.Pow(Math.Max(rows, columns), 3) / 1e9;
+        double sparse = 24.0 * Math.Pow(unknowns / 1.58e6, 1.25);
+        long n = Math.Max(rows, columns);
+        double dense = n <= Crossbar.Circuit.Algebra.RightmostEigenvalues.DenseLimit ? 10.0 * Math.Pow(n, 3) / 1e9 : 0;
         return sparse + dense;
     }
 

@@ -31,7 +31,8 @@
 #   ratio             (order_s + factor_per_s) / (umf_order_s + umf_factor_s): our ordering plus one factorisation
 #                     against UMFPACK's ordering plus one factorisation of the same matrix (> 1: UMFPACK is faster)
 #   factor_ratio      factor_per_s / umf_factor_s: one numeric factorisation against one
-# UMFPACK needs libsuitesparse-dev: installed here with apt-get when missing and running as root, otherwise its
+# UMFPACK needs libsuitesparse-dev (and is timed with OpenBLAS, installed alongside: Debian's default BLAS is the
+# reference one): installed here with apt-get when missing and running as root, otherwise its
 # columns are left empty with a note. Writes DIR/large_arrays.csv (header + one row per N) and prints it as a table.
 set -euo pipefail
 # Time the simulation, not plots.
@@ -78,6 +79,15 @@ if [[ "$dump" == 1 ]]; then
       umf="$("$here/umfpack/build.sh")" || status=$?
     fi
   fi
+  # UMFPACK's dense kernels call the BLAS: Debian's default libblas3 is the unoptimised reference BLAS, so install
+  # OpenBLAS (it takes over libblas.so.3 through update-alternatives) to time UMFPACK at its best.
+  blas="$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || true)"
+  if [[ "$status" == 0 ]] && [[ "$blas" != *openblas* ]] && [[ "$(id -u)" == 0 ]] && command -v apt-get > /dev/null; then
+    echo "installing OpenBLAS for UMFPACK..." >&2
+    (apt-get install -y libopenblas0-pthread || (apt-get update && apt-get install -y libopenblas0-pthread)) >&2 || true
+    blas="$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || true)"
+  fi
+  echo "UMFPACK's BLAS: ${blas:-unknown}" >&2
   if [[ "$status" != 0 ]]; then
     umf=""
     umf_note="UMFPACK columns skipped: benchmarks/umfpack/build.sh could not build umfpack_time (install libsuitesparse-dev as root: apt-get install -y libsuitesparse-dev)"

@@ -109,11 +109,14 @@ internal sealed class NewtonSolver
 
                 // Polishing a converged point: the Jacobian has stopped changing, so the last
                 // factorisation serves for a residual correction (a chord step). One that stops
-                // contracting at a negligible update has reached the rounding floor, and so has a
+                // contracting at a negligible update (or whose contraction leaves a negligible error:
+                // with contraction θ the error after it is about θ/(1 − θ) of its update) has reached
+                // the rounding floor, and so has a
                 // full Newton step from a point converged far below the tolerance that does not shrink the update
                 // tenfold (there it would shrink it quadratically): the rest is the rounding of the
                 // factorisation (a 128×128 1T1R INV stalls at 1e-6 of the tolerance).
-                if ((!contracting && ratio <= NegligibleRatio) || (!lastWasChord && previousRatio <= DeepRatio && ratio > ChordContraction * previousRatio))
+                if ((!contracting && RemainingAfterChord(ratio, previousRatio) <= NegligibleRatio)
+                    || (!lastWasChord && previousRatio <= DeepRatio && ratio > ChordContraction * previousRatio))
                 {
                     return true;
                 }
@@ -223,6 +226,17 @@ internal sealed class NewtonSolver
             Array.Copy(x, _previous, n);
             Array.Copy(_next, x, n);
         }
+    }
+
+    /// <summary>
+    /// The error left after a chord step whose update was <paramref name="ratio"/> after one of <paramref name="previous"/>
+    /// (in SPICE tolerances): with the contraction θ = ratio/previous of a linearly converging iteration, about
+    /// θ/(1 − θ)·ratio; the update itself when it did not contract at all.
+    /// </summary>
+    private static double RemainingAfterChord(double ratio, double previous)
+    {
+        double theta = previous > 0 ? ratio / previous : 1;
+        return theta < 1 ? theta / (1 - theta) * ratio : ratio;
     }
 
     /// <summary>

@@ -8,6 +8,20 @@ public class CostModelTests
 
     private static readonly AmcOperationModel Ops = new(8, 60e-9, 120e-9, Conv);
 
+    /// <summary>HP-INV at ideal fidelity on the seed-3 diagonally dominant N×N system (2% LP-INV, 0.5% HP-MVM programming error).</summary>
+    private static HpInvResult IdealRun(int n, HpInvOuter outer, int restart, EquilibrationKind equilibrate) => HpInvSolver.Solve(
+        MatrixGenerators.DiagonallyDominant(n, seed: 3),
+        AmcTestData.Rhs(n, 3),
+        new HpInvOptions
+        {
+            Backend = new IdealAnalogBackend(new AnalogBackendOptions { ProgrammingSigma = 0.02, DacBits = 8, AdcBits = 8 }),
+            MvmBackend = new IdealAnalogBackend(new AnalogBackendOptions { ProgrammingSigma = 0.005, DacBits = 8, AdcBits = 8 }),
+            Seed = 5,
+            Outer = outer,
+            Restart = restart,
+            Equilibrate = equilibrate,
+        });
+
     private static CostModel Model(double lpPulses = 2.0, double mvmPulses = 3.0) => new(CostAssumptions.Default, Ops, 9, 32, lpPulses, mvmPulses);
 
     [Test]
@@ -35,15 +49,7 @@ public class CostModelTests
     public void When_ModelCountsAreComparedWithASimulatedRun_Expect_TheSameOperations()
     {
         int n = 32;
-        var a = MatrixGenerators.DiagonallyDominant(n, seed: 3);
-        var b = AmcTestData.Rhs(n, 3);
-        var options = new HpInvOptions
-        {
-            Backend = new IdealAnalogBackend(new AnalogBackendOptions { ProgrammingSigma = 0.02, DacBits = 8, AdcBits = 8 }),
-            MvmBackend = new IdealAnalogBackend(new AnalogBackendOptions { ProgrammingSigma = 0.005, DacBits = 8, AdcBits = 8 }),
-            Seed = 5,
-        };
-        var run = HpInvSolver.Solve(a, b, options);
+        var run = IdealRun(n, HpInvOuter.Refine, 20, EquilibrationKind.None);
         var total = Ops.Iteration(n, 9, 32).Repeat(CostModel.Iterations(run));
         Assert.That(run.Cost.MvmOperations, Is.EqualTo(total.MvmOperations));
         Assert.That(run.Cost.InvOperations, Is.EqualTo(total.InvOperations));
@@ -64,18 +70,7 @@ public class CostModelTests
         // The model of the solver-side flops (used for sizes without a run) against the counter of a real run,
         // with a restart short enough that the run has more than one FGMRES cycle.
         int n = 32;
-        var a = MatrixGenerators.DiagonallyDominant(n, seed: 3);
-        var b = AmcTestData.Rhs(n, 3);
-        var options = new HpInvOptions
-        {
-            Backend = new IdealAnalogBackend(new AnalogBackendOptions { ProgrammingSigma = 0.02, DacBits = 8, AdcBits = 8 }),
-            MvmBackend = new IdealAnalogBackend(new AnalogBackendOptions { ProgrammingSigma = 0.005, DacBits = 8, AdcBits = 8 }),
-            Seed = 5,
-            Outer = outer,
-            Restart = 3,
-            Equilibrate = equilibrate,
-        };
-        var run = HpInvSolver.Solve(a, b, options);
+        var run = IdealRun(n, outer, 3, equilibrate);
         var solver = new CostModel(CostAssumptions.Default, Ops, 9, 32, 2.0, 3.0) { Solver = (outer, 3, equilibrate) };
         Assert.That(run.Stop, Is.EqualTo(HpInvStop.Converged));
         Assert.That(solver.SolverFlops(n, CostModel.Iterations(run)), Is.EqualTo((double)run.Cost.DigitalFlops), $"{CostModel.Iterations(run)} LP-INV calls");

@@ -39,6 +39,9 @@ public sealed class CrossbarArray : CircuitElement
     private int[] _segH = [];
 
     // Cells: row-side node, column-side node, internal node (1T1R), conductance, handles.
+    /// <summary>This array's own nodes (wire and cell nodes added as one block), [start, end); empty when added by name.</summary>
+    private int _blockStart;
+    private int _blockEnd;
     private int[] _cellRow = [];
     private int[] _cellColumn = [];
     private int[] _cellMid = [];
@@ -187,6 +190,7 @@ public sealed class CrossbarArray : CircuitElement
         }
 
         int? first = per > 0 ? unknowns.AddNodes(m * n * per, InternalName, InternalIndex) : null;
+        (_blockStart, _blockEnd) = first is int start ? (start, start + (m * n * per)) : (0, 0);
         for (int i = 0; i < m; i++)
         {
             for (int j = 0; j < n; j++)
@@ -651,12 +655,16 @@ public sealed class CrossbarArray : CircuitElement
         }
     }
 
-    private static void Quad(AllocationContext context, int[] handles, int k, int a, int b)
+    private void Quad(AllocationContext context, int[] handles, int k, int a, int b)
     {
         int h = 4 * k;
         handles[h] = context.Entry(a, a);
-        handles[h + 1] = context.Entry(a, b);
-        handles[h + 2] = context.Entry(b, a);
         handles[h + 3] = context.Entry(b, b);
+
+        // A pair with one of this array's own nodes is asked for by nobody else and by this array once (each segment,
+        // cell and transistor joins a different pair), so it needs no lookup.
+        bool own = (a >= _blockStart && a < _blockEnd) || (b >= _blockStart && b < _blockEnd);
+        handles[h + 1] = own ? context.UniqueEntry(a, b) : context.Entry(a, b);
+        handles[h + 2] = own ? context.UniqueEntry(b, a) : context.Entry(b, a);
     }
 }

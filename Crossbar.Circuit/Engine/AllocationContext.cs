@@ -48,6 +48,21 @@ public sealed class AllocationContext
         return handle;
     }
 
+    /// <summary>
+    /// Handle of an off-diagonal entry that only the calling element will ever ask for, and only once (one of the two
+    /// unknowns is the element's own: see <see cref="SparsePatternBuilder.AppendUnique"/>); ground gives the trash handle.
+    /// </summary>
+    public int UniqueEntry(int row, int column)
+    {
+        int handle = _pattern.AppendUnique(row >= Ground ? -1 : row, column >= Ground ? -1 : column);
+        if (handle != 0)
+        {
+            Recorded?.Add(handle);
+        }
+
+        return handle;
+    }
+
     /// <summary>Reserves consecutive integrator state slots and returns the first.</summary>
     public int AllocateStates(int count)
     {

@@ -63,4 +63,19 @@ public class SparsePatternBuilderTests
 
         Assert.Throws<InvalidOperationException>(builder.AddDiagonal);
     }
+
+    [Test]
+    public void When_UniqueEntryAppended_Expect_NewHandleOutsideTheLookupGroundTrashAndDiagonalRefused()
+    {
+        var b = new SparsePatternBuilder(4);
+        b.AddDiagonal();
+        int looked = b.Entry(0, 1);
+        int unique = b.AppendUnique(2, 3);
+        Assert.That(unique, Is.Not.EqualTo(looked).And.GreaterThan(4));
+        Assert.That(b.AppendUnique(-1, 3), Is.Zero, "ground is the trash handle");
+        Assert.Throws<ArgumentOutOfRangeException>(() => b.AppendUnique(1, 1));
+        SparsePattern p = b.Build();
+        Assert.That((p.Rows[unique], p.Columns[unique]), Is.EqualTo((2, 3)));
+        Assert.That(p.Count, Is.EqualTo(6));
+    }
 }

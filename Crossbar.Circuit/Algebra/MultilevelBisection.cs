@@ -69,7 +69,7 @@ internal static class Bisector
         while (levels[^1].Size > CoarsestSize)
         {
             Level fine = levels[^1];
-            Level coarse = Coarsen(fine, random, out int[] map);
+            Level coarse = Coarsen(fine, out int[] map);
             if (coarse.Size > 0.9 * fine.Size)
             {
                 ReturnLevel(coarse);
@@ -141,22 +141,19 @@ internal static class Bisector
         Pool.Return(level.VertexWeight);
     }
 
-    /// <summary>Heavy-edge matching in random order; matched pairs become one coarse vertex.</summary>
+    /// <summary>Heavy-edge matching in vertex order; matched pairs become one coarse vertex.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Level Coarsen(Level g, Random random, out int[] cmap)
+    private static Level Coarsen(Level g, out int[] cmap)
     {
         int[] gStart = g.Start;
         int[] gAdj = g.Adjacency;
         int[] gEw = g.EdgeWeight;
         int[] gVw = g.VertexWeight;
         int n = g.Size;
-        int[] perm = Pool.Rent(n);
-        for (int i = 0; i < n; i++)
-        {
-            perm[i] = i;
-        }
-
-        random.Shuffle(perm.AsSpan(0, n));
+        // Vertices are visited in their own order, not shuffled: on a million-vertex grid a random visiting order
+        // makes every visit a cache miss (coarsening took most of the ordering time), while the numbering of
+        // circuits and of coarse levels (fine order, below) keeps neighbours close; the matching is no worse
+        // (512×512 1T1R INV: ordering 11.8 → 6.7 s, L+U 107M → 102M).
         int[] match = Rent(n, -1);
         cmap = Pool.Rent(n);
         int[] first = Pool.Rent(n);
@@ -172,7 +169,7 @@ internal static class Bisector
         int maxWeight = Math.Max(2, (int)(1.5 * totalWeight / CoarsestSize));
         for (int t = 0; t < n; t++)
         {
-            int v = perm[t];
+            int v = t;
             if (match[v] >= 0)
             {
                 continue;
@@ -262,7 +259,6 @@ internal static class Bisector
             cStart[c + 1] = pos;
         }
 
-        Pool.Return(perm);
         Pool.Return(match);
         Pool.Return(first);
         Pool.Return(second);

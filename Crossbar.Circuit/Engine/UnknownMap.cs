@@ -107,13 +107,11 @@ public sealed class UnknownMap
         => name == "0" || name.Equals("gnd", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Index of a name added by name or in a block, or null.</summary>
-    private int? Lookup(string name)
-    {
-        if (_index.TryGetValue(name, out int i))
-        {
-            return i;
-        }
+    private int? Lookup(string name) => _index.TryGetValue(name, out int i) ? i : InBlock(name);
 
+    /// <summary>Index of a name that one of the blocks holds, or null.</summary>
+    private int? InBlock(string name)
+    {
         foreach (NodeBlock block in _blocks)
         {
             if (block.Find(name) is int k && k >= 0 && k < block.Count)
@@ -140,13 +138,13 @@ public sealed class UnknownMap
 
     private int GetOrAdd(string name, UnknownKind kind)
     {
-        if (_blocks.Count > 0 && kind == UnknownKind.Voltage && Lookup(name) is int known)
-        {
-            return known;
-        }
-
         if (!_index.TryGetValue(name, out int i))
         {
+            if (kind == UnknownKind.Voltage && InBlock(name) is int known)
+            {
+                return known;
+            }
+
             i = _names.Count;
             _names.Add(name);
             _kinds.Add(kind);

@@ -142,20 +142,22 @@ public sealed class NgspiceRunner
     /// The reference plots for a deck file: OP and DC plots from a run with
     /// <see cref="TightOptionsLine"/>, transient plots from the deck as written.
     /// </summary>
-    public IReadOnlyList<RawPlot> RunReference(string deckPath)
+    /// <param name="deckPath">The deck file.</param>
+    /// <param name="companionFiles">Files copied next to the deck before each run (what it includes), or null.</param>
+    public IReadOnlyList<RawPlot> RunReference(string deckPath, IReadOnlyList<string>? companionFiles = null)
     {
         string text = File.ReadAllText(deckPath);
         string name = Path.GetFileName(deckPath);
         var plots = new List<RawPlot>();
         if (HasOpOrDc(text))
         {
-            NgspiceResult tight = Run(WithTightTolerances(text), name);
+            NgspiceResult tight = Run(WithTightTolerances(text), name, companionFiles);
             plots.AddRange(tight.Plots.Where(p => p.Analysis is "op" or "dc" or "ac"));
         }
 
         if (HasTran(text))
         {
-            NgspiceResult asWritten = Run(text, name);
+            NgspiceResult asWritten = Run(text, name, companionFiles);
             plots.AddRange(asWritten.Plots.Where(p => p.Analysis == "tran"));
         }
 
@@ -167,13 +169,19 @@ public sealed class NgspiceRunner
     /// </summary>
     /// <param name="deckText">Deck text (first line is the title).</param>
     /// <param name="deckName">File name the deck is written as; used in messages.</param>
+    /// <param name="companionFiles">Files copied into the run's folder first (libraries and includes the deck names), or null.</param>
     /// <exception cref="NgspiceException">Non-zero exit, an error line in the output, or no raw file.</exception>
     /// <exception cref="TimeoutException">The run took longer than <see cref="Timeout"/>.</exception>
-    public NgspiceResult Run(string deckText, string deckName = "deck.cir")
+    public NgspiceResult Run(string deckText, string deckName = "deck.cir", IReadOnlyList<string>? companionFiles = null)
     {
         DirectoryInfo work = Directory.CreateTempSubdirectory("crossbar-ngspice-");
         try
         {
+            foreach (string companion in companionFiles ?? [])
+            {
+                File.Copy(companion, Path.Combine(work.FullName, Path.GetFileName(companion)), overwrite: true);
+            }
+
             string deckFile = Path.Combine(work.FullName, Path.GetFileName(deckName));
             File.WriteAllText(deckFile, deckText.EndsWith('\n') ? deckText : deckText + "\n");
             string rawFile = Path.Combine(work.FullName, "out.raw");

@@ -4,7 +4,8 @@ namespace Crossbar.Circuit.Engine;
 
 /// <summary>
 /// Which vectors an analysis writes: its <c>.print</c> vectors if any, else the <c>.save</c>
-/// vectors, else every top-level node voltage and voltage-source current (lower case).
+/// vectors, else every top-level node voltage and voltage-source current (lower case); the word <c>all</c>
+/// in a list stands for that default set.
 /// </summary>
 internal sealed class OutputSelection
 {
@@ -23,6 +24,12 @@ internal sealed class OutputSelection
         List<OutputVector> vectors = printed.Count > 0 ? printed
             : netlist.Saves.Count > 0 ? netlist.Saves
             : DefaultVectors(circuit, topLevelSources);
+
+        if (vectors.Contains(OutputVector.All))
+        {
+            List<OutputVector> all = DefaultVectors(circuit, topLevelSources);
+            vectors = [.. vectors.SelectMany(v => v == OutputVector.All ? all : [v])];
+        }
 
         var selection = new OutputSelection([]);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -74,7 +74,7 @@ public sealed partial class NetlistReader
                 ReadAc(card);
                 break;
             case ".save":
-                _netlist.Saves.AddRange(ReadVectors(card, 1, allowAll: true));
+                _netlist.Saves.AddRange(ReadVectors(card, 1));
                 break;
             case ".print" or ".plot":
                 ReadPrint(card);
@@ -515,7 +515,7 @@ public sealed partial class NetlistReader
             throw new NetlistException(tokens.Count < 2 ? card.End : tokens[1].Location, $"{tokens[0].Lower}: expected an analysis type (op, dc, tran or ac) then vectors");
         }
 
-        var vectors = ReadVectors(card, 2, allowAll: false);
+        var vectors = ReadVectors(card, 2);
         if (vectors.Count == 0)
         {
             throw new NetlistException(card.End, $"{tokens[0].Lower}: expected at least one vector such as v(out) or i(vin)");
@@ -524,7 +524,7 @@ public sealed partial class NetlistReader
         _netlist.Prints.Add(new PrintCard(tokens[1].Lower, vectors) { Location = card.Location });
     }
 
-    private static List<OutputVector> ReadVectors(NetlistCard card, int i, bool allowAll)
+    private static List<OutputVector> ReadVectors(NetlistCard card, int i)
     {
         var tokens = card.Tokens;
         var vectors = new List<OutputVector>();
@@ -563,8 +563,9 @@ public sealed partial class NetlistReader
                     : new OutputVector('i', names[0].Text));
                 i = j + 1;
             }
-            else if (allowAll && token.Lower == "all")
+            else if (token.Lower == "all")
             {
+                vectors.Add(OutputVector.All);
                 i++;
             }
             else

@@ -296,6 +296,12 @@ public static class NetlistWriter
     {
         foreach (var vector in vectors)
         {
+            if (vector == OutputVector.All)
+            {
+                sb.Append(" all");
+                continue;
+            }
+
             sb.Append(' ').Append(char.ToLowerInvariant(vector.Kind)).Append('(').Append(vector.Node);
             if (vector.Reference is { } reference)
             {

@@ -1,13 +1,20 @@
 namespace Crossbar.Circuit.Netlists;
 
-/// <summary>An output vector: <c>v(node)</c>, <c>v(a,b)</c> or <c>i(vsource)</c>.</summary>
-/// <param name="Kind">'v' or 'i'.</param>
+/// <summary>An output vector: <c>v(node)</c>, <c>v(a,b)</c>, <c>i(vsource)</c>, or <see cref="All"/>.</summary>
+/// <param name="Kind">'v', 'i', or '*' for <see cref="All"/>.</param>
 /// <param name="Node">Node (for v) or voltage source name (for i).</param>
 /// <param name="Reference">Second node of a differential v(a,b), or null.</param>
 public sealed record OutputVector(char Kind, string Node, string? Reference = null)
 {
-    /// <summary>Column name, lower case as SPICE prints it: <c>v(out)</c>, <c>v(a,b)</c>, <c>i(vin)</c>.</summary>
-    public string ColumnName => Reference is null
+    /// <summary>
+    /// The word <c>all</c> of <c>.save all</c> and <c>.print tran all</c>: every top-level node voltage and voltage-source
+    /// current, at its place in the list (ngspice's meaning).
+    /// </summary>
+    public static OutputVector All { get; } = new('*', "all");
+
+    /// <summary>Column name, lower case as SPICE prints it: <c>v(out)</c>, <c>v(a,b)</c>, <c>i(vin)</c>; <c>all</c> for <see cref="All"/>.</summary>
+    public string ColumnName => Kind == '*' ? "all"
+        : Reference is null
         ? $"{Kind}({Node.ToLowerInvariant()})"
         : $"{Kind}({Node.ToLowerInvariant()},{Reference.ToLowerInvariant()})";
 }

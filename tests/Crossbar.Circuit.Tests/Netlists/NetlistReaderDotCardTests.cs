@@ -116,9 +116,20 @@ public class NetlistReaderDotCardTests
     {
         var netlist = Read("V1 a 0 1\n.save v(out) V(a, b) i(V1) bare all\n.print tran v(out) i(v1)\n.plot dc v(a)");
 
-        Assert.That(netlist.Saves.Select(v => v.ColumnName), Is.EqualTo(new[] { "v(out)", "v(a,b)", "i(v1)", "v(bare)" }));
+        Assert.That(netlist.Saves.Select(v => v.ColumnName), Is.EqualTo(new[] { "v(out)", "v(a,b)", "i(v1)", "v(bare)", "all" }));
         Assert.That(netlist.Prints.Select(p => p.Analysis), Is.EqualTo(new[] { "tran", "dc" }));
         Assert.That(netlist.Prints[0].Vectors.Select(v => v.ColumnName), Is.EqualTo(new[] { "v(out)", "i(v1)" }));
+    }
+
+    [Test]
+    public void When_PrintAllRead_Expect_AllStandsForTheDefaultVectors()
+    {
+        var netlist = Read("V1 a 0 1\nR1 a b 1k\nR2 b 0 1k\n.dc V1 0 1 0.5\n.print dc v(a,b) all");
+
+        Assert.That(netlist.Prints[0].Vectors, Is.EqualTo(new[] { new OutputVector('v', "a", "b"), OutputVector.All }));
+        var table = Crossbar.Circuit.Engine.CircuitSimulator.Run(netlist).Tables.Single();
+        Assert.That(table.Columns.Skip(1), Is.EqualTo(new[] { "v(a,b)", "v(a)", "v(b)", "i(v1)" }));
+        Assert.That(NetlistWriter.Write(netlist), Does.Contain(".print dc v(a,b) all"));
     }
 
     [Test]

@@ -23,7 +23,7 @@ public sealed class DenseLuSolver : ILinearSolver
     }
 
     /// <inheritdoc />
-    public SolverStatistics Statistics { get; } = new();
+    public SolverStatistics Statistics { get; internal set; } = new();
 
     /// <inheritdoc />
     public void RequestRepivot()

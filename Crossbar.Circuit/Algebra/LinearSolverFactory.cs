@@ -62,6 +62,28 @@ public static class LinearSolverFactory
     }
 
     /// <summary>The solver kind <see cref="Create"/> picks for a pattern.</summary>
+    /// <summary>
+    /// Another solver of the same kind for the same pattern, holding its own factorisation and counting into the same
+    /// <see cref="ILinearSolver.Statistics"/>; a supernodal solver's sibling shares its symbolic analysis.
+    /// </summary>
+    /// <param name="solver">A solver made by <see cref="Create"/> for <paramref name="pattern"/>.</param>
+    /// <param name="pattern">Its pattern.</param>
+    /// <param name="options">Its pivoting options.</param>
+    internal static ILinearSolver CreateSibling(ILinearSolver solver, SparsePattern pattern, PivotOptions? options)
+    {
+        switch (solver)
+        {
+            case SupernodalLuSolver supernodal:
+                return supernodal.CreateSibling();
+            case DenseLuSolver dense:
+                return new DenseLuSolver(pattern, options) { Statistics = dense.Statistics };
+            case SparseLuSolver sparse:
+                return new SparseLuSolver(pattern, options) { Statistics = sparse.Statistics };
+            default:
+                throw new ArgumentException($"no sibling for a {solver.GetType().Name}", nameof(solver));
+        }
+    }
+
     internal static LinearSolverKind Choose(SparsePattern pattern)
     {
         if (Forced != LinearSolverKind.Automatic)

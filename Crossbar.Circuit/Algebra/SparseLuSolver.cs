@@ -34,7 +34,7 @@ public sealed class SparseLuSolver : ILinearSolver
     public int Size { get; }
 
     /// <inheritdoc />
-    public SolverStatistics Statistics { get; } = new();
+    public SolverStatistics Statistics { get; internal set; } = new();
 
     /// <summary>Steps handled by the dense trailing block (0 when there is none); known after the first Factor.</summary>
     public int DenseTailSize => Size - _lu.TailStart;

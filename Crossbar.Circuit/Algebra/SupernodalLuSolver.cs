@@ -75,8 +75,24 @@ public sealed class SupernodalLuSolver : ILinearSolver
     /// <summary>Matrix dimension.</summary>
     public int Size { get; }
 
+    /// <summary>
+    /// A second solver for the same pattern that holds its own numeric factorisation but shares this one's symbolic
+    /// analysis (ordering, supernodes) when there is one, so it factors without ordering again.
+    /// </summary>
+    internal SupernodalLuSolver CreateSibling()
+    {
+        var sibling = new SupernodalLuSolver(_pattern, _options, _ordering, _threads) { Statistics = Statistics };
+        if (_analysis is not null && _fallback is null)
+        {
+            sibling._analysis = _analysis;
+            sibling._lu = new SupernodalFactorization(_analysis, _options);
+        }
+
+        return sibling;
+    }
+
     /// <inheritdoc />
-    public SolverStatistics Statistics { get; } = new();
+    public SolverStatistics Statistics { get; internal set; } = new();
 
     /// <summary>Whether the general sparse solver has taken over.</summary>
     public bool UsesFallback => _fallback is not null;

@@ -87,6 +87,22 @@ public sealed record CrossbarBuildOptions
     /// <summary>Print points of a generated transient: the print step and the largest time step are the stop time divided by this (default 500).</summary>
     public int TransientPoints { get; init; } = 500;
 
+    /// <summary>
+    /// Transient steps from the set tmax·2⁻ᵏ with chord Newton and one kept factorisation per step (the engine's
+    /// quantised-step transient) instead of ngspice's step control; the crossbar commands' default (docs/large-arrays.md).
+    /// </summary>
+    public TransientSteps Steps { get; init; } = TransientSteps.Quantised;
+
     /// <summary>Run INV even when the stability check fails.</summary>
     public bool Force { get; init; }
+}
+
+/// <summary>How a generated circuit's transient chooses its time steps.</summary>
+public enum TransientSteps
+{
+    /// <summary>The largest step halved k times, chord Newton, one kept factorisation per step (fast for large arrays).</summary>
+    Quantised,
+
+    /// <summary>ngspice's truncation-error step control and full Newton, as the exported deck runs in ngspice.</summary>
+    Adaptive,
 }

@@ -9,12 +9,11 @@ namespace Crossbar.Circuit.Engine;
 /// </summary>
 public sealed class Circuit
 {
-    private readonly double[] _lastFactored;
+    private readonly FactorizationCache _factors;
     private readonly CircuitElement[] _varying;
     private readonly CircuitElement[] _constant;
     private readonly int[] _varyingHandles;
     private double[]? _constantMatrix;
-    private bool _hasFactor;
 
     /// <summary>Binds and allocates the elements.</summary>
     public Circuit(IReadOnlyList<CircuitElement> elements, SimulationOptions options, SimulationStatistics? statistics = null)
@@ -58,14 +57,14 @@ public sealed class Circuit
 
         _varyingHandles = VaryingHandles(varyingEntries, DiagonalHandles, Pattern.Count);
         Load = new LoadContext(n, Pattern.Count, allocation.StateCount, options);
-        Solver = LinearSolverFactory.Create(Pattern, options.Pivoting);
-        _lastFactored = new double[Pattern.Count + 1];
+        ILinearSolver solver = LinearSolverFactory.Create(Pattern, options.Pivoting);
+        _factors = new FactorizationCache(solver, Pattern, options.Pivoting);
         IsNonlinear = elements.Any(e => e.IsNonlinear);
         _constant = [.. elements.Where(e => e.IsConstant)];
         _varying = [.. elements.Where(e => !e.IsConstant)];
         Statistics.Unknowns = n;
         Statistics.MatrixNonzeros = Pattern.Count;
-        Statistics.Solver = Solver.Statistics;
+        Statistics.Solver = solver.Statistics;
         Statistics.SetupTime.Stop();
     }
 
@@ -90,8 +89,8 @@ public sealed class Circuit
     /// <summary>Load buffers and state.</summary>
     public LoadContext Load { get; }
 
-    /// <summary>Linear solver over <see cref="Pattern"/>.</summary>
-    public ILinearSolver Solver { get; }
+    /// <summary>Linear solver over <see cref="Pattern"/> (the one holding the factorisation in use).</summary>
+    public ILinearSolver Solver => _factors.Active.Solver;
 
     /// <summary>True when any element needs Newton iterations.</summary>
     public bool IsNonlinear { get; }
@@ -150,7 +149,8 @@ public sealed class Circuit
     {
         double[] m = Load.Matrix;
         m[0] = 0;
-        if (_hasFactor && SameAsLastFactored(m))
+        FactorizationCache.Slot slot = _factors.Active;
+        if (slot.HasFactor && SameAsLastFactored(m, slot.LastFactored))
         {
             Statistics.ReusedFactorizations++;
             return;
@@ -162,12 +162,12 @@ public sealed class Circuit
         }
         catch (SingularMatrixException ex)
         {
-            _hasFactor = false;
+            slot.HasFactor = false;
             throw new SimulationException($"singular matrix: {Unknowns.Describe(ex.Unknown)} is undetermined (floating node, no DC path to ground, or a loop of voltage sources)", ex);
         }
 
-        m.AsSpan().CopyTo(_lastFactored);
-        _hasFactor = true;
+        m.AsSpan().CopyTo(slot.LastFactored);
+        slot.HasFactor = true;
     }
 
     /// <summary>
@@ -175,9 +175,8 @@ public sealed class Circuit
     /// and the diagonal (gmin, clamps) are compared: the rest is the constant part, copied
     /// unchanged into every load.
     /// </summary>
-    private bool SameAsLastFactored(double[] m)
+    private bool SameAsLastFactored(double[] m, double[] last)
     {
-        double[] last = _lastFactored;
         foreach (int h in _varyingHandles)
         {
             if (m[h] != last[h])
@@ -224,8 +223,21 @@ public sealed class Circuit
     }
 
     /// <summary>True while a factorisation of a loaded matrix is held (chord steps can reuse it).</summary>
-    internal bool HasFactor => _hasFactor;
+    internal bool HasFactor => _factors.Active.HasFactor;
 
-    /// <summary>Forgets the last factorisation (after an analysis changes the matrix structure of values).</summary>
-    internal void InvalidateFactor() => _hasFactor = false;
+    /// <summary>Forgets the factorisations (after an analysis changes the matrix structure of values).</summary>
+    internal void InvalidateFactor() => _factors.InvalidateAll();
+
+    /// <summary>
+    /// Keeps up to <paramref name="capacity"/> factorisations, one per integration step (<see cref="FactorizationCache"/>);
+    /// 1 (the default) keeps only the last.
+    /// </summary>
+    internal void KeepFactorizations(int capacity) => _factors.Capacity = Math.Max(1, capacity);
+
+    /// <summary>
+    /// Makes the factorisation for an integration step the one in use: true when one made for that step is held
+    /// (chord steps may start on it), false when the next full Newton step must factor (into a free or the least
+    /// recently used slot).
+    /// </summary>
+    internal bool SelectFactorization(int order, double coefficient) => _factors.Select(order, coefficient);
 }

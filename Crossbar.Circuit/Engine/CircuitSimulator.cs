@@ -17,7 +17,10 @@ public static class CircuitSimulator
     /// <param name="captureMatrix">Record the last Newton system of the operating point (<see cref="SimulationResults.OperatingPointMatrix"/>):
     /// of the first <c>.op</c>, or when the deck has none, of the first analysis's operating point. Costs a copy of the
     /// matrix values per Newton step of that operating point, and the memory of one more value array.</param>
-    public static SimulationResults Run(Netlist netlist, Action<ResultTable>? onTable = null, bool captureMatrix = false)
+    /// <param name="quantisedTransient">Run transients with quantised steps, chord Newton and kept factorisations
+    /// (<see cref="TransientAnalysis"/>'s <c>quantisedSteps</c>): for the crossbar commands' large circuits; decks keep
+    /// ngspice's step control.</param>
+    public static SimulationResults Run(Netlist netlist, Action<ResultTable>? onTable = null, bool captureMatrix = false, bool quantisedTransient = false)
     {
         var statistics = new SimulationStatistics();
         (Netlist flat, Circuit circuit, List<string> topLevelSources) = Compile(netlist, statistics);
@@ -62,7 +65,7 @@ public static class CircuitSimulator
                 {
                     statistics.TransientTime.Start();
                     var output = OutputSelection.For(flat, circuit, "tran", topLevelSources);
-                    tables.Add(TransientAnalysis.Run(circuit, flat, tran, output, onTable: onTable));
+                    tables.Add(TransientAnalysis.Run(circuit, flat, tran, output, onTable: onTable, quantisedSteps: quantisedTransient));
                     statistics.TransientTime.Stop();
                     residual = KclResidual.Of(circuit, "tran");
                     break;

@@ -42,6 +42,8 @@ public sealed class CrossbarOptions
         Hardware = new HardwareOptions();
         Analysis = ChoiceOption.Create("--analysis", "operating point, or transient of the step response (adds waveforms)", CircuitAnalysis.OperatingPoint, ("op", CircuitAnalysis.OperatingPoint), ("tran", CircuitAnalysis.Transient));
         StopTime = new Option<double?>("--tstop") { HelpName = "s", Description = "transient stop time in s [default: 20 time constants of the whole loop, inverter op-amps included (inv, ginv); 20/(2π·GBWP)·5 (mvm)]" };
+        Points = new Option<int?>("--points") { HelpName = "n", Description = "transient print points: the print step and the largest time step are the stop time divided by n [default: 500]" };
+        Steps = ChoiceOption.Create("--steps", "transient time steps: the largest step halved k times, with chord Newton on kept factorisations (quantised: fast for large arrays), or ngspice's step control (adaptive: what the exported deck does in ngspice)", TransientSteps.Quantised, ("quantised", TransientSteps.Quantised), ("adaptive", TransientSteps.Adaptive));
         Force = new Option<bool>("--force") { Description = problem == CrossbarProblem.Mvm ? "accepted for symmetry (MVM is open loop and always stable)" : "build and simulate even when the stability check fails" };
     }
 
@@ -69,13 +71,19 @@ public sealed class CrossbarOptions
     /// <summary><c>--tstop &lt;s&gt;</c>.</summary>
     public Option<double?> StopTime { get; }
 
+    /// <summary><c>--points &lt;n&gt;</c>.</summary>
+    public Option<int?> Points { get; }
+
+    /// <summary><c>--steps quantised|adaptive</c>.</summary>
+    public ChoiceOption<TransientSteps> Steps { get; }
+
     /// <summary><c>--force</c>.</summary>
     public Option<bool> Force { get; }
 
     /// <summary>Adds every option to a command.</summary>
     public void AddTo(Command command)
     {
-        Option[] all = [Matrix, Size, Kind, Condition, Rhs, Analysis, StopTime, Force];
+        Option[] all = [Matrix, Size, Kind, Condition, Rhs, Analysis, StopTime, Points, Steps, Force];
         foreach (Option option in all)
         {
             command.Options.Add(option);
@@ -126,7 +134,20 @@ public sealed class CrossbarOptions
             throw new UsageException($"--tstop must be a time between 1e-15 s and 1000 s, got {Text(t)}");
         }
 
-        CrossbarBuildOptions options = hardware.Circuit with { Force = parse.GetValue(Force), StopTime = stopTime };
+        int? points = parse.GetValue(Points);
+        if (points is { } p && p is < 2 or > 10_000_000)
+        {
+            throw new UsageException($"--points must be between 2 and 10000000, got {p}");
+        }
+
+        TransientSteps steps = Steps.ValueIn(parse);
+        CrossbarBuildOptions options = hardware.Circuit with
+        {
+            Force = parse.GetValue(Force),
+            StopTime = stopTime,
+            TransientPoints = points ?? hardware.Circuit.TransientPoints,
+            Steps = steps,
+        };
         CircuitAnalysis analysis = Analysis.ValueIn(parse);
         parameters.Add(new("analysis", analysis == CircuitAnalysis.Transient ? "tran" : "op"));
         if (options.CellNoise is not null && analysis != CircuitAnalysis.Transient)
@@ -142,6 +163,16 @@ public sealed class CrossbarOptions
             }
 
             parameters.Add(new("tstop_s", Text(stop)));
+        }
+
+        if (analysis == CircuitAnalysis.Transient)
+        {
+            parameters.Add(new("points", Text(options.TransientPoints)));
+            parameters.Add(new("steps", steps == TransientSteps.Quantised ? "quantised" : "adaptive"));
+        }
+        else if (points is not null)
+        {
+            throw new UsageException("--points applies to --analysis tran only");
         }
 
         parameters.Add(new("force", Text(options.Force)));

@@ -61,7 +61,7 @@ public static class CrossbarRun
         }
 
         Queue<double> stops = TransientProgress.Stops(circuit.Netlist);
-        SimulationResults results = CircuitSimulator.Run(circuit.Netlist, t => TransientProgress.Attach(t, stops, command), captureMatrix: diagnostics.DumpMatrix is not null);
+        SimulationResults results = CircuitSimulator.Run(circuit.Netlist, t => TransientProgress.Attach(t, stops, command), captureMatrix: diagnostics.DumpMatrix is not null, quantisedTransient: spec.Options.Steps == TransientSteps.Quantised);
         foreach (string warning in results.Warnings)
         {
             Log($"warning: {warning}");

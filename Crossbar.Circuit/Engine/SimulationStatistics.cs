@@ -71,6 +71,7 @@ public sealed class SimulationStatistics
             sb.AppendLine(c, $"refactorisations        {s.Refactorizations}");
             sb.AppendLine(c, $"reused factorisations   {ReusedFactorizations}");
             sb.AppendLine(c, $"solves                  {s.Solves}");
+            sb.AppendLine(c, $"  refinement solves     {s.RefinementSteps}");
         }
 
         sb.AppendLine(c, $"newton iterations       {NewtonIterations}");

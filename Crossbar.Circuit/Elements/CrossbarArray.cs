@@ -51,6 +51,9 @@ public sealed class CrossbarArray : CircuitElement
     private readonly SinhRramModel? _sinh;
     private Level1State[] _fetState = [];
 
+    /// <summary>Cells per parallel chunk of the transistor load, or 0 to load them on one thread (see <see cref="ParallelChunks"/>).</summary>
+    private int _fetChunk;
+
     // Capacitances to ground.
     private int[] _capNode = [];
     private double[] _capValue = [];
@@ -63,6 +66,7 @@ public sealed class CrossbarArray : CircuitElement
     private readonly double _noiseStep;
     private readonly bool _noiseSampled;
     private double _noiseTime = double.NaN;
+    private int _noiseThreads = 1;
 
     /// <summary>Compiles an array card; <paramref name="transistorModel"/> is required for 1T1R cells.</summary>
     public CrossbarArray(CrossbarArrayCard card, MosfetParameters? transistorModel)
@@ -352,7 +356,11 @@ public sealed class CrossbarArray : CircuitElement
                 Quad(context, _fetH, k, _cellMid[k], _cellColumn[k]);
                 _fetState[k] = OnState();
             }
+
+            _fetChunk = ParallelChunks(cells, _cellMid, _cellColumn);
         }
+
+        _noiseThreads = _noise.Length >= ParallelMinimumCells ? Environment.ProcessorCount : 1;
 
         _capH = new int[_capNode.Length];
         for (int c = 0; c < _capNode.Length; c++)
@@ -446,10 +454,17 @@ public sealed class CrossbarArray : CircuitElement
         double t = context.Time;
         if (t != _noiseTime)
         {
-            for (int k = 0; k < _noise.Length; k++)
+            // Each cell's source draws from its own generators, so cells can be advanced on several threads.
+            int cells = _noise.Length;
+            int threads = _noiseThreads;
+            int chunk = (cells + threads - 1) / threads;
+            Parallel.For(0, threads, c =>
             {
-                _noiseValue[k] = _noise[k].Value(t);
-            }
+                for (int k = c * chunk; k < Math.Min(cells, (c + 1) * chunk); k++)
+                {
+                    _noiseValue[k] = _noise[k].Value(t);
+                }
+            });
 
             _noiseTime = t;
         }
@@ -471,7 +486,68 @@ public sealed class CrossbarArray : CircuitElement
         }
     }
 
+    [ThreadStatic]
+    private static int t_parallelMinimumCells;
+
+    /// <summary>
+    /// Fewest cells for which the transistor load and the noise update run on several threads (16 384: below that the
+    /// threads' start-up costs more than they save); set lower on a test's thread to check threads change nothing.
+    /// </summary>
+    internal static int ParallelMinimumCells
+    {
+        get => t_parallelMinimumCells > 0 ? t_parallelMinimumCells : 16_384;
+        set => t_parallelMinimumCells = value;
+    }
+
+    /// <summary>
+    /// Cells per chunk when the transistor load may run on several threads: only when every cell's drain (internal) and
+    /// source (column wire) node is its own, so no two cells add to the same matrix entry or right-hand-side row (wires
+    /// with resistance), and the array has at least <see cref="ParallelMinimumCells"/>; 0 otherwise.
+    /// </summary>
+    private static int ParallelChunks(int cells, int[] drains, int[] sources)
+    {
+        int threads = Environment.ProcessorCount;
+        if (cells < ParallelMinimumCells || threads < 2)
+        {
+            return 0;
+        }
+
+        var seen = new HashSet<int>(2 * cells);
+        for (int k = 0; k < cells; k++)
+        {
+            if (!seen.Add(drains[k]) || !seen.Add(sources[k]))
+            {
+                return 0;
+            }
+        }
+
+        return (cells + threads - 1) / threads;
+    }
+
     private void LoadTransistors(LoadContext context)
+    {
+        int cells = _fetState.Length;
+        bool limited;
+        if (_fetChunk > 0)
+        {
+            int chunks = (cells + _fetChunk - 1) / _fetChunk;
+            var flags = new bool[chunks];
+            Parallel.For(0, chunks, c => flags[c] = LoadTransistors(context, c * _fetChunk, Math.Min(cells, (c + 1) * _fetChunk)));
+            limited = flags.Contains(true);
+        }
+        else
+        {
+            limited = LoadTransistors(context, 0, cells);
+        }
+
+        if (limited)
+        {
+            context.Limited = true;
+        }
+    }
+
+    /// <summary>Loads the access transistors of cells [from, to); true when any was limited.</summary>
+    private bool LoadTransistors(LoadContext context, int from, int to)
     {
         Level1Mosfet fet = _transistor!;
         double[] x = context.Solution;
@@ -482,7 +558,7 @@ public sealed class CrossbarArray : CircuitElement
         double gmin = context.Options.Gmin;
         bool initialize = context.InitializeJunctions;
         bool limited = initialize;
-        for (int k = 0; k < _fetState.Length; k++)
+        for (int k = from; k < to; k++)
         {
             int d = _cellMid[k];
             int s = _cellColumn[k];
@@ -503,10 +579,7 @@ public sealed class CrossbarArray : CircuitElement
             rhs[s] += st.RhsS - (st.Sg * vg) - (st.Sb * vb);
         }
 
-        if (limited)
-        {
-            context.Limited = true;
-        }
+        return limited;
     }
 
     private void LoadCapacitances(LoadContext context)

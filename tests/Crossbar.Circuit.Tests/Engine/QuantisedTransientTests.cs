@@ -98,6 +98,37 @@ public class QuantisedTransientTests
         Assert.That(circuit.SelectFactorization(2, 2e9), Is.False);
     }
 
+    [Test]
+    public void When_ArrayLoadedOnSeveralThreads_Expect_TheSameTransientAsOnOne()
+    {
+        double[,] a = InvCircuitTests.DiagonallyDominant(16, 52, signed: true);
+        var options = new CrossbarBuildOptions
+        {
+            Cell = CrossbarCellKind.Transistor,
+            Wires = new WireModel { RowCapacitancePerCell = 1e-15, ColumnCapacitancePerCell = 1e-15 },
+            CellNoise = new CellReadNoise { WhiteSigma = 0.02, SampleTime = 5e-9 },
+            TransientPoints = 100,
+        };
+        InvCircuit circuit = InvCircuitBuilder.Build(a, InvCircuitTests.Rhs(16, 53), options, CircuitAnalysis.Transient);
+        ResultTable single = CircuitSimulator.Run(circuit.Netlist, quantisedTransient: true).Find("tran")!;
+        ResultTable threaded;
+        try
+        {
+            Crossbar.Circuit.Elements.CrossbarArray.ParallelMinimumCells = 1;
+            threaded = CircuitSimulator.Run(circuit.Netlist, quantisedTransient: true).Find("tran")!;
+        }
+        finally
+        {
+            Crossbar.Circuit.Elements.CrossbarArray.ParallelMinimumCells = 0;
+        }
+
+        Assert.That(threaded.Rows.Count, Is.EqualTo(single.Rows.Count));
+        for (int r = 0; r < single.Rows.Count; r++)
+        {
+            Assert.That(threaded.Rows[r], Is.EqualTo(single.Rows[r]), $"row {r}");
+        }
+    }
+
     private static int Factorisations(SimulationResults results) =>
         results.Statistics.Solver!.Factorizations + results.Statistics.Solver.Refactorizations;
 

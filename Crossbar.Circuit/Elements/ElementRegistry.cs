@@ -88,6 +88,8 @@ public sealed class ElementRegistry
         registry.Register('H', ControlledSourceFactories.Ccvs);
         registry.Register('D', SemiconductorFactories.Diode);
         registry.Register('M', SemiconductorFactories.Mosfet);
+        registry.Register('S', SwitchFactories.VoltageSwitch);
+        registry.Register('W', SwitchFactories.CurrentSwitch);
         return registry;
     }
 }

@@ -1,9 +1,9 @@
 namespace Crossbar.Circuit.Netlists;
 
-/// <summary>Element cards: R C L V I B E G F H D M X.</summary>
+/// <summary>Element cards: R C L V I B E G F H D M S W X.</summary>
 public sealed partial class NetlistReader
 {
-    private const string SupportedLetters = "RCLVIBEGFHDMX";
+    private const string SupportedLetters = "RCLVIBEGFHDMSWX";
 
     private void ReadElement(NetlistCard card)
     {
@@ -12,7 +12,7 @@ public sealed partial class NetlistReader
         var letter = char.ToUpperInvariant(name[0]);
         if (!SupportedLetters.Contains(letter, StringComparison.Ordinal))
         {
-            throw new NetlistException(nameToken.Location, $"unknown element type '{name[0]}' in '{name}': expected an element R C L V I B E G F H D M X or a dot-command");
+            throw new NetlistException(nameToken.Location, $"unknown element type '{name[0]}' in '{name}': expected an element R C L V I B E G F H D M S W X or a dot-command");
         }
 
         if (!Current.ElementNames.Add(name))
@@ -33,6 +33,8 @@ public sealed partial class NetlistReader
             'H' => ReadCurrentControlled(card, "transresistance"),
             'D' => ReadDiode(card),
             'M' => ReadMosfet(card),
+            'S' => ReadVoltageSwitch(card),
+            'W' => ReadCurrentSwitch(card),
             _ => ReadInstance(card),
         };
         Current.Elements.Add(element);
@@ -205,6 +207,53 @@ public sealed partial class NetlistReader
         var flags = new List<string>();
         ReadAssignments(card, 6, parameters, flags, "off");
         return Referencing(card, nodes, model, parameters, flags);
+    }
+
+    private ElementCard ReadVoltageSwitch(NetlistCard card)
+    {
+        var nodes = ReadNodes(card, "n+ n- nc+ nc-");
+        var model = ReadModelName(card, 5);
+        return Referencing(card, nodes, model, [], ReadSwitchState(card, 6));
+    }
+
+    private ElementCard ReadCurrentSwitch(NetlistCard card)
+    {
+        var tokens = card.Tokens;
+        var nodes = ReadNodes(card, "n+ n-");
+        if (tokens.Count <= 3 || tokens[3].Kind != TokenKind.Word || IsAssignment(tokens, 3))
+        {
+            var at = tokens.Count <= 3 ? card.End : tokens[3].Location;
+            throw new NetlistException(at, $"{tokens[0].Text}: expected the name of the controlling voltage source: '{tokens[0].Text} n+ n- vcontrol model [on|off]'");
+        }
+
+        var model = ReadModelName(card, 4);
+        var element = new ElementCard(tokens[0].Text, nodes)
+        {
+            Model = model.Text,
+            ControlSource = tokens[3].Text,
+            Flags = ReadSwitchState(card, 5),
+            Location = card.Location,
+        };
+        _references[element] = model;
+        return element;
+    }
+
+    /// <summary>The optional initial-state keyword of a switch (<c>on</c> or <c>off</c>), at most one.</summary>
+    private static List<string> ReadSwitchState(NetlistCard card, int i)
+    {
+        var tokens = card.Tokens;
+        var flags = new List<string>();
+        for (; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsWord || tokens[i].Lower is not ("on" or "off") || flags.Count > 0)
+            {
+                throw new NetlistException(tokens[i].Location, $"{tokens[0].Text}: unexpected '{tokens[i].Display}': expected one of on or off after the model name");
+            }
+
+            flags.Add(tokens[i].Lower);
+        }
+
+        return flags;
     }
 
     private static NetlistToken ReadModelName(NetlistCard card, int i)

@@ -134,8 +134,11 @@ public static class NetlistWriter
                 sb.Append(' ').Append(element.ControlSource);
                 AppendValue(sb, element.Value);
                 break;
-            case 'D' or 'M' or 'X':
+            case 'D' or 'M' or 'S' or 'X':
                 sb.Append(' ').Append(element.Model);
+                break;
+            case 'W':
+                sb.Append(' ').Append(element.ControlSource).Append(' ').Append(element.Model);
                 break;
             default:
                 AppendValue(sb, element.Value);

@@ -138,7 +138,7 @@ public static class SubcircuitFlattener
         var location = element.Location;
         ParamValue? Eval(ParamValue? value) => value is { } v ? Plain(scope, v, location) : null;
         string? model = element.Model;
-        if (element.Kind is 'D' or 'M' && model is not null)
+        if (element.Kind is 'D' or 'M' or 'S' or 'W' && model is not null)
         {
             model = frame.FindModel(model)
                 ?? throw new NetlistException(location, $"unknown model '{model}' for {element.Name} in subcircuit '{frame.Definition!.Name}'");

@@ -14,6 +14,8 @@ internal static class Decks
         .model dmod d (is=1e-14 n=1.05)
         .model nm nmos (level=1 vto=0.7 kp=110u)
         .model pm pmos level=1 vto=-0.7 kp=50u
+        .model swm sw (vt=0.5 vh=0.1 ron=10 roff=1meg)
+        .model cswm csw it=1m ih=0.2m
         .subckt amp in out params: g=2
         Rin in 0 1meg
         E1 out 0 in 0 {g}
@@ -25,6 +27,8 @@ internal static class Decks
         Rb b 0 10k
         X1 mid b2 amp g={r/100}
         Rb2 b2 0 1k
+        .model sloc sw (vt={r/1000})
+        S1 b2 0 a 0 sloc on
         .ends
         V1 in 0 dc 1 ac 1 0
         V2 p 0 PULSE(0 1 1n 1n 1n 5n 10n)
@@ -53,6 +57,10 @@ internal static class Decks
         M1 vdd in 0 0 nm W=10u L=1u
         M2 vdd in vdd vdd pm w=20u l=1u
         Xs in xs stage r=2k
+        S1 in s1 p 0 swm off
+        Rs1 s1 0 1k
+        W1 in w1 V1 cswm
+        Rw1 w1 0 1k
         Rxs xs 0 10k
         .ic v(out)=0
         .op

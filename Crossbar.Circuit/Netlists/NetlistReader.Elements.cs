@@ -107,6 +107,16 @@ public sealed partial class NetlistReader
     private ElementCard ReadControlled(NetlistCard card, string quantity)
     {
         var tokens = card.Tokens;
+        if (IsPolynomial(tokens))
+        {
+            return ReadPolynomial(card, nodeControlled: true);
+        }
+
+        if (IsTable(tokens))
+        {
+            return ReadTable(card);
+        }
+
         var nodes = ReadNodes(card, "n+ n- nc+ nc-");
         const int i = 5;
         if (i >= tokens.Count)
@@ -123,6 +133,11 @@ public sealed partial class NetlistReader
     private ElementCard ReadCurrentControlled(NetlistCard card, string quantity)
     {
         var tokens = card.Tokens;
+        if (IsPolynomial(tokens))
+        {
+            return ReadPolynomial(card, nodeControlled: false);
+        }
+
         var nodes = ReadNodes(card, "n+ n-");
         if (tokens.Count <= 3)
         {
@@ -159,7 +174,7 @@ public sealed partial class NetlistReader
     {
         if (token.Kind == TokenKind.Word && token.Lower is "poly" or "value" or "vol" or "cur" or "table" or "laplace" or "freq")
         {
-            throw new NetlistException(token.Location, $"'{token.Text}' controlled sources are not supported: expected a plain gain");
+            throw new NetlistException(token.Location, $"'{token.Text}' controlled sources are not supported here: expected a plain gain, POLY(n) ... or (E, G) TABLE {{expr}} = (x, y) ...");
         }
     }
 

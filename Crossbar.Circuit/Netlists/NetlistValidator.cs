@@ -111,10 +111,14 @@ internal static class NetlistValidator
 
     private static void CheckControl(Frame frame, ElementCard element, SourceLocation at, string where)
     {
-        var found = frame.Elements.Any(e => e.Kind == 'V' && string.Equals(e.Name, element.ControlSource, StringComparison.OrdinalIgnoreCase));
-        if (!found)
+        IReadOnlyList<string?> controls = element.Polynomial is { } polynomial ? [.. polynomial.ControlSources] : [element.ControlSource];
+        foreach (var control in controls)
         {
-            throw new NetlistException(at, $"{element.Name}: unknown controlling voltage source '{element.ControlSource}'{where}: expected a V element in the same scope");
+            var found = frame.Elements.Any(e => e.Kind == 'V' && string.Equals(e.Name, control, StringComparison.OrdinalIgnoreCase));
+            if (!found)
+            {
+                throw new NetlistException(at, $"{element.Name}: unknown controlling voltage source '{control}'{where}: expected a V element in the same scope");
+            }
         }
     }
 

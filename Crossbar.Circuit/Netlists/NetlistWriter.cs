@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Crossbar.Circuit.Netlists;
@@ -99,6 +100,11 @@ public static class NetlistWriter
     {
         ArgumentNullException.ThrowIfNull(element);
         var sb = new StringBuilder(element.Name);
+        if (element.Polynomial is not null || element.Table is not null)
+        {
+            return ControlledForm(sb, element);
+        }
+
         foreach (var node in element.Nodes)
         {
             sb.Append(' ').Append(node);
@@ -153,6 +159,36 @@ public static class NetlistWriter
         foreach (var flag in element.Flags)
         {
             sb.Append(' ').Append(flag);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The POLY(n) or TABLE form of a controlled source.</summary>
+    private static string ControlledForm(StringBuilder sb, ElementCard element)
+    {
+        sb.Append(' ').Append(element.Nodes[0]).Append(' ').Append(element.Nodes[1]);
+        if (element.Table is { } table)
+        {
+            sb.Append(" table {").Append(table.Input).Append("} =");
+            foreach (var (x, y) in table.Points)
+            {
+                sb.Append(" (").Append(Value(x)).Append(", ").Append(Value(y)).Append(')');
+            }
+
+            return sb.ToString();
+        }
+
+        var polynomial = element.Polynomial!;
+        sb.Append(" poly(").Append(polynomial.Dimensions.ToString(CultureInfo.InvariantCulture)).Append(')');
+        foreach (var control in element.Nodes.Skip(2).Concat(polynomial.ControlSources))
+        {
+            sb.Append(' ').Append(control);
+        }
+
+        foreach (var coefficient in polynomial.Coefficients)
+        {
+            sb.Append(' ').Append(Value(coefficient));
         }
 
         return sb.ToString();

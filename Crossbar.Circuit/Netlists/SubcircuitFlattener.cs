@@ -153,6 +153,14 @@ public static class SubcircuitFlattener
             AcPhase = Eval(element.AcPhase),
             Behavior = element.Behavior is { } behavior ? Rename(frame, behavior, location) : null,
             Waveform = element.Waveform is { } waveform ? Waveform(waveform, v => Plain(scope, v, location)) : null,
+            Polynomial = element.Polynomial is { } polynomial ? polynomial with
+            {
+                ControlSources = polynomial.ControlSources.Select(source => $"V.{frame.Path}.{source}").ToList(),
+                Coefficients = polynomial.Coefficients.Select(c => Plain(scope, c, location)).ToList(),
+            } : null,
+            Table = element.Table is { } table ? new TableForm(
+                Rename(frame, new BehavioralValue('V', table.Input), location).Expression,
+                table.Points.Select(p => (Plain(scope, p.X, location), Plain(scope, p.Y, location))).ToList()) : null,
             Parameters = element.Parameters.Select(p => new KeyValuePair<string, ParamValue>(p.Key, Plain(scope, p.Value, location))).ToList(),
             Flags = element.Flags,
             Location = location,

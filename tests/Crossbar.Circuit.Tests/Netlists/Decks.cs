@@ -29,6 +29,8 @@ internal static class Decks
         Rb2 b2 0 1k
         .model sloc sw (vt={r/1000})
         S1 b2 0 a 0 sloc on
+        Et et 0 TABLE {v(a, b)} = (0, 0) ({r/1000}, 1)
+        Ret et 0 1k
         .ends
         V1 in 0 dc 1 ac 1 0
         V2 p 0 PULSE(0 1 1n 1n 1n 5n 10n)
@@ -61,6 +63,15 @@ internal static class Decks
         Rs1 s1 0 1k
         W1 in w1 V1 cswm
         Rw1 w1 0 1k
+        E3 e3 0 POLY(2) in 0 out 0 0 1 0.5 0.1
+        G2 0 g2 poly(1) in 0 0 1m
+        Rg2 g2 0 1k
+        E4 e4 0 TABLE {v(in,out)} = (-1, -1) (1, 1)
+        G3 0 g3 table {2*v(in)} (0, 0) (1, 1m)
+        Rg3 g3 0 1k
+        F2 f2 0 POLY(2) V1 Vdd 0 1 1
+        Rf2 f2 0 1k
+        H2 h2 0 poly(1) V1 0 100
         Rxs xs 0 10k
         .ic v(out)=0
         .op

@@ -75,7 +75,9 @@ internal static class NetlistAssert
             sb.Append($"{indent}{e.Kind}|{e.Name}|{string.Join(" ", e.Nodes)}|{(e.Value is { } v ? V(v) : "-")}|{e.Model}|{e.ControlSource}");
             sb.Append($"|{(e.AcMagnitude is { } am ? V(am) : "-")}|{(e.AcPhase is { } ap ? V(ap) : "-")}|{W(e.Waveform)}");
             sb.Append('|').Append(string.Join(" ", e.Parameters.Select(p => $"{p.Key}={V(p.Value)}")));
-            sb.Append('|').AppendLine(string.Join(" ", e.Flags));
+            sb.Append('|').Append(string.Join(" ", e.Flags));
+            sb.Append('|').Append(e.Polynomial is { } poly ? $"poly({poly.Dimensions}) {string.Join(" ", poly.ControlSources)} {string.Join(" ", poly.Coefficients.Select(V))}" : "-");
+            sb.Append('|').AppendLine(e.Table is { } table ? $"table {table.Input} {string.Join(" ", table.Points.Select(p => $"{V(p.X)},{V(p.Y)}"))}" : "-");
         }
     }
 

@@ -333,16 +333,19 @@ public sealed partial class NetlistReader
         {
             var token = tokens[i];
             var lower = token.IsWord ? token.Lower : string.Empty;
+            // ngspice's example decks also write DC=value and AC=mag [phase].
+            var equals = lower is "dc" or "ac" && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.EqualsSign ? 1 : 0;
             if (lower == "dc")
             {
-                if (i + 1 >= tokens.Count)
+                if (i + 1 + equals >= tokens.Count)
                 {
-                    throw new NetlistException(card.End, $"{name}: missing value after 'dc'");
+                    throw new NetlistException(card.End, $"{name}: missing value after '{(equals == 1 ? "dc=" : "dc")}'");
                 }
 
-                value = value is null ? ReadValue(tokens[i + 1], "DC value") : throw Duplicate(tokens[i], "DC value");
-                CheckLevel(card, tokens[i + 1], value.Value, "DC value");
-                i += 2;
+                var at = tokens[i + 1 + equals];
+                value = value is null ? ReadValue(at, "DC value") : throw Duplicate(tokens[i], "DC value");
+                CheckLevel(card, at, value.Value, "DC value");
+                i += 2 + equals;
             }
             else if (lower == "ac")
             {
@@ -351,7 +354,12 @@ public sealed partial class NetlistReader
                     throw Duplicate(token, "AC specification");
                 }
 
-                i++;
+                if (equals == 1 && (i + 2 >= tokens.Count || !IsValue(tokens[i + 2])))
+                {
+                    throw new NetlistException(i + 2 < tokens.Count ? tokens[i + 2].Location : card.End, $"{name}: missing AC magnitude after 'ac='");
+                }
+
+                i += 1 + equals;
                 acMagnitude = 1.0;
                 if (i < tokens.Count && IsValue(tokens[i]))
                 {
@@ -363,7 +371,7 @@ public sealed partial class NetlistReader
                     }
                 }
             }
-            else if (lower is "pulse" or "pwl" or "sin" or "trnoise")
+            else if (lower is "pulse" or "pwl" or "sin" or "trnoise" or "exp" or "sffm" or "am")
             {
                 if (waveform is not null)
                 {
@@ -372,9 +380,9 @@ public sealed partial class NetlistReader
 
                 waveform = ReadWaveform(card, ref i);
             }
-            else if (lower is "exp" or "sffm" or "am" or "trrandom" or "distof1" or "distof2" or "pat" or "external")
+            else if (lower is "trrandom" or "distof1" or "distof2" or "pat" or "external")
             {
-                throw new NetlistException(token.Location, $"{name}: waveform '{token.Text}' is not supported: expected PULSE, PWL, SIN or TRNOISE");
+                throw new NetlistException(token.Location, $"{name}: waveform '{token.Text}' is not supported: expected PULSE, PWL, SIN, EXP, SFFM, AM or TRNOISE");
             }
             else if (IsValue(token) && value is null)
             {
@@ -384,7 +392,7 @@ public sealed partial class NetlistReader
             }
             else
             {
-                throw new NetlistException(token.Location, $"{name}: unexpected '{token.Display}': expected [dc] value, ac mag [phase], PULSE(...), PWL(...), SIN(...) or TRNOISE(...)");
+                throw new NetlistException(token.Location, $"{name}: unexpected '{token.Display}': expected [dc[=]] value, ac[=] mag [phase], PULSE(...), PWL(...), SIN(...), EXP(...), SFFM(...), AM(...) or TRNOISE(...)");
             }
         }
 
@@ -472,6 +480,15 @@ public sealed partial class NetlistReader
             case "SIN":
                 Count(2, 6, "vo va [freq td theta phase]");
                 return new SinWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), args.Count);
+            case "EXP":
+                Count(2, 6, "v1 v2 [td1 tau1 td2 tau2]");
+                return new ExpWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), args.Count);
+            case "SFFM":
+                Count(2, 7, "vo va [fc mdi fs phasec phases]");
+                return new SffmWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), Arg(6), args.Count);
+            case "AM":
+                Count(2, 7, "va vo [mf fc td phasem phasec]");
+                return new AmWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), Arg(6), args.Count);
             case "TRNOISE":
                 Count(2, 7, "na nt [nalpha namp rtsam rtscapt rtsemt]");
                 return new TrNoiseWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), Arg(6));

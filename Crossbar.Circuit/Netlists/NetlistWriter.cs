@@ -216,6 +216,18 @@ public static class NetlistWriter
                 name = "sin";
                 values = new[] { s.Offset, s.Amplitude, s.Frequency, s.Delay, s.Damping, s.Phase }.Take(Math.Clamp(s.GivenCount, 2, 6));
                 break;
+            case ExpWaveform e:
+                name = "exp";
+                values = new[] { e.Initial, e.Pulsed, e.RiseDelay, e.RiseTimeConstant, e.FallDelay, e.FallTimeConstant }.Take(Math.Clamp(e.GivenCount, 2, 6));
+                break;
+            case SffmWaveform f:
+                name = "sffm";
+                values = new[] { f.Offset, f.Amplitude, f.CarrierFrequency, f.ModulationIndex, f.SignalFrequency, f.CarrierPhase, f.SignalPhase }.Take(Math.Clamp(f.GivenCount, 2, 7));
+                break;
+            case AmWaveform a:
+                name = "am";
+                values = new[] { a.Amplitude, a.Offset, a.ModulationFrequency, a.CarrierFrequency, a.Delay, a.ModulationPhase, a.CarrierPhase }.Take(Math.Clamp(a.GivenCount, 2, 7));
+                break;
             case PwlWaveform w:
                 name = "pwl";
                 values = w.Points.SelectMany(p => new[] { p.Time, p.Value });

@@ -190,6 +190,23 @@ public static class SubcircuitFlattener
             Offset = eval(s.Offset), Amplitude = eval(s.Amplitude), Frequency = eval(s.Frequency), Delay = eval(s.Delay),
             Damping = eval(s.Damping), Phase = eval(s.Phase),
         },
+        ExpWaveform e => e with
+        {
+            Initial = eval(e.Initial), Pulsed = eval(e.Pulsed), RiseDelay = eval(e.RiseDelay), RiseTimeConstant = eval(e.RiseTimeConstant),
+            FallDelay = eval(e.FallDelay), FallTimeConstant = eval(e.FallTimeConstant),
+        },
+        SffmWaveform f => f with
+        {
+            Offset = eval(f.Offset), Amplitude = eval(f.Amplitude), CarrierFrequency = eval(f.CarrierFrequency),
+            ModulationIndex = eval(f.ModulationIndex), SignalFrequency = eval(f.SignalFrequency), CarrierPhase = eval(f.CarrierPhase),
+            SignalPhase = eval(f.SignalPhase),
+        },
+        AmWaveform a => a with
+        {
+            Amplitude = eval(a.Amplitude), Offset = eval(a.Offset), ModulationFrequency = eval(a.ModulationFrequency),
+            CarrierFrequency = eval(a.CarrierFrequency), Delay = eval(a.Delay), ModulationPhase = eval(a.ModulationPhase),
+            CarrierPhase = eval(a.CarrierPhase),
+        },
         PwlWaveform w => new PwlWaveform(w.Points.Select(p => (eval(p.Time), eval(p.Value))).ToList()),
         TrNoiseWaveform n => n with
         {

@@ -38,6 +38,10 @@ internal static class Decks
         V4 w 0 pwl(0 0 1u 1 2u 0)
         V5 nz 0 dc 0 trnoise(1n 1n 0 0)
         Vdd vdd 0 5
+        V6 x1 0 DC=0.5 AC=1 45 exp(0 1 10n 5n 50n 10n)
+        V7 x2 0 sffm(0 1 100meg 2 10meg 30 60)
+        I2 0 x3 dc 0 am(1m 0.5 10meg 100meg 5n)
+        Rx3 x3 0 1k
         I1 0 i1 1m ; inline comment
         Ri1 i1 0 1k
         R1 in out {rload}

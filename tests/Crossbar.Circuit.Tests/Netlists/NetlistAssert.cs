@@ -89,6 +89,9 @@ internal static class NetlistAssert
         PulseWaveform p => $"pulse/{p.GivenCount} {V(p.Initial)} {V(p.Pulsed)} {V(p.Delay)} {V(p.RiseTime)} {V(p.FallTime)} {V(p.Width)} {V(p.Period)}",
         SinWaveform s => $"sin/{s.GivenCount} {V(s.Offset)} {V(s.Amplitude)} {V(s.Frequency)} {V(s.Delay)} {V(s.Damping)} {V(s.Phase)}",
         PwlWaveform l => "pwl " + string.Join(" ", l.Points.Select(p => $"{V(p.Time)},{V(p.Value)}")),
+        ExpWaveform e => $"exp/{e.GivenCount} {V(e.Initial)} {V(e.Pulsed)} {V(e.RiseDelay)} {V(e.RiseTimeConstant)} {V(e.FallDelay)} {V(e.FallTimeConstant)}",
+        SffmWaveform f => $"sffm/{f.GivenCount} {V(f.Offset)} {V(f.Amplitude)} {V(f.CarrierFrequency)} {V(f.ModulationIndex)} {V(f.SignalFrequency)} {V(f.CarrierPhase)} {V(f.SignalPhase)}",
+        AmWaveform a => $"am/{a.GivenCount} {V(a.Amplitude)} {V(a.Offset)} {V(a.ModulationFrequency)} {V(a.CarrierFrequency)} {V(a.Delay)} {V(a.ModulationPhase)} {V(a.CarrierPhase)}",
         TrNoiseWaveform n => $"trnoise {V(n.WhiteAmplitude)} {V(n.Step)} {V(n.FlickerExponent)} {V(n.FlickerAmplitude)} {V(n.RtsAmplitude)} {V(n.RtsCaptureTime)} {V(n.RtsEmissionTime)}",
         _ => "?",
     };

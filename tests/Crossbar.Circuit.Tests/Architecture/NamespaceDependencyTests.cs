@@ -24,6 +24,7 @@ public class NamespaceDependencyTests
         NamespaceGraph graph = Production();
 
         Assert.That(graph.Instructions, Is.GreaterThan(10_000), "method bodies were decoded");
+        Assert.That(graph.UnresolvedTokens, Is.Zero, "every member token resolved (an unresolved one could hide an edge)");
         Assert.That(graph.References("Crossbar.Circuit.Elements", "Crossbar.Circuit.Engine"), Is.True, "elements derive from the engine's base class");
         Assert.That(graph.References("Crossbar.Circuit.Engine", "Crossbar.Circuit.Elements"), Is.False,
             graph.Edges.TryGetValue("Crossbar.Circuit.Engine", out var targets) && targets.TryGetValue("Crossbar.Circuit.Elements", out string? where) ? where : string.Empty);

@@ -88,6 +88,30 @@ public class ControlledSwitchTests
         Assert.That(off, Is.InRange(1.7e-3, 1.7e-3 + 1e-6));
     }
 
+    [TestCase("on", 0.7e-3)]
+    [TestCase("off", 1.7e-3)]
+    public void When_StepsLongAndControlNearsEdge_Expect_FirstPointPastEdgeWithinMargin(string edge, double at)
+    {
+        // tmax = 40 us, but near the edge each step may move vc by at most 3/4 of the distance left + 50 mV (vc slope
+        // 5 V/ms): the first point past the edge lies at most 50 mV, 10 us, beyond it.
+        const string deck = """
+            switch ramp, long steps
+            V1 in 0 1
+            R1 in a 1k
+            S1 a 0 c 0 sm
+            Vc c 0 pwl(0 0 1m 5 2m 0)
+            .model sm sw(vt=2.5 vh=1 ron=1 roff=1meg)
+            .tran 100u 2m
+            .end
+            """;
+        ResultTable tran = Run(deck, "tran");
+        double[] t = tran.Column("time");
+        double[] v = tran.Column("v(a)");
+        int first = Enumerable.Range(1, t.Length - 1).First(i => edge == "on" ? v[i - 1] > 0.5 && v[i] < 0.5 : v[i - 1] < 0.5 && v[i] > 0.5 && t[i] > 1e-3);
+
+        Assert.That(t[first], Is.InRange(at, at + 10e-6), "overshoot at most the 50 mV margin over the slope, not a 40 us step");
+    }
+
     [Test]
     public void When_CurrentSwitchSweptUp_Expect_ClosingAboveItPlusIh()
     {

@@ -9,7 +9,7 @@ namespace Crossbar.Circuit.Elements;
 /// point, waveform at t = 0 for the transient's operating point, waveform in time), and
 /// waveform breakpoints.
 /// </summary>
-public abstract class IndependentSource : CircuitElement
+public abstract class IndependentSource : CircuitElement, ISweepableSource
 {
     private readonly string _nodeP;
     private readonly string _nodeN;
@@ -47,14 +47,17 @@ public abstract class IndependentSource : CircuitElement
     protected Complex AcPhasor => Complex.FromPolarCoordinates(AcMagnitude, AcPhase * Math.PI / 180);
 
     /// <summary>
-    /// Factor on the value of the card (DC and waveform alike), 1 unless a <see cref="Engine.CircuitSession"/> reuses the
+    /// Factor on the value of the card (DC and waveform alike), 1 unless a circuit session reuses the
     /// compiled circuit for a new input: the same circuit then solves for new source values without being built again.
     /// </summary>
     public double Scale { get; set; } = 1;
 
+    /// <inheritdoc />
+    public double? SweepValue { get; set; }
+
     /// <summary>Value at the context's time and mode, before source stepping.</summary>
     public double ValueAt(LoadContext context)
-        => context.SweepValueFor(this)
+        => SweepValue
         ?? (Scale * (context.Mode == AnalysisMode.Dc && !context.IsTransientOperatingPoint ? Function.DcValue : Function.Evaluate(context.Time)));
 
     /// <inheritdoc />

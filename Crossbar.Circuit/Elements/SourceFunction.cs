@@ -6,7 +6,8 @@ namespace Crossbar.Circuit.Elements;
 /// <summary>
 /// Value of an independent source over time, as ngspice evaluates it: PULSE (zero rise/fall
 /// become the print step, width and period default to the stop time), PWL (held constant
-/// outside its points), SIN (held at its t = td value before the delay). DC uses the
+/// outside its points), SIN (held at its t = td value before the delay), EXP, SFFM and AM with
+/// ngspice 39's defaults (see <see cref="ExpWaveform"/>, <see cref="SffmWaveform"/>, <see cref="AmWaveform"/>). DC uses the
 /// explicit DC value, or the waveform at t = 0 when none was given (ngspice's rule).
 /// TRNOISE adds a seeded <see cref="TransientNoiseSource"/> realisation to the DC value in
 /// transient (0 at DC and at t = 0, as in ngspice); its statistics follow ngspice's TRNOISE but
@@ -77,6 +78,12 @@ public sealed class SourceFunction
                 return EvaluatePwl(w, time);
             case SinWaveform s:
                 return EvaluateSin(s, time);
+            case ExpWaveform e:
+                return EvaluateExp(e, time);
+            case SffmWaveform f:
+                return EvaluateSffm(f, time);
+            case AmWaveform a:
+                return EvaluateAm(a, time);
             default:
                 return _dc;
         }
@@ -136,13 +143,79 @@ public sealed class SourceFunction
 
                 break;
             case SinWaveform s:
-                if (s.Delay.Value > from && s.Delay.Value <= to)
-                {
-                    breakpoints.Add(s.Delay.Value);
-                }
+                AddIfInside(s.Delay.Value, from, to, breakpoints);
+                break;
+            case ExpWaveform e:
+            {
+                // The curve turns at td1 (rise starts) and td2 (fall starts).
+                (double td1, _, double td2, _) = ExpTimes(e);
+                AddIfInside(td1, from, to, breakpoints);
+                AddIfInside(td2, from, to, breakpoints);
+                break;
+            }
 
+            case AmWaveform a:
+                AddIfInside(a.Delay.Value, from, to, breakpoints);
                 break;
         }
+    }
+
+    private static void AddIfInside(double t, double from, double to, SortedSet<double> breakpoints)
+    {
+        if (t > from && t <= to)
+        {
+            breakpoints.Add(t);
+        }
+    }
+
+    private (double Td1, double Tau1, double Td2, double Tau2) ExpTimes(ExpWaveform e)
+    {
+        double Or(ParamValue value, double fallback) => value.Value != 0 ? value.Value : fallback;
+        double td1 = Or(e.RiseDelay, _printStep);
+        return (td1, Or(e.RiseTimeConstant, _printStep), Or(e.FallDelay, td1 + _printStep), Or(e.FallTimeConstant, _printStep));
+    }
+
+    /// <summary>EXP as ngspice 39: v1 until td1, the rise toward v2 with tau1, from td2 the fall back with tau2 added.</summary>
+    private double EvaluateExp(ExpWaveform e, double time)
+    {
+        double v1 = e.Initial.Value;
+        double v2 = e.Pulsed.Value;
+        (double td1, double tau1, double td2, double tau2) = ExpTimes(e);
+        if (time <= td1)
+        {
+            return v1;
+        }
+
+        double value = v1 + ((v2 - v1) * (1 - Math.Exp(-(time - td1) / tau1)));
+        return time <= td2 ? value : value + ((v1 - v2) * (1 - Math.Exp(-(time - td2) / tau2)));
+    }
+
+    /// <summary>SFFM: vo + va·sin(2π·fc·t + φc + mdi·sin(2π·fs·t + φs)); fc and fs default to 1/tstop.</summary>
+    private double EvaluateSffm(SffmWaveform f, double time)
+    {
+        double fallback = _stopTime > 0 ? 1 / _stopTime : 0;
+        double fc = f.CarrierFrequency.Value != 0 ? f.CarrierFrequency.Value : fallback;
+        double fs = f.SignalFrequency.Value != 0 ? f.SignalFrequency.Value : fallback;
+        double carrier = (2 * Math.PI * fc * time) + (f.CarrierPhase.Value * Math.PI / 180);
+        double signal = (2 * Math.PI * fs * time) + (f.SignalPhase.Value * Math.PI / 180);
+        return f.Offset.Value + (f.Amplitude.Value * Math.Sin(carrier + (f.ModulationIndex.Value * Math.Sin(signal))));
+    }
+
+    /// <summary>
+    /// AM: 0 until td, then va·(vo + sin(2π·mf·t' + φ))·sin(2π·fc·t' + φ), t' = t − td; φ is the seventh value for both
+    /// sines as ngspice 39 evaluates it (measured); mf defaults to 1/tstop.
+    /// </summary>
+    private double EvaluateAm(AmWaveform a, double time)
+    {
+        double t = time - a.Delay.Value;
+        if (t <= 0)
+        {
+            return 0;
+        }
+
+        double mf = a.ModulationFrequency.Value != 0 ? a.ModulationFrequency.Value : (_stopTime > 0 ? 1 / _stopTime : 0);
+        double phase = a.CarrierPhase.Value * Math.PI / 180;
+        return a.Amplitude.Value * (a.Offset.Value + Math.Sin((2 * Math.PI * mf * t) + phase)) * Math.Sin((2 * Math.PI * a.CarrierFrequency.Value * t) + phase);
     }
 
     private (double Td, double Tr, double Tf, double Pw, double Per) PulseTimes(PulseWaveform p)

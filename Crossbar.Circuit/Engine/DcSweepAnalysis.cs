@@ -15,9 +15,9 @@ internal static class DcSweepAnalysis
         var op = new OperatingPointSolver(circuit);
         AnalysisSize.Check(card, circuit.Options);
 
-        CircuitElement inner = FindSource(circuit, card.Sweeps[0], card);
+        ISweepableSource inner = FindSource(circuit, card.Sweeps[0], card);
         double[] innerValues = SweepValues(card.Sweeps[0], card);
-        CircuitElement? outer = card.Sweeps.Count > 1 ? FindSource(circuit, card.Sweeps[1], card) : null;
+        ISweepableSource? outer = card.Sweeps.Count > 1 ? FindSource(circuit, card.Sweeps[1], card) : null;
         double[] outerValues = card.Sweeps.Count > 1 ? SweepValues(card.Sweeps[1], card) : [double.NaN];
 
         bool first = true;
@@ -25,12 +25,14 @@ internal static class DcSweepAnalysis
         {
             foreach (double outerValue in outerValues)
             {
-                load.SweptSource2 = outer;
-                load.SweptValue2 = outerValue;
+                if (outer is not null)
+                {
+                    outer.SweepValue = outerValue;
+                }
+
                 foreach (double innerValue in innerValues)
                 {
-                    load.SweptSource = inner;
-                    load.SweptValue = innerValue;
+                    inner.SweepValue = innerValue;
                     try
                     {
                         if (first)
@@ -64,22 +66,21 @@ internal static class DcSweepAnalysis
         }
         finally
         {
-            load.SweptSource = null;
-            load.SweptSource2 = null;
+            inner.SweepValue = null;
+            if (outer is not null)
+            {
+                outer.SweepValue = null;
+            }
         }
 
         return table;
     }
 
-    private static CircuitElement FindSource(Circuit circuit, DcSweep sweep, DcAnalysisCard card)
+    private static ISweepableSource FindSource(Circuit circuit, DcSweep sweep, DcAnalysisCard card)
     {
         CircuitElement? e = circuit.Elements.FirstOrDefault(x => x.Name.Equals(sweep.Source, StringComparison.OrdinalIgnoreCase));
-        if (e is not Elements.IndependentSource)
-        {
-            throw new NetlistException(card.Location, $".dc: '{sweep.Source}' is not an independent voltage or current source of this circuit");
-        }
-
-        return e;
+        return e as ISweepableSource
+            ?? throw new NetlistException(card.Location, $".dc: '{sweep.Source}' is not an independent voltage or current source of this circuit");
     }
 
     private static double[] SweepValues(DcSweep sweep, DcAnalysisCard card)

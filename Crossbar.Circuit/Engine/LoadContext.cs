@@ -56,24 +56,6 @@ public sealed class LoadContext
     /// <summary>Set by nonlinear elements when they limited a junction voltage this iteration (not converged yet).</summary>
     public bool Limited { get; set; }
 
-    /// <summary>DC sweep override of an independent source, or null.</summary>
-    internal CircuitElement? SweptSource { get; set; }
-
-    /// <summary>Value of the swept source when <see cref="SweptSource"/> is set.</summary>
-    internal double SweptValue { get; set; }
-
-    /// <summary>Second swept source of a nested DC sweep, or null.</summary>
-    internal CircuitElement? SweptSource2 { get; set; }
-
-    /// <summary>Value of the second swept source.</summary>
-    internal double SweptValue2 { get; set; }
-
-    /// <summary>The DC override for a source, if it is being swept.</summary>
-    public double? SweepValueFor(CircuitElement source)
-        => ReferenceEquals(source, SweptSource) ? SweptValue
-         : ReferenceEquals(source, SweptSource2) ? SweptValue2
-         : null;
-
     /// <summary>Clears matrix and right-hand side before a load.</summary>
     internal void Clear()
     {

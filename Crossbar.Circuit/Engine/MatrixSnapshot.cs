@@ -5,7 +5,7 @@ namespace Crossbar.Circuit.Engine;
 /// <summary>
 /// The linear system of one Newton step of an operating point: the MNA Jacobian J it factored (values by handle of the
 /// circuit's fixed <see cref="SparsePattern"/>, explicit zeros included) and the right-hand side b of the companion
-/// form J·x⁺ = b that it solved for the next iterate x⁺. Taken by <see cref="CircuitSimulator.Run"/> when asked
+/// form J·x⁺ = b that it solved for the next iterate x⁺. Taken by <c>CircuitSimulator.Run</c> when asked
 /// (<c>--dump-matrix</c>), so that an external solver can factor and solve exactly the system this engine did.
 /// </summary>
 /// <remarks>

@@ -23,7 +23,7 @@ public sealed class SimulationResults
 
     /// <summary>
     /// The last Newton system (Jacobian and right-hand side) of the operating point, when
-    /// <see cref="CircuitSimulator.Run"/> was asked for it and an operating point was solved (a transient with
+    /// <c>CircuitSimulator.Run</c> was asked for it and an operating point was solved (a transient with
     /// <c>uic</c> solves none); otherwise null.
     /// </summary>
     public MatrixSnapshot? OperatingPointMatrix { get; }

@@ -33,7 +33,7 @@ public sealed class SimulationStatistics
     public SolverStatistics? Solver { get; set; }
 
     /// <summary>
-    /// The operating-point matrix requested of <see cref="CircuitSimulator.Run"/> (null when none was): set before the
+    /// The operating-point matrix requested of <c>CircuitSimulator.Run</c> (null when none was): set before the
     /// analysis whose operating point is wanted, filled and completed by that operating point's solve.
     /// </summary>
     internal MatrixSnapshot? MatrixCapture { get; set; }

@@ -17,7 +17,7 @@ internal static class TransientAnalysis
     /// <param name="chord">
     /// Solve each time point from a linear extrapolation of the last two with chord steps on the last factorisation
     /// (<see cref="NewtonSolver.Continue"/>), refactoring only when a chord step stops contracting. Same convergence
-    /// test; for circuits re-simulated many times (<see cref="CircuitSession"/>). Off for decks, which match ngspice's
+    /// test; for circuits re-simulated many times (<c>CircuitSession</c>). Off for decks, which match ngspice's
     /// full Newton step for step.
     /// </param>
     /// <param name="fixedStep">

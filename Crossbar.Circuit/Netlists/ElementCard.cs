@@ -22,7 +22,8 @@ public sealed class ElementCard
     /// <summary>Type letter, upper case.</summary>
     public char Kind { get; }
 
-    /// <summary>Node names in SPICE order (ground is <c>0</c>; <c>gnd</c> is normalised to <c>0</c>).</summary>
+    /// <summary>Node names in SPICE order (ground is <c>0</c>; <c>gnd</c> is normalised to <c>0</c>); for an E or G
+    /// <c>POLY(n)</c> card, the two output nodes then the n control node pairs.</summary>
     public IReadOnlyList<string> Nodes { get; }
 
     /// <summary>Main value: resistance, capacitance, inductance, source DC value, gain or transconductance.</summary>
@@ -42,6 +43,12 @@ public sealed class ElementCard
 
     /// <summary>Expression of a behavioural (B) source, or null for other elements.</summary>
     public BehavioralValue? Behavior { get => _extras?.Behavior; init => Extras.Behavior = value; }
+
+    /// <summary>The POLY(n) form of an E, G, F or H card, or null for a plain gain.</summary>
+    public PolynomialForm? Polynomial { get => _extras?.Polynomial; init => Extras.Polynomial = value; }
+
+    /// <summary>The TABLE form of an E or G card, or null.</summary>
+    public TableForm? Table { get => _extras?.Table; init => Extras.Table = value; }
 
     /// <summary>Transient waveform of an independent source, or null for DC only.</summary>
     public SourceWaveform? Waveform { get => _extras?.Waveform; init => Extras.Waveform = value; }
@@ -90,6 +97,10 @@ public sealed class ElementCard
         public BehavioralValue? Behavior { get; set; }
 
         public SourceWaveform? Waveform { get; set; }
+
+        public PolynomialForm? Polynomial { get; set; }
+
+        public TableForm? Table { get; set; }
 
         public IReadOnlyList<string>? Flags { get; set; }
     }

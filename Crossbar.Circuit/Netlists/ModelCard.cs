@@ -1,6 +1,6 @@
 namespace Crossbar.Circuit.Netlists;
 
-/// <summary>A <c>.model name type (p=v ...)</c> card. Types: d, nmos, pmos (others are reader errors).</summary>
+/// <summary>A <c>.model name type (p=v ...)</c> card. Types: d, nmos, pmos, sw, csw (others are reader errors).</summary>
 public sealed class ModelCard
 {
     /// <summary>Creates a model card.</summary>
@@ -14,7 +14,7 @@ public sealed class ModelCard
     /// <summary>Model name as written.</summary>
     public string Name { get; }
 
-    /// <summary>Model type, lower case (<c>d</c>, <c>nmos</c>, <c>pmos</c>).</summary>
+    /// <summary>Model type, lower case (<c>d</c>, <c>nmos</c>, <c>pmos</c>, <c>sw</c>, <c>csw</c>).</summary>
     public string Type { get; }
 
     /// <summary>Parameters, keys lower case, in the order written.</summary>

@@ -186,14 +186,14 @@ public sealed partial class NetlistReader
 
         if (tokens.Count < 3 || tokens[2].Kind != TokenKind.Word)
         {
-            throw new NetlistException(tokens.Count < 3 ? card.End : tokens[2].Location, $".model {tokens[1].Text}: expected a model type (d, nmos or pmos)");
+            throw new NetlistException(tokens.Count < 3 ? card.End : tokens[2].Location, $".model {tokens[1].Text}: expected a model type (d, nmos, pmos, sw or csw)");
         }
 
         var name = tokens[1];
         var type = tokens[2].Lower;
-        if (type is not ("d" or "nmos" or "pmos"))
+        if (type is not ("d" or "nmos" or "pmos" or "sw" or "csw"))
         {
-            throw new NetlistException(tokens[2].Location, $".model {name.Text}: unsupported model type '{tokens[2].Text}': expected d, nmos or pmos");
+            throw new NetlistException(tokens[2].Location, $".model {name.Text}: unsupported model type '{tokens[2].Text}': expected d, nmos, pmos, sw or csw");
         }
 
         var i = 3;

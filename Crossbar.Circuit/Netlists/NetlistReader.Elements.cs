@@ -1,9 +1,9 @@
 namespace Crossbar.Circuit.Netlists;
 
-/// <summary>Element cards: R C L V I B E G F H D M X.</summary>
+/// <summary>Element cards: R C L V I B E G F H D M S W X.</summary>
 public sealed partial class NetlistReader
 {
-    private const string SupportedLetters = "RCLVIBEGFHDMX";
+    private const string SupportedLetters = "RCLVIBEGFHDMSWX";
 
     private void ReadElement(NetlistCard card)
     {
@@ -12,7 +12,7 @@ public sealed partial class NetlistReader
         var letter = char.ToUpperInvariant(name[0]);
         if (!SupportedLetters.Contains(letter, StringComparison.Ordinal))
         {
-            throw new NetlistException(nameToken.Location, $"unknown element type '{name[0]}' in '{name}': expected an element R C L V I B E G F H D M X or a dot-command");
+            throw new NetlistException(nameToken.Location, $"unknown element type '{name[0]}' in '{name}': expected an element R C L V I B E G F H D M S W X or a dot-command");
         }
 
         if (!Current.ElementNames.Add(name))
@@ -33,6 +33,8 @@ public sealed partial class NetlistReader
             'H' => ReadCurrentControlled(card, "transresistance"),
             'D' => ReadDiode(card),
             'M' => ReadMosfet(card),
+            'S' => ReadVoltageSwitch(card),
+            'W' => ReadCurrentSwitch(card),
             _ => ReadInstance(card),
         };
         Current.Elements.Add(element);
@@ -105,6 +107,16 @@ public sealed partial class NetlistReader
     private ElementCard ReadControlled(NetlistCard card, string quantity)
     {
         var tokens = card.Tokens;
+        if (IsPolynomial(tokens))
+        {
+            return ReadPolynomial(card, nodeControlled: true);
+        }
+
+        if (IsTable(tokens))
+        {
+            return ReadTable(card);
+        }
+
         var nodes = ReadNodes(card, "n+ n- nc+ nc-");
         const int i = 5;
         if (i >= tokens.Count)
@@ -121,6 +133,11 @@ public sealed partial class NetlistReader
     private ElementCard ReadCurrentControlled(NetlistCard card, string quantity)
     {
         var tokens = card.Tokens;
+        if (IsPolynomial(tokens))
+        {
+            return ReadPolynomial(card, nodeControlled: false);
+        }
+
         var nodes = ReadNodes(card, "n+ n-");
         if (tokens.Count <= 3)
         {
@@ -157,7 +174,7 @@ public sealed partial class NetlistReader
     {
         if (token.Kind == TokenKind.Word && token.Lower is "poly" or "value" or "vol" or "cur" or "table" or "laplace" or "freq")
         {
-            throw new NetlistException(token.Location, $"'{token.Text}' controlled sources are not supported: expected a plain gain");
+            throw new NetlistException(token.Location, $"'{token.Text}' controlled sources are not supported here: expected a plain gain, POLY(n) ... or (E, G) TABLE {{expr}} = (x, y) ...");
         }
     }
 
@@ -205,6 +222,53 @@ public sealed partial class NetlistReader
         var flags = new List<string>();
         ReadAssignments(card, 6, parameters, flags, "off");
         return Referencing(card, nodes, model, parameters, flags);
+    }
+
+    private ElementCard ReadVoltageSwitch(NetlistCard card)
+    {
+        var nodes = ReadNodes(card, "n+ n- nc+ nc-");
+        var model = ReadModelName(card, 5);
+        return Referencing(card, nodes, model, [], ReadSwitchState(card, 6));
+    }
+
+    private ElementCard ReadCurrentSwitch(NetlistCard card)
+    {
+        var tokens = card.Tokens;
+        var nodes = ReadNodes(card, "n+ n-");
+        if (tokens.Count <= 3 || tokens[3].Kind != TokenKind.Word || IsAssignment(tokens, 3))
+        {
+            var at = tokens.Count <= 3 ? card.End : tokens[3].Location;
+            throw new NetlistException(at, $"{tokens[0].Text}: expected the name of the controlling voltage source: '{tokens[0].Text} n+ n- vcontrol model [on|off]'");
+        }
+
+        var model = ReadModelName(card, 4);
+        var element = new ElementCard(tokens[0].Text, nodes)
+        {
+            Model = model.Text,
+            ControlSource = tokens[3].Text,
+            Flags = ReadSwitchState(card, 5),
+            Location = card.Location,
+        };
+        _references[element] = model;
+        return element;
+    }
+
+    /// <summary>The optional initial-state keyword of a switch (<c>on</c> or <c>off</c>), at most one.</summary>
+    private static List<string> ReadSwitchState(NetlistCard card, int i)
+    {
+        var tokens = card.Tokens;
+        var flags = new List<string>();
+        for (; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsWord || tokens[i].Lower is not ("on" or "off") || flags.Count > 0)
+            {
+                throw new NetlistException(tokens[i].Location, $"{tokens[0].Text}: unexpected '{tokens[i].Display}': expected one of on or off after the model name");
+            }
+
+            flags.Add(tokens[i].Lower);
+        }
+
+        return flags;
     }
 
     private static NetlistToken ReadModelName(NetlistCard card, int i)
@@ -269,16 +333,19 @@ public sealed partial class NetlistReader
         {
             var token = tokens[i];
             var lower = token.IsWord ? token.Lower : string.Empty;
+            // ngspice's example decks also write DC=value and AC=mag [phase].
+            var equals = lower is "dc" or "ac" && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.EqualsSign ? 1 : 0;
             if (lower == "dc")
             {
-                if (i + 1 >= tokens.Count)
+                if (i + 1 + equals >= tokens.Count)
                 {
-                    throw new NetlistException(card.End, $"{name}: missing value after 'dc'");
+                    throw new NetlistException(card.End, $"{name}: missing value after '{(equals == 1 ? "dc=" : "dc")}'");
                 }
 
-                value = value is null ? ReadValue(tokens[i + 1], "DC value") : throw Duplicate(tokens[i], "DC value");
-                CheckLevel(card, tokens[i + 1], value.Value, "DC value");
-                i += 2;
+                var at = tokens[i + 1 + equals];
+                value = value is null ? ReadValue(at, "DC value") : throw Duplicate(tokens[i], "DC value");
+                CheckLevel(card, at, value.Value, "DC value");
+                i += 2 + equals;
             }
             else if (lower == "ac")
             {
@@ -287,7 +354,12 @@ public sealed partial class NetlistReader
                     throw Duplicate(token, "AC specification");
                 }
 
-                i++;
+                if (equals == 1 && (i + 2 >= tokens.Count || !IsValue(tokens[i + 2])))
+                {
+                    throw new NetlistException(i + 2 < tokens.Count ? tokens[i + 2].Location : card.End, $"{name}: missing AC magnitude after 'ac='");
+                }
+
+                i += 1 + equals;
                 acMagnitude = 1.0;
                 if (i < tokens.Count && IsValue(tokens[i]))
                 {
@@ -299,7 +371,7 @@ public sealed partial class NetlistReader
                     }
                 }
             }
-            else if (lower is "pulse" or "pwl" or "sin" or "trnoise")
+            else if (lower is "pulse" or "pwl" or "sin" or "trnoise" or "exp" or "sffm" or "am")
             {
                 if (waveform is not null)
                 {
@@ -308,9 +380,9 @@ public sealed partial class NetlistReader
 
                 waveform = ReadWaveform(card, ref i);
             }
-            else if (lower is "exp" or "sffm" or "am" or "trrandom" or "distof1" or "distof2" or "pat" or "external")
+            else if (lower is "trrandom" or "distof1" or "distof2" or "pat" or "external")
             {
-                throw new NetlistException(token.Location, $"{name}: waveform '{token.Text}' is not supported: expected PULSE, PWL, SIN or TRNOISE");
+                throw new NetlistException(token.Location, $"{name}: waveform '{token.Text}' is not supported: expected PULSE, PWL, SIN, EXP, SFFM, AM or TRNOISE");
             }
             else if (IsValue(token) && value is null)
             {
@@ -320,7 +392,7 @@ public sealed partial class NetlistReader
             }
             else
             {
-                throw new NetlistException(token.Location, $"{name}: unexpected '{token.Display}': expected [dc] value, ac mag [phase], PULSE(...), PWL(...), SIN(...) or TRNOISE(...)");
+                throw new NetlistException(token.Location, $"{name}: unexpected '{token.Display}': expected [dc[=]] value, ac[=] mag [phase], PULSE(...), PWL(...), SIN(...), EXP(...), SFFM(...), AM(...) or TRNOISE(...)");
             }
         }
 
@@ -408,6 +480,15 @@ public sealed partial class NetlistReader
             case "SIN":
                 Count(2, 6, "vo va [freq td theta phase]");
                 return new SinWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), args.Count);
+            case "EXP":
+                Count(2, 6, "v1 v2 [td1 tau1 td2 tau2]");
+                return new ExpWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), args.Count);
+            case "SFFM":
+                Count(2, 7, "vo va [fc mdi fs phasec phases]");
+                return new SffmWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), Arg(6), args.Count);
+            case "AM":
+                Count(2, 7, "va vo [mf fc td phasem phasec]");
+                return new AmWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), Arg(6), args.Count);
             case "TRNOISE":
                 Count(2, 7, "na nt [nalpha namp rtsam rtscapt rtsemt]");
                 return new TrNoiseWaveform(Arg(0), Arg(1), Arg(2), Arg(3), Arg(4), Arg(5), Arg(6));

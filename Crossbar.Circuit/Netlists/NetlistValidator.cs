@@ -47,7 +47,7 @@ internal static class NetlistValidator
         foreach (var element in frame.Elements)
         {
             var kind = element.Kind;
-            if (kind is not ('D' or 'M' or 'X' or 'F' or 'H'))
+            if (kind is not ('D' or 'M' or 'S' or 'W' or 'X' or 'F' or 'H'))
             {
                 continue;
             }
@@ -55,14 +55,25 @@ internal static class NetlistValidator
             var at = references.TryGetValue(element, out var token) ? token.Location : element.Location;
             switch (kind)
             {
-                case 'D' or 'M':
+                case 'D' or 'M' or 'S' or 'W':
                     {
-                        var model = frame.FindModel(element.Model!)
-                            ?? throw new NetlistException(at, $"unknown model '{element.Model}' for {element.Name}{where}: expected a .model {(element.Kind == 'D' ? "d" : "nmos/pmos")} card");
-                        var ok = element.Kind == 'D' ? model.Type == "d" : model.Type is "nmos" or "pmos";
-                        if (!ok)
+                        var (types, described) = element.Kind switch
                         {
-                            throw new NetlistException(at, $"model '{model.Name}' is of type {model.Type} but {element.Name} needs {(element.Kind == 'D' ? "a d (diode)" : "an nmos or pmos")} model");
+                            'D' => ("d", "a d (diode)"),
+                            'M' => ("nmos/pmos", "an nmos or pmos"),
+                            'S' => ("sw", "an sw (voltage switch)"),
+                            _ => ("csw", "a csw (current switch)"),
+                        };
+                        var model = frame.FindModel(element.Model!)
+                            ?? throw new NetlistException(at, $"unknown model '{element.Model}' for {element.Name}{where}: expected a .model {types} card");
+                        if (!types.Split('/').Contains(model.Type))
+                        {
+                            throw new NetlistException(at, $"model '{model.Name}' is of type {model.Type} but {element.Name} needs {described} model");
+                        }
+
+                        if (kind == 'W')
+                        {
+                            CheckControl(frame, element, at, where);
                         }
 
                         break;
@@ -90,19 +101,25 @@ internal static class NetlistValidator
                     }
 
                 case 'F' or 'H':
-                    {
-                        var found = frame.Elements.Any(e => e.Kind == 'V' && string.Equals(e.Name, element.ControlSource, StringComparison.OrdinalIgnoreCase));
-                        if (!found)
-                        {
-                            throw new NetlistException(at, $"{element.Name}: unknown controlling voltage source '{element.ControlSource}'{where}: expected a V element in the same scope");
-                        }
-
-                        break;
-                    }
+                    CheckControl(frame, element, at, where);
+                    break;
             }
         }
 
         return calls;
+    }
+
+    private static void CheckControl(Frame frame, ElementCard element, SourceLocation at, string where)
+    {
+        IReadOnlyList<string?> controls = element.Polynomial is { } polynomial ? [.. polynomial.ControlSources] : [element.ControlSource];
+        foreach (var control in controls)
+        {
+            var found = frame.Elements.Any(e => e.Kind == 'V' && string.Equals(e.Name, control, StringComparison.OrdinalIgnoreCase));
+            if (!found)
+            {
+                throw new NetlistException(at, $"{element.Name}: unknown controlling voltage source '{control}'{where}: expected a V element in the same scope");
+            }
+        }
     }
 
     private static void CheckRecursion(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Crossbar.Circuit.Netlists;
@@ -99,6 +100,11 @@ public static class NetlistWriter
     {
         ArgumentNullException.ThrowIfNull(element);
         var sb = new StringBuilder(element.Name);
+        if (element.Polynomial is not null || element.Table is not null)
+        {
+            return ControlledForm(sb, element);
+        }
+
         foreach (var node in element.Nodes)
         {
             sb.Append(' ').Append(node);
@@ -134,8 +140,11 @@ public static class NetlistWriter
                 sb.Append(' ').Append(element.ControlSource);
                 AppendValue(sb, element.Value);
                 break;
-            case 'D' or 'M' or 'X':
+            case 'D' or 'M' or 'S' or 'X':
                 sb.Append(' ').Append(element.Model);
+                break;
+            case 'W':
+                sb.Append(' ').Append(element.ControlSource).Append(' ').Append(element.Model);
                 break;
             default:
                 AppendValue(sb, element.Value);
@@ -150,6 +159,36 @@ public static class NetlistWriter
         foreach (var flag in element.Flags)
         {
             sb.Append(' ').Append(flag);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The POLY(n) or TABLE form of a controlled source.</summary>
+    private static string ControlledForm(StringBuilder sb, ElementCard element)
+    {
+        sb.Append(' ').Append(element.Nodes[0]).Append(' ').Append(element.Nodes[1]);
+        if (element.Table is { } table)
+        {
+            sb.Append(" table {").Append(table.Input).Append("} =");
+            foreach (var (x, y) in table.Points)
+            {
+                sb.Append(" (").Append(Value(x)).Append(", ").Append(Value(y)).Append(')');
+            }
+
+            return sb.ToString();
+        }
+
+        var polynomial = element.Polynomial!;
+        sb.Append(" poly(").Append(polynomial.Dimensions.ToString(CultureInfo.InvariantCulture)).Append(')');
+        foreach (var control in element.Nodes.Skip(2).Concat(polynomial.ControlSources))
+        {
+            sb.Append(' ').Append(control);
+        }
+
+        foreach (var coefficient in polynomial.Coefficients)
+        {
+            sb.Append(' ').Append(Value(coefficient));
         }
 
         return sb.ToString();
@@ -176,6 +215,18 @@ public static class NetlistWriter
             case SinWaveform s:
                 name = "sin";
                 values = new[] { s.Offset, s.Amplitude, s.Frequency, s.Delay, s.Damping, s.Phase }.Take(Math.Clamp(s.GivenCount, 2, 6));
+                break;
+            case ExpWaveform e:
+                name = "exp";
+                values = new[] { e.Initial, e.Pulsed, e.RiseDelay, e.RiseTimeConstant, e.FallDelay, e.FallTimeConstant }.Take(Math.Clamp(e.GivenCount, 2, 6));
+                break;
+            case SffmWaveform f:
+                name = "sffm";
+                values = new[] { f.Offset, f.Amplitude, f.CarrierFrequency, f.ModulationIndex, f.SignalFrequency, f.CarrierPhase, f.SignalPhase }.Take(Math.Clamp(f.GivenCount, 2, 7));
+                break;
+            case AmWaveform a:
+                name = "am";
+                values = new[] { a.Amplitude, a.Offset, a.ModulationFrequency, a.CarrierFrequency, a.Delay, a.ModulationPhase, a.CarrierPhase }.Take(Math.Clamp(a.GivenCount, 2, 7));
                 break;
             case PwlWaveform w:
                 name = "pwl";

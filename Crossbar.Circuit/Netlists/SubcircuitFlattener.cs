@@ -138,7 +138,7 @@ public static class SubcircuitFlattener
         var location = element.Location;
         ParamValue? Eval(ParamValue? value) => value is { } v ? Plain(scope, v, location) : null;
         string? model = element.Model;
-        if (element.Kind is 'D' or 'M' && model is not null)
+        if (element.Kind is 'D' or 'M' or 'S' or 'W' && model is not null)
         {
             model = frame.FindModel(model)
                 ?? throw new NetlistException(location, $"unknown model '{model}' for {element.Name} in subcircuit '{frame.Definition!.Name}'");
@@ -153,6 +153,14 @@ public static class SubcircuitFlattener
             AcPhase = Eval(element.AcPhase),
             Behavior = element.Behavior is { } behavior ? Rename(frame, behavior, location) : null,
             Waveform = element.Waveform is { } waveform ? Waveform(waveform, v => Plain(scope, v, location)) : null,
+            Polynomial = element.Polynomial is { } polynomial ? polynomial with
+            {
+                ControlSources = polynomial.ControlSources.Select(source => $"V.{frame.Path}.{source}").ToList(),
+                Coefficients = polynomial.Coefficients.Select(c => Plain(scope, c, location)).ToList(),
+            } : null,
+            Table = element.Table is { } table ? new TableForm(
+                Rename(frame, new BehavioralValue('V', table.Input), location).Expression,
+                table.Points.Select(p => (Plain(scope, p.X, location), Plain(scope, p.Y, location))).ToList()) : null,
             Parameters = element.Parameters.Select(p => new KeyValuePair<string, ParamValue>(p.Key, Plain(scope, p.Value, location))).ToList(),
             Flags = element.Flags,
             Location = location,
@@ -181,6 +189,23 @@ public static class SubcircuitFlattener
         {
             Offset = eval(s.Offset), Amplitude = eval(s.Amplitude), Frequency = eval(s.Frequency), Delay = eval(s.Delay),
             Damping = eval(s.Damping), Phase = eval(s.Phase),
+        },
+        ExpWaveform e => e with
+        {
+            Initial = eval(e.Initial), Pulsed = eval(e.Pulsed), RiseDelay = eval(e.RiseDelay), RiseTimeConstant = eval(e.RiseTimeConstant),
+            FallDelay = eval(e.FallDelay), FallTimeConstant = eval(e.FallTimeConstant),
+        },
+        SffmWaveform f => f with
+        {
+            Offset = eval(f.Offset), Amplitude = eval(f.Amplitude), CarrierFrequency = eval(f.CarrierFrequency),
+            ModulationIndex = eval(f.ModulationIndex), SignalFrequency = eval(f.SignalFrequency), CarrierPhase = eval(f.CarrierPhase),
+            SignalPhase = eval(f.SignalPhase),
+        },
+        AmWaveform a => a with
+        {
+            Amplitude = eval(a.Amplitude), Offset = eval(a.Offset), ModulationFrequency = eval(a.ModulationFrequency),
+            CarrierFrequency = eval(a.CarrierFrequency), Delay = eval(a.Delay), ModulationPhase = eval(a.ModulationPhase),
+            CarrierPhase = eval(a.CarrierPhase),
         },
         PwlWaveform w => new PwlWaveform(w.Points.Select(p => (eval(p.Time), eval(p.Value))).ToList()),
         TrNoiseWaveform n => n with

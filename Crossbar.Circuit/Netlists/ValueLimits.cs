@@ -45,6 +45,10 @@ internal static class ValueLimits
             ("PULSE", _) or ("SIN", 3) => Time(what),
             ("SIN", 2) => new(what, "Hz", 0, MaxSinRate, true),
             ("SIN", 4) => new(what, "1/s", 0, MaxSinRate, true),
+            ("EXP", < 2) or ("SFFM", < 2) or ("AM", < 2) => Level(kind, what),
+            ("EXP", _) or ("AM", 4) => Time(what),
+            ("SFFM", 2) or ("SFFM", 4) or ("AM", 2) or ("AM", 3) => new(what, "Hz", 0, MaxSinRate, true),
+            ("SFFM", 3) => new(what, "rad", 0, MaxSinRate, true),
             ("PWL", _) when k % 2 == 0 => Time(what),
             ("PWL", _) => Level(kind, what),
             _ => null,
@@ -90,6 +94,9 @@ internal static class ValueLimits
                     PulseWaveform p => ("PULSE", new[] { p.Initial, p.Pulsed, p.Delay, p.RiseTime, p.FallTime, p.Width, p.Period }),
                     SinWaveform s => ("SIN", new[] { s.Offset, s.Amplitude, s.Frequency, s.Delay, s.Damping }),
                     PwlWaveform w => ("PWL", w.Points.SelectMany(x => new[] { x.Time, x.Value }).ToArray()),
+                    ExpWaveform e => ("EXP", new[] { e.Initial, e.Pulsed, e.RiseDelay, e.RiseTimeConstant, e.FallDelay, e.FallTimeConstant }),
+                    SffmWaveform f => ("SFFM", new[] { f.Offset, f.Amplitude, f.CarrierFrequency, f.ModulationIndex, f.SignalFrequency }),
+                    AmWaveform a => ("AM", new[] { a.Amplitude, a.Offset, a.ModulationFrequency, a.CarrierFrequency, a.Delay }),
                     _ => (string.Empty, Array.Empty<ParamValue>()),
                 };
                 for (var k = 0; k < args.Item2.Length; k++)
@@ -107,6 +114,9 @@ internal static class ValueLimits
     {
         "PULSE" => k < 7 ? new[] { "v1", "v2", "td", "tr", "tf", "pw", "per" }[k] : "value",
         "SIN" => k < 6 ? new[] { "vo", "va", "freq", "td", "theta", "phase" }[k] : "value",
+        "EXP" => k < 6 ? new[] { "v1", "v2", "td1", "tau1", "td2", "tau2" }[k] : "value",
+        "SFFM" => k < 7 ? new[] { "vo", "va", "fc", "mdi", "fs", "phasec", "phases" }[k] : "value",
+        "AM" => k < 7 ? new[] { "va", "vo", "mf", "fc", "td", "phasem", "phasec" }[k] : "value",
         "PWL" => k % 2 == 0 ? $"t{(k / 2) + 1}" : $"v{(k / 2) + 1}",
         _ => "value",
     };

@@ -3,6 +3,7 @@ using System.Globalization;
 using Crossbar.Circuit.Algebra;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Simulation;
 using Crossbar.Cli.Output;
 
 namespace Crossbar.Cli.Commands;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using Crossbar.Cli.Output;
 
 namespace Crossbar.Cli.Commands;

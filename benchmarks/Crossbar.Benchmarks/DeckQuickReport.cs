@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 
 namespace Crossbar.Benchmarks;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Crossbar.Circuit.Amc;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Simulation;
 
 namespace Crossbar.Benchmarks;
 

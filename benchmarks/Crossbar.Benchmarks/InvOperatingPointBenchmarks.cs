@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 
 namespace Crossbar.Benchmarks;
 

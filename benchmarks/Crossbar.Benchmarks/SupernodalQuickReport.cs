@@ -4,6 +4,7 @@ using Crossbar.Circuit.Algebra;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using Crossbar.Circuit.Tests.Algebra;
 
 namespace Crossbar.Benchmarks;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using Crossbar.Cli.Commands;
 
 namespace Crossbar.Cli.Tests;

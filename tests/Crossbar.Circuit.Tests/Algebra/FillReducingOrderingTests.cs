@@ -3,6 +3,7 @@ using Crossbar.Circuit.Amc;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using Crossbar.Devices.Programming;
 
 namespace Crossbar.Circuit.Tests.Algebra;

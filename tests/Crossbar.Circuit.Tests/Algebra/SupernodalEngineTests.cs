@@ -2,6 +2,7 @@ using Crossbar.Circuit.Algebra;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using Crossbar.Circuit.Tests.Builders;
 using Crossbar.Devices.OpAmps;
 using Crossbar.Devices.Programming;

@@ -1,6 +1,7 @@
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using Crossbar.Devices.OpAmps;
 using Crossbar.Devices.Programming;
 using Crossbar.Devices.Wires;

@@ -2,6 +2,7 @@ using System.Numerics;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using Crossbar.Devices.OpAmps;
 using Crossbar.Devices.Transistors;
 using Crossbar.Devices.Wires;

@@ -1,6 +1,7 @@
 using Crossbar.Circuit.Elements;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using Crossbar.Circuit.Tests.Engine;
 using Crossbar.Devices.Rram;
 using Crossbar.Devices.Transistors;

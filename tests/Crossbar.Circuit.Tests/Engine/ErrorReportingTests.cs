@@ -1,5 +1,6 @@
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 
 namespace Crossbar.Circuit.Tests.Engine;
 

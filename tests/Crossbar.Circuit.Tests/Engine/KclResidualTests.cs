@@ -1,6 +1,7 @@
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 
 namespace Crossbar.Circuit.Tests.Engine;
 

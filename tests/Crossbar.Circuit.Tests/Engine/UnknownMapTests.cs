@@ -1,4 +1,5 @@
 using Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Simulation;
 
 namespace Crossbar.Circuit.Tests.Engine;
 

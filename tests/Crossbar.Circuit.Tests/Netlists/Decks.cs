@@ -14,6 +14,8 @@ internal static class Decks
         .model dmod d (is=1e-14 n=1.05)
         .model nm nmos (level=1 vto=0.7 kp=110u)
         .model pm pmos level=1 vto=-0.7 kp=50u
+        .model swm sw (vt=0.5 vh=0.1 ron=10 roff=1meg)
+        .model cswm csw it=1m ih=0.2m
         .subckt amp in out params: g=2
         Rin in 0 1meg
         E1 out 0 in 0 {g}
@@ -25,6 +27,10 @@ internal static class Decks
         Rb b 0 10k
         X1 mid b2 amp g={r/100}
         Rb2 b2 0 1k
+        .model sloc sw (vt={r/1000})
+        S1 b2 0 a 0 sloc on
+        Et et 0 TABLE {v(a, b)} = (0, 0) ({r/1000}, 1)
+        Ret et 0 1k
         .ends
         V1 in 0 dc 1 ac 1 0
         V2 p 0 PULSE(0 1 1n 1n 1n 5n 10n)
@@ -32,6 +38,10 @@ internal static class Decks
         V4 w 0 pwl(0 0 1u 1 2u 0)
         V5 nz 0 dc 0 trnoise(1n 1n 0 0)
         Vdd vdd 0 5
+        V6 x1 0 DC=0.5 AC=1 45 exp(0 1 10n 5n 50n 10n)
+        V7 x2 0 sffm(0 1 100meg 2 10meg 30 60)
+        I2 0 x3 dc 0 am(1m 0.5 10meg 100meg 5n)
+        Rx3 x3 0 1k
         I1 0 i1 1m ; inline comment
         Ri1 i1 0 1k
         R1 in out {rload}
@@ -53,6 +63,19 @@ internal static class Decks
         M1 vdd in 0 0 nm W=10u L=1u
         M2 vdd in vdd vdd pm w=20u l=1u
         Xs in xs stage r=2k
+        S1 in s1 p 0 swm off
+        Rs1 s1 0 1k
+        W1 in w1 V1 cswm
+        Rw1 w1 0 1k
+        E3 e3 0 POLY(2) in 0 out 0 0 1 0.5 0.1
+        G2 0 g2 poly(1) in 0 0 1m
+        Rg2 g2 0 1k
+        E4 e4 0 TABLE {v(in,out)} = (-1, -1) (1, 1)
+        G3 0 g3 table {2*v(in)} (0, 0) (1, 1m)
+        Rg3 g3 0 1k
+        F2 f2 0 POLY(2) V1 Vdd 0 1 1
+        Rf2 f2 0 1k
+        H2 h2 0 poly(1) V1 0 100
         Rxs xs 0 10k
         .ic v(out)=0
         .op

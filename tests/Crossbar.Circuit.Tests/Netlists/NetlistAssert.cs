@@ -75,7 +75,9 @@ internal static class NetlistAssert
             sb.Append($"{indent}{e.Kind}|{e.Name}|{string.Join(" ", e.Nodes)}|{(e.Value is { } v ? V(v) : "-")}|{e.Model}|{e.ControlSource}");
             sb.Append($"|{(e.AcMagnitude is { } am ? V(am) : "-")}|{(e.AcPhase is { } ap ? V(ap) : "-")}|{W(e.Waveform)}");
             sb.Append('|').Append(string.Join(" ", e.Parameters.Select(p => $"{p.Key}={V(p.Value)}")));
-            sb.Append('|').AppendLine(string.Join(" ", e.Flags));
+            sb.Append('|').Append(string.Join(" ", e.Flags));
+            sb.Append('|').Append(e.Polynomial is { } poly ? $"poly({poly.Dimensions}) {string.Join(" ", poly.ControlSources)} {string.Join(" ", poly.Coefficients.Select(V))}" : "-");
+            sb.Append('|').AppendLine(e.Table is { } table ? $"table {table.Input} {string.Join(" ", table.Points.Select(p => $"{V(p.X)},{V(p.Y)}"))}" : "-");
         }
     }
 
@@ -87,6 +89,9 @@ internal static class NetlistAssert
         PulseWaveform p => $"pulse/{p.GivenCount} {V(p.Initial)} {V(p.Pulsed)} {V(p.Delay)} {V(p.RiseTime)} {V(p.FallTime)} {V(p.Width)} {V(p.Period)}",
         SinWaveform s => $"sin/{s.GivenCount} {V(s.Offset)} {V(s.Amplitude)} {V(s.Frequency)} {V(s.Delay)} {V(s.Damping)} {V(s.Phase)}",
         PwlWaveform l => "pwl " + string.Join(" ", l.Points.Select(p => $"{V(p.Time)},{V(p.Value)}")),
+        ExpWaveform e => $"exp/{e.GivenCount} {V(e.Initial)} {V(e.Pulsed)} {V(e.RiseDelay)} {V(e.RiseTimeConstant)} {V(e.FallDelay)} {V(e.FallTimeConstant)}",
+        SffmWaveform f => $"sffm/{f.GivenCount} {V(f.Offset)} {V(f.Amplitude)} {V(f.CarrierFrequency)} {V(f.ModulationIndex)} {V(f.SignalFrequency)} {V(f.CarrierPhase)} {V(f.SignalPhase)}",
+        AmWaveform a => $"am/{a.GivenCount} {V(a.Amplitude)} {V(a.Offset)} {V(a.ModulationFrequency)} {V(a.CarrierFrequency)} {V(a.Delay)} {V(a.ModulationPhase)} {V(a.CarrierPhase)}",
         TrNoiseWaveform n => $"trnoise {V(n.WhiteAmplitude)} {V(n.Step)} {V(n.FlickerExponent)} {V(n.FlickerAmplitude)} {V(n.RtsAmplitude)} {V(n.RtsCaptureTime)} {V(n.RtsEmissionTime)}",
         _ => "?",
     };

@@ -45,7 +45,7 @@ public class NetlistReaderErrorTests
         yield return Case("pwl odd count", "V1 a 0 pwl(0 0 1u)", 2, 16, "pairs of values");
         yield return Case("pulse too many", "V1 a 0 pulse(0 1 2 3 4 5 6 7)", 2, 28, "PULSE takes 2 to 7 values");
         yield return Case("unclosed waveform", "V1 a 0 sin(0 1 1k", 2, 18, "missing ')'");
-        yield return Case("unsupported waveform", "V1 a 0 exp(0 1)", 2, 8, "waveform 'exp' is not supported");
+        yield return Case("unsupported waveform", "V1 a 0 trrandom(1 1)", 2, 8, "waveform 'trrandom' is not supported");
         yield return Case("poly source", "E1 a 0 b 0 poly(1) b 0 1", 2, 12, "controlled sources are not supported");
         yield return Case("dc unknown source", "R1 a 0 1\n.dc Vx 0 1 0.1", 3, 5, ".dc: unknown source 'Vx'");
         yield return Case("dc wrong count", "V1 a 0 1\n.dc V1 0 1", 3, 11, ".dc: expected");

@@ -1,5 +1,6 @@
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using NUnit.Framework;
 
 namespace Crossbar.Circuit.Tests.Netlists;

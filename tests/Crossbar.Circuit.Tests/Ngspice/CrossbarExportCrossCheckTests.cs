@@ -2,6 +2,7 @@ using Crossbar.Circuit.Amc;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using Crossbar.Devices.OpAmps;
 using Crossbar.Devices.Programming;
 using Crossbar.Devices.Wires;

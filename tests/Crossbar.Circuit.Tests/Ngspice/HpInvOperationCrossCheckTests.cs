@@ -2,6 +2,7 @@ using Crossbar.Circuit.Amc;
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using Crossbar.Circuit.Tests.Amc;
 using Crossbar.Devices.Rram;
 

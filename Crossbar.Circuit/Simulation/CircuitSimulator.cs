@@ -1,6 +1,9 @@
+using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
 
-namespace Crossbar.Circuit.Engine;
+namespace Crossbar.Circuit.Simulation;
+
+using Circuit = Crossbar.Circuit.Engine.Circuit;
 
 /// <summary>
 /// Runs every analysis of a deck: compile (flattening subcircuits), then .op, .dc and .tran in

@@ -1,7 +1,10 @@
 using Crossbar.Circuit.Elements;
+using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
 
-namespace Crossbar.Circuit.Engine;
+namespace Crossbar.Circuit.Simulation;
+
+using Circuit = Crossbar.Circuit.Engine.Circuit;
 
 /// <summary>
 /// A netlist compiled once and solved many times with new source values: the operating point of an array's circuit

@@ -1,6 +1,7 @@
 using Crossbar.Circuit.Builders;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using Crossbar.Circuit.Tests.Builders;
 using Crossbar.Circuit.Tests.Ngspice;
 using Crossbar.Devices.Noise;

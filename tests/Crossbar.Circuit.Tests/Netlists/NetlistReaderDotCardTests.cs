@@ -127,7 +127,7 @@ public class NetlistReaderDotCardTests
         var netlist = Read("V1 a 0 1\nR1 a b 1k\nR2 b 0 1k\n.dc V1 0 1 0.5\n.print dc v(a,b) all");
 
         Assert.That(netlist.Prints[0].Vectors, Is.EqualTo(new[] { new OutputVector('v', "a", "b"), OutputVector.All }));
-        var table = Crossbar.Circuit.Engine.CircuitSimulator.Run(netlist).Tables.Single();
+        var table = Crossbar.Circuit.Simulation.CircuitSimulator.Run(netlist).Tables.Single();
         Assert.That(table.Columns.Skip(1), Is.EqualTo(new[] { "v(a,b)", "v(a)", "v(b)", "i(v1)" }));
         Assert.That(NetlistWriter.Write(netlist), Does.Contain(".print dc v(a,b) all"));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
+using Crossbar.Circuit.Simulation;
 using CsvHelper;
 
 namespace Crossbar.Circuit.Tests.Ngspice;

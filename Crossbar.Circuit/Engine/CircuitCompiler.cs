@@ -67,6 +67,7 @@ public static class CircuitCompiler
             case 'I':
                 return new CurrentSource(card.Name, n[0], n[1], new SourceFunction(card.Value?.Value, card.Waveform, NoiseSeed(deckSeed, card.Name)), card.AcMagnitude?.Value ?? 0, card.AcPhase?.Value ?? 0);
             case 'B':
+            case 'E' or 'G' when card.Behavior is not null:
                 return CreateBehavioral(card, netlist);
             case 'E':
                 return new Vcvs(card.Name, n[0], n[1], n[2], n[3], Required(card));

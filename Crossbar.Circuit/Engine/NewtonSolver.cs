@@ -92,6 +92,12 @@ internal sealed class NewtonSolver
         while (true)
         {
             c.LoadAll(diagonalGmin);
+            if (load.NonFinite is { } nonFinite)
+            {
+                LastWorstUnknowns = nonFinite;
+                return false;
+            }
+
             ApplyClamps(load);
             bool limited = load.Limited || load.InitializeJunctions;
             load.InitializeJunctions = false;
@@ -199,6 +205,12 @@ internal sealed class NewtonSolver
         for (int iteration = 0; ; iteration++)
         {
             c.LoadAll(0);
+            if (load.NonFinite is { } nonFinite)
+            {
+                LastWorstUnknowns = nonFinite;
+                return false;
+            }
+
             bool limited = load.Limited;
             if (iteration > 0 && deltaConverged && ratio <= finalRatio && !limited && ResidualConverged())
             {

@@ -10,11 +10,19 @@ internal sealed class OperatingPointSolver
     private readonly Circuit _circuit;
     private readonly NewtonSolver _newton;
 
-    public OperatingPointSolver(Circuit circuit)
+    /// <param name="circuit">The circuit.</param>
+    /// <param name="analysis">
+    /// The analysis the operating point is for, named at the start of a failure message
+    /// (".op", ".tran initial operating point"), or null where the caller names it (a DC sweep point).
+    /// </param>
+    public OperatingPointSolver(Circuit circuit, string? analysis)
     {
         _circuit = circuit;
         _newton = new NewtonSolver(circuit);
+        _analysis = analysis is null ? string.Empty : analysis + ": ";
     }
+
+    private readonly string _analysis;
 
     /// <summary>The Newton solver (shared with DC sweeps and transient for clamps and diagnostics).</summary>
     public NewtonSolver Newton => _newton;
@@ -129,9 +137,9 @@ internal sealed class OperatingPointSolver
     {
         if (_newton.LastSingular is { } singular)
         {
-            return new SimulationException(TopologyDiagnostics.Explain(_circuit) ?? singular.Message, singular.InnerException ?? singular);
+            return new SimulationException(_analysis + (TopologyDiagnostics.Explain(_circuit) ?? singular.Message), singular.InnerException ?? singular);
         }
 
-        return new SimulationException($"operating point did not converge after {what}; not converged: {_newton.LastWorstUnknowns}");
+        return new SimulationException($"{_analysis}operating point did not converge after {what}; not converged: {_newton.LastWorstUnknowns}");
     }
 }

@@ -64,6 +64,16 @@ public sealed class BehavioralFunction
     /// <summary>The node voltages and branch currents read, in gradient order.</summary>
     public IReadOnlyList<BehavioralVariable> Variables { get; }
 
+    /// <summary>
+    /// True when the last <see cref="Evaluate"/> divided by a denominator within <see cref="PoleThreshold"/>
+    /// of 0: the value is ngspice's guarded quotient and the gradient through that division is 0, so
+    /// the caller should not take the iterate as converged (it is limited, as a junction voltage is).
+    /// </summary>
+    public bool HitPole { get; private set; }
+
+    /// <summary>|denominator| at or below which a division is taken as at its pole (V, A or their combinations).</summary>
+    public const double PoleThreshold = 1e-20;
+
     /// <summary>True when the expression reads <c>time</c>.</summary>
     public bool UsesTime { get; }
 
@@ -92,6 +102,7 @@ public sealed class BehavioralFunction
         double[] v = _values;
         double[] g = _gradients;
         int top = -1;
+        bool pole = false;
         foreach (Instruction ins in _code)
         {
             switch (ins.Op)
@@ -135,17 +146,18 @@ public sealed class BehavioralFunction
                     top--;
                     break;
                 default:
-                    Binary(ins.Op, v, g, top - 1, k);
+                    Binary(ins.Op, v, g, top - 1, k, ref pole);
                     top--;
                     break;
             }
         }
 
         g.AsSpan(0, k).CopyTo(gradient);
+        HitPole = pole;
         return v[0];
     }
 
-    private static void Binary(Op op, double[] v, double[] g, int at, int k)
+    private static void Binary(Op op, double[] v, double[] g, int at, int k, ref bool pole)
     {
         double a = v[at];
         double b = v[at + 1];
@@ -168,7 +180,17 @@ public sealed class BehavioralFunction
             case Op.Divide:
             {
                 double d = ExpressionFunctions.GuardedDenominator(b);
-                (value, da, db) = (a / d, 1 / d, -a / (d * d));
+                if (Math.Abs(b) <= PoleThreshold)
+                {
+                    // At a pole: ngspice's finite value, no gradient (it would be ~1e64 and wreck the pivots).
+                    (value, da, db) = (a / d, 0, 0);
+                    pole = true;
+                }
+                else
+                {
+                    (value, da, db) = (a / d, 1 / d, -a / (d * d));
+                }
+
                 break;
             }
 

@@ -179,6 +179,11 @@ public sealed class BehavioralSource : CircuitElement
             _gradient.AsSpan(0, _unknowns.Length).Clear();
         }
 
+        if (_function.HitPole)
+        {
+            context.Limited = true;
+        }
+
         double linear = 0;
         double[] m = context.Matrix;
         for (int k = 0; k < _unknowns.Length; k++)

@@ -65,14 +65,19 @@ public sealed class BehavioralFunction
     public IReadOnlyList<BehavioralVariable> Variables { get; }
 
     /// <summary>
-    /// True when the last <see cref="Evaluate"/> divided by a denominator within <see cref="PoleThreshold"/>
-    /// of 0: the value is ngspice's guarded quotient and the gradient through that division is 0, so
-    /// the caller should not take the iterate as converged (it is limited, as a junction voltage is).
+    /// True when the last <see cref="Evaluate"/> met a pole: a division by a denominator within
+    /// <see cref="PoleThreshold"/> of 0 (the value is ngspice's guarded quotient) or a function whose
+    /// value or slope is infinite there (ln(0) becomes −<see cref="PoleValue"/>, the slope of sqrt at 0
+    /// becomes 0). The gradient through it is 0, so the caller should not take the iterate as
+    /// converged (it is limited, as a junction voltage is); the next iterate moves off the pole.
     /// </summary>
     public bool HitPole { get; private set; }
 
     /// <summary>|denominator| at or below which a division is taken as at its pole (V, A or their combinations).</summary>
     public const double PoleThreshold = 1e-20;
+
+    /// <summary>The magnitude an infinite function value (ln(0)) is replaced by: 1/<see cref="ExpressionFunctions.DivisionGuard"/>, ngspice's 1/0.</summary>
+    public const double PoleValue = 1 / ExpressionFunctions.DivisionGuard;
 
     /// <summary>True when the expression reads <c>time</c>.</summary>
     public bool UsesTime { get; }
@@ -126,6 +131,14 @@ public sealed class BehavioralFunction
                 case Op.Function:
                 {
                     (double f, double d) = ExpressionFunctions.Apply((ExpressionFunction)ins.Index, v[top]);
+                    if (double.IsInfinity(f) || double.IsInfinity(d))
+                    {
+                        // At the edge of the domain (ln(0), the slope of sqrt at 0): a large finite value, no slope.
+                        f = double.IsInfinity(f) ? Math.CopySign(PoleValue, f) : f;
+                        d = 0;
+                        pole = true;
+                    }
+
                     v[top] = f;
                     Scale(g, top * k, k, d);
                     break;

@@ -57,6 +57,9 @@ internal sealed class NewtonSolver
     /// <summary>The singular-matrix failure of the last attempt, or null when it was not singular.</summary>
     public SimulationException? LastSingular { get; private set; }
 
+    /// <summary>The first iterate failed for a non-finite element value since this was last cleared (the caller clears it).</summary>
+    public string? FirstNonFinite { get; set; }
+
     /// <summary>When set, every full Newton step records the matrix it factored and its right-hand side here (<c>--dump-matrix</c>).</summary>
     public MatrixSnapshot? Capture { get; set; }
 
@@ -95,6 +98,7 @@ internal sealed class NewtonSolver
             if (load.NonFinite is { } nonFinite)
             {
                 LastWorstUnknowns = nonFinite;
+                FirstNonFinite ??= nonFinite;
                 return false;
             }
 
@@ -208,6 +212,7 @@ internal sealed class NewtonSolver
             if (load.NonFinite is { } nonFinite)
             {
                 LastWorstUnknowns = nonFinite;
+                FirstNonFinite ??= nonFinite;
                 return false;
             }
 

@@ -68,6 +68,7 @@ internal sealed class OperatingPointSolver
         LoadContext load = c.Load;
         SimulationOptions o = c.Options;
         int limit = o.DcIterationLimit;
+        _newton.FirstNonFinite = null;
 
         Array.Clear(load.Solution);
         load.SourceFactor = 1;
@@ -140,6 +141,8 @@ internal sealed class OperatingPointSolver
             return new SimulationException(_analysis + (TopologyDiagnostics.Explain(_circuit) ?? singular.Message), singular.InnerException ?? singular);
         }
 
-        return new SimulationException($"{_analysis}operating point did not converge after {what}; not converged: {_newton.LastWorstUnknowns}");
+        string worst = _newton.LastWorstUnknowns;
+        string domain = _newton.FirstNonFinite is { } nonFinite && nonFinite != worst ? $"; first failed iterate: {nonFinite}" : string.Empty;
+        return new SimulationException($"{_analysis}operating point did not converge after {what}; not converged: {worst}{domain}");
     }
 }

@@ -15,9 +15,11 @@ public readonly record struct BehavioralVariable(bool IsCurrent, string Name);
 /// <remarks>
 /// Each stack entry carries a value a and a gradient ∇a over the K variables; the rules are the
 /// chain rule: ∇(a+b) = ∇a + ∇b, ∇(ab) = b∇a + a∇b, ∇(a/b) = ∇a/b − a∇b/b², ∇f(a) = f'(a)∇a,
-/// ∇|a|^b = b|a|^(b−1)·sgn(a)∇a + |a|^b·ln|a|·∇b. Piecewise functions (abs, sgn, u, uramp, min, max)
-/// use the derivative of the branch taken. Semantics match ngspice 39 B sources (see
-/// <see cref="BehavioralExpression"/>).
+/// ∇|a|^b = b|a|^(b−1)·sgn(a)∇a + |a|^b·ln|a|·∇b. Piecewise functions (abs, u, uramp, min, max,
+/// limit, <c>?:</c>) use the derivative of the branch taken; comparisons, <c>&amp;&amp; || !</c> and
+/// the step-like functions have gradient 0. Division divides by b ± 1e−32 as ngspice does
+/// (<see cref="ExpressionFunctions.GuardedDenominator"/>), so 1/v(a) stays finite at v(a) = 0.
+/// Function semantics are those of <see cref="ExpressionFunctions"/>.
 /// </remarks>
 public sealed class BehavioralFunction
 {
@@ -51,10 +53,31 @@ public sealed class BehavioralFunction
         Min,
         Max,
         Function,
+        Not,
+        Compare,
+        And,
+        Or,
+        Select,
+        Limit,
     }
 
     /// <summary>The node voltages and branch currents read, in gradient order.</summary>
     public IReadOnlyList<BehavioralVariable> Variables { get; }
+
+    /// <summary>
+    /// True when the last <see cref="Evaluate"/> met a pole: a division by a denominator within
+    /// <see cref="PoleThreshold"/> of 0 (the value is ngspice's guarded quotient) or a function whose
+    /// value or slope is infinite there (ln(0) becomes −<see cref="PoleValue"/>, the slope of sqrt at 0
+    /// becomes 0). The gradient through it is 0, so the caller should not take the iterate as
+    /// converged (it is limited, as a junction voltage is); the next iterate moves off the pole.
+    /// </summary>
+    public bool HitPole { get; private set; }
+
+    /// <summary>|denominator| at or below which a division is taken as at its pole (V, A or their combinations).</summary>
+    public const double PoleThreshold = 1e-20;
+
+    /// <summary>The magnitude an infinite function value (ln(0)) is replaced by: 1/<see cref="ExpressionFunctions.DivisionGuard"/>, ngspice's 1/0.</summary>
+    public const double PoleValue = 1 / ExpressionFunctions.DivisionGuard;
 
     /// <summary>True when the expression reads <c>time</c>.</summary>
     public bool UsesTime { get; }
@@ -84,6 +107,7 @@ public sealed class BehavioralFunction
         double[] v = _values;
         double[] g = _gradients;
         int top = -1;
+        bool pole = false;
         foreach (Instruction ins in _code)
         {
             switch (ins.Op)
@@ -106,24 +130,47 @@ public sealed class BehavioralFunction
                     break;
                 case Op.Function:
                 {
-                    (double f, double d) = Apply(ins.Index, v[top]);
+                    (double f, double d) = ExpressionFunctions.Apply((ExpressionFunction)ins.Index, v[top]);
+                    if (double.IsInfinity(f) || double.IsInfinity(d))
+                    {
+                        // At the edge of the domain (ln(0), the slope of sqrt at 0): a large finite value, no slope.
+                        f = double.IsInfinity(f) ? Math.CopySign(PoleValue, f) : f;
+                        d = 0;
+                        pole = true;
+                    }
+
                     v[top] = f;
                     Scale(g, top * k, k, d);
                     break;
                 }
 
+                case Op.Not:
+                    v[top] = v[top] == 0 ? 1 : 0;
+                    Array.Clear(g, top * k, k);
+                    break;
+                case Op.Select:
+                case Op.Limit:
+                    Ternary(ins.Op, v, g, top - 2, k);
+                    top -= 2;
+                    break;
+                case Op.Compare:
+                    v[top - 1] = ExpressionEvaluator.Compare(Comparisons[ins.Index], v[top - 1], v[top]) ? 1 : 0;
+                    Array.Clear(g, (top - 1) * k, k);
+                    top--;
+                    break;
                 default:
-                    Binary(ins.Op, v, g, top - 1, k);
+                    Binary(ins.Op, v, g, top - 1, k, ref pole);
                     top--;
                     break;
             }
         }
 
         g.AsSpan(0, k).CopyTo(gradient);
+        HitPole = pole;
         return v[0];
     }
 
-    private static void Binary(Op op, double[] v, double[] g, int at, int k)
+    private static void Binary(Op op, double[] v, double[] g, int at, int k, ref bool pole)
     {
         double a = v[at];
         double b = v[at + 1];
@@ -144,19 +191,32 @@ public sealed class BehavioralFunction
                 (value, da, db) = (a * b, b, a);
                 break;
             case Op.Divide:
-                (value, da, db) = (a / b, 1 / b, -a / (b * b));
-                break;
-            case Op.Power:
-            case Op.Pwr:
             {
-                double m = Math.Abs(a);
-                double p = Math.Pow(m, b);
-                double sign = Math.Sign(a);
-                value = op == Op.Power ? p : sign * p;
-                da = a == 0 ? (b == 1 ? 1 : 0) : b * Math.Pow(m, b - 1) * (op == Op.Power ? sign : 1);
-                db = m == 0 ? 0 : value * Math.Log(m);
+                double d = ExpressionFunctions.GuardedDenominator(b);
+                if (Math.Abs(b) <= PoleThreshold)
+                {
+                    // At a pole: ngspice's finite value, no gradient (it would be ~1e64 and wreck the pivots).
+                    (value, da, db) = (a / d, 0, 0);
+                    pole = true;
+                }
+                else
+                {
+                    (value, da, db) = (a / d, 1 / d, -a / (d * d));
+                }
+
                 break;
             }
+
+            case Op.Power:
+            case Op.Pwr:
+                (value, da, db) = ExpressionFunctions.Power(op == Op.Pwr, a, b);
+                break;
+            case Op.And:
+                (value, da, db) = (a != 0 && b != 0 ? 1 : 0, 0, 0);
+                break;
+            case Op.Or:
+                (value, da, db) = (a != 0 || b != 0 ? 1 : 0, 0, 0);
+                break;
 
             case Op.Min:
                 (value, da, db) = a <= b ? (a, 1.0, 0.0) : (b, 0.0, 1.0);
@@ -173,60 +233,24 @@ public sealed class BehavioralFunction
         }
     }
 
-    private static (double Value, double Derivative) Apply(int function, double x)
+    /// <summary>Three operands at <paramref name="at"/>: the value (and gradient) of the one chosen.</summary>
+    private static void Ternary(Op op, double[] v, double[] g, int at, int k)
     {
-        switch ((Function)function)
+        int chosen;
+        if (op == Op.Select)
         {
-            case Function.Sin:
-                return (Math.Sin(x), Math.Cos(x));
-            case Function.Cos:
-                return (Math.Cos(x), -Math.Sin(x));
-            case Function.Tan:
-            {
-                double t = Math.Tan(x);
-                return (t, 1 + (t * t));
-            }
+            chosen = v[at] != 0 ? at + 1 : at + 2;
+        }
+        else
+        {
+            int raised = v[at] >= v[at + 1] ? at : at + 1;
+            chosen = v[raised] <= v[at + 2] ? raised : at + 2;
+        }
 
-            case Function.Asin:
-                return (Math.Asin(x), 1 / Math.Sqrt(1 - (x * x)));
-            case Function.Acos:
-                return (Math.Acos(x), -1 / Math.Sqrt(1 - (x * x)));
-            case Function.Atan:
-                return (Math.Atan(x), 1 / (1 + (x * x)));
-            case Function.Sinh:
-                return (Math.Sinh(x), Math.Cosh(x));
-            case Function.Cosh:
-                return (Math.Cosh(x), Math.Sinh(x));
-            case Function.Tanh:
-            {
-                double t = Math.Tanh(x);
-                return (t, 1 - (t * t));
-            }
-
-            case Function.Exp:
-            {
-                double e = Math.Exp(x);
-                return (e, e);
-            }
-
-            case Function.Ln:
-                return (Math.Log(x), 1 / x);
-            case Function.Log10:
-                return (Math.Log10(x), 1 / (x * Math.Log(10)));
-            case Function.Sqrt:
-            {
-                double r = Math.Sqrt(x);
-                return (r, 0.5 / r);
-            }
-
-            case Function.Abs:
-                return (Math.Abs(x), Math.Sign(x));
-            case Function.Sgn:
-                return (Math.Sign(x), 0);
-            case Function.Step:
-                return (x > 0 ? 1 : 0, 0);
-            default:
-                return x > 0 ? (x, 1) : (0, 0);
+        if (chosen != at)
+        {
+            v[at] = v[chosen];
+            Array.Copy(g, chosen * k, g, at * k, k);
         }
     }
 
@@ -238,26 +262,7 @@ public sealed class BehavioralFunction
         }
     }
 
-    private enum Function
-    {
-        Sin,
-        Cos,
-        Tan,
-        Asin,
-        Acos,
-        Atan,
-        Sinh,
-        Cosh,
-        Tanh,
-        Exp,
-        Ln,
-        Log10,
-        Sqrt,
-        Abs,
-        Sgn,
-        Step,
-        Ramp,
-    }
+    private static readonly string[] Comparisons = ["<", "<=", ">", ">=", "==", "!="];
 
     private readonly record struct Instruction(Op Op, double Value, int Index);
 
@@ -311,58 +316,69 @@ public sealed class BehavioralFunction
                         _ => Op.Power,
                     });
                     break;
+                case BehavioralNot u:
+                    Emit(u.Operand);
+                    Code.Add(new Instruction(Op.Not, 0, 0));
+                    break;
+                case BehavioralComparison c:
+                    Emit(c.Left);
+                    Emit(c.Right);
+                    Code.Add(new Instruction(Op.Compare, 0, Array.IndexOf(Comparisons, c.Operator)));
+                    _depth--;
+                    break;
+                case BehavioralLogical l:
+                    Emit(l.Left);
+                    Emit(l.Right);
+                    Pop(l.Operator == '&' ? Op.And : Op.Or);
+                    break;
+                case BehavioralConditional c:
+                    Emit(c.Condition);
+                    Emit(c.WhenTrue);
+                    Emit(c.WhenFalse);
+                    Pop(Op.Select);
+                    _depth--;
+                    break;
                 case BehavioralCall f:
-                    foreach (BehavioralNode argument in f.Arguments)
-                    {
-                        Emit(argument);
-                    }
-
-                    switch (f.Function)
-                    {
-                        case "pow":
-                            Pop(Op.Power);
-                            break;
-                        case "pwr":
-                            Pop(Op.Pwr);
-                            break;
-                        case "min":
-                            Pop(Op.Min);
-                            break;
-                        case "max":
-                            Pop(Op.Max);
-                            break;
-                        default:
-                            Code.Add(new Instruction(Op.Function, 0, (int)FunctionOf(f.Function)));
-                            break;
-                    }
-
+                    EmitCall(f);
                     break;
                 default:
                     throw new ArgumentException($"unknown expression node {node.GetType().Name}", nameof(node));
             }
         }
 
-        private static Function FunctionOf(string name) => name switch
+        private void EmitCall(BehavioralCall f)
         {
-            "sin" => Function.Sin,
-            "cos" => Function.Cos,
-            "tan" => Function.Tan,
-            "asin" => Function.Asin,
-            "acos" => Function.Acos,
-            "atan" => Function.Atan,
-            "sinh" => Function.Sinh,
-            "cosh" => Function.Cosh,
-            "tanh" => Function.Tanh,
-            "exp" => Function.Exp,
-            "ln" or "log" => Function.Ln,
-            "log10" => Function.Log10,
-            "sqrt" => Function.Sqrt,
-            "abs" => Function.Abs,
-            "sgn" => Function.Sgn,
-            "u" => Function.Step,
-            "uramp" => Function.Ramp,
-            _ => throw new ArgumentException($"unknown function '{name}'", nameof(name)),
-        };
+            if (!ExpressionFunctions.TryFind(f.Function, out ExpressionFunction function, out _, out _))
+            {
+                throw new ArgumentException($"unknown function '{f.Function}'", nameof(f));
+            }
+
+            Emit(f.Arguments[0]);
+            for (int k = 1; k < f.Arguments.Count; k++)
+            {
+                Emit(f.Arguments[k]);
+                if (function is ExpressionFunction.Min or ExpressionFunction.Max or ExpressionFunction.Pow or ExpressionFunction.Pwr)
+                {
+                    Pop(function switch
+                    {
+                        ExpressionFunction.Min => Op.Min,
+                        ExpressionFunction.Max => Op.Max,
+                        ExpressionFunction.Pow => Op.Power,
+                        _ => Op.Pwr,
+                    });
+                }
+            }
+
+            if (function == ExpressionFunction.Limit)
+            {
+                Pop(Op.Limit);
+                _depth--;
+            }
+            else if (f.Arguments.Count == 1)
+            {
+                Code.Add(new Instruction(Op.Function, 0, (int)function));
+            }
+        }
 
         private void EmitName(string name)
         {
@@ -375,7 +391,7 @@ public sealed class BehavioralFunction
 
             double value = parameters(name)
                 ?? (name.Equals("pi", StringComparison.OrdinalIgnoreCase) ? Math.PI
-                : throw new ArgumentException($"unknown parameter '{name}' in behavioural expression: expected a .param name, time, pi, v(node) or i(source)"));
+                : throw new ArgumentException(ExpressionErrors.UnknownName(name, name, circuit: true)));
             Push(new Instruction(Op.Constant, value, 0));
         }
 

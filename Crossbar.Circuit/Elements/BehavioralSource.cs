@@ -131,15 +131,57 @@ public sealed class BehavioralSource : CircuitElement
         return _function.Evaluate(_values, time, gradient);
     }
 
+    private bool IsFinite(double f)
+    {
+        if (!double.IsFinite(f))
+        {
+            return false;
+        }
+
+        for (int k = 0; k < _unknowns.Length; k++)
+        {
+            if (!double.IsFinite(_gradient[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private string DescribeNonFinite(double f)
+    {
+        var at = new System.Text.StringBuilder();
+        for (int k = 0; k < _unknowns.Length; k++)
+        {
+            BehavioralVariable variable = _function.Variables[k];
+            at.Append(k == 0 ? " at " : ", ").Append(variable.IsCurrent ? "i(" : "v(").Append(variable.Name).Append(") = ")
+                .Append(_values[k].ToString("G6", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        string what = double.IsFinite(f) ? "an infinite or NaN derivative" : double.IsNaN(f) ? "NaN" : "infinity";
+        return $"{Name}: expression gives {what}{at}";
+    }
+
     /// <inheritdoc />
     public override void Load(LoadContext context)
     {
         double[] x = context.Solution;
         double time = context.Mode == AnalysisMode.Transient ? context.Time : 0;
         double f = Evaluate(x, time, _gradient);
-        if (!double.IsFinite(f))
+        if (!IsFinite(f))
         {
-            throw new SimulationException($"{Name}: expression gives {(double.IsNaN(f) ? "NaN" : "infinity")} at time {time:G6} s");
+            // Not a fatal error: this iterate failed (Newton reports it and the caller backs off,
+            // steps gmin or the sources, or shortens the time step), as ngspice fails an iteration
+            // whose B-source expression is out of range. The stamp keeps its pattern with f = 0.
+            context.NonFinite ??= DescribeNonFinite(f);
+            f = 0;
+            _gradient.AsSpan(0, _unknowns.Length).Clear();
+        }
+
+        if (_function.HitPole)
+        {
+            context.Limited = true;
         }
 
         double linear = 0;

@@ -5,16 +5,19 @@ namespace Crossbar.Circuit.Elements;
 
 /// <summary>
 /// Factories of the controlled sources E, G, F and H: a plain gain gives the linear element; the POLY(n) and TABLE
-/// forms give a <see cref="BehavioralSource"/> of the same output (voltage for E and H, current for G and F).
+/// forms, and E/G <c>VALUE={expr}</c>, give a <see cref="BehavioralSource"/> of the same output (voltage for E and H,
+/// current for G and F).
 /// </summary>
 internal static class ControlledSourceFactories
 {
     public static CircuitElement Vcvs(ElementCard card, ElementFactoryContext context)
-        => Nonlinear(card, isVoltage: true)
+        => card.Behavior is not null ? BehavioralFactory.Create(card, context)
+        : Nonlinear(card, isVoltage: true)
         ?? new Vcvs(card.Name, card.Nodes[0], card.Nodes[1], card.Nodes[2], card.Nodes[3], ElementFactoryContext.Required(card));
 
     public static CircuitElement Vccs(ElementCard card, ElementFactoryContext context)
-        => Nonlinear(card, isVoltage: false)
+        => card.Behavior is not null ? BehavioralFactory.Create(card, context)
+        : Nonlinear(card, isVoltage: false)
         ?? new Vccs(card.Name, card.Nodes[0], card.Nodes[1], card.Nodes[2], card.Nodes[3], ElementFactoryContext.Required(card));
 
     public static CircuitElement Cccs(ElementCard card, ElementFactoryContext context)

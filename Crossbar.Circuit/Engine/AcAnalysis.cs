@@ -28,7 +28,7 @@ internal static class AcAnalysis
         LoadContext load = circuit.Load;
         load.Mode = AnalysisMode.Dc;
         load.Time = 0;
-        new OperatingPointSolver(circuit).Solve(polish: true);
+        new OperatingPointSolver(circuit, ".ac operating point").Solve(polish: true);
 
         int n = circuit.Size;
         var ac = new AcLoadContext(n, circuit.Pattern.Count, (double[])load.Solution.Clone());

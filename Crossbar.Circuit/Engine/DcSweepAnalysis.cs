@@ -12,7 +12,7 @@ internal static class DcSweepAnalysis
         onTable?.Invoke(table);
         LoadContext load = circuit.Load;
         load.Mode = AnalysisMode.Dc;
-        var op = new OperatingPointSolver(circuit);
+        var op = new OperatingPointSolver(circuit, null);
         AnalysisSize.Check(card, circuit.Options);
 
         ISweepableSource inner = FindSource(circuit, card.Sweeps[0], card);

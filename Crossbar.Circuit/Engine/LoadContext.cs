@@ -56,11 +56,18 @@ public sealed class LoadContext
     /// <summary>Set by nonlinear elements when they limited a junction voltage this iteration (not converged yet).</summary>
     public bool Limited { get; set; }
 
+    /// <summary>
+    /// Set by the first element whose value at this iterate is infinite or NaN (a behavioural
+    /// expression out of its domain), naming it: Newton treats the iterate as failed.
+    /// </summary>
+    public string? NonFinite { get; set; }
+
     /// <summary>Clears matrix and right-hand side before a load.</summary>
     internal void Clear()
     {
         Array.Clear(Matrix);
         Array.Clear(Rhs);
         Limited = false;
+        NonFinite = null;
     }
 }

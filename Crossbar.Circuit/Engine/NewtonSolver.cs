@@ -57,6 +57,9 @@ internal sealed class NewtonSolver
     /// <summary>The singular-matrix failure of the last attempt, or null when it was not singular.</summary>
     public SimulationException? LastSingular { get; private set; }
 
+    /// <summary>The first iterate failed for a non-finite element value since this was last cleared (the caller clears it).</summary>
+    public string? FirstNonFinite { get; set; }
+
     /// <summary>When set, every full Newton step records the matrix it factored and its right-hand side here (<c>--dump-matrix</c>).</summary>
     public MatrixSnapshot? Capture { get; set; }
 
@@ -92,6 +95,13 @@ internal sealed class NewtonSolver
         while (true)
         {
             c.LoadAll(diagonalGmin);
+            if (load.NonFinite is { } nonFinite)
+            {
+                LastWorstUnknowns = nonFinite;
+                FirstNonFinite ??= nonFinite;
+                return false;
+            }
+
             ApplyClamps(load);
             bool limited = load.Limited || load.InitializeJunctions;
             load.InitializeJunctions = false;
@@ -199,6 +209,13 @@ internal sealed class NewtonSolver
         for (int iteration = 0; ; iteration++)
         {
             c.LoadAll(0);
+            if (load.NonFinite is { } nonFinite)
+            {
+                LastWorstUnknowns = nonFinite;
+                FirstNonFinite ??= nonFinite;
+                return false;
+            }
+
             bool limited = load.Limited;
             if (iteration > 0 && deltaConverged && ratio <= finalRatio && !limited && ResidualConverged())
             {

@@ -8,7 +8,7 @@ internal static class OperatingPointAnalysis
         LoadContext load = circuit.Load;
         load.Mode = AnalysisMode.Dc;
         load.Time = 0;
-        new OperatingPointSolver(circuit).Solve(polish: true);
+        new OperatingPointSolver(circuit, ".op").Solve(polish: true);
         var row = new double[output.Count];
         output.Fill(load.Solution, row);
         var table = new ResultTable("op", output.Names);

@@ -10,11 +10,19 @@ internal sealed class OperatingPointSolver
     private readonly Circuit _circuit;
     private readonly NewtonSolver _newton;
 
-    public OperatingPointSolver(Circuit circuit)
+    /// <param name="circuit">The circuit.</param>
+    /// <param name="analysis">
+    /// The analysis the operating point is for, named at the start of a failure message
+    /// (".op", ".tran initial operating point"), or null where the caller names it (a DC sweep point).
+    /// </param>
+    public OperatingPointSolver(Circuit circuit, string? analysis)
     {
         _circuit = circuit;
         _newton = new NewtonSolver(circuit);
+        _analysis = analysis is null ? string.Empty : analysis + ": ";
     }
+
+    private readonly string _analysis;
 
     /// <summary>The Newton solver (shared with DC sweeps and transient for clamps and diagnostics).</summary>
     public NewtonSolver Newton => _newton;
@@ -60,6 +68,7 @@ internal sealed class OperatingPointSolver
         LoadContext load = c.Load;
         SimulationOptions o = c.Options;
         int limit = o.DcIterationLimit;
+        _newton.FirstNonFinite = null;
 
         Array.Clear(load.Solution);
         load.SourceFactor = 1;
@@ -129,9 +138,11 @@ internal sealed class OperatingPointSolver
     {
         if (_newton.LastSingular is { } singular)
         {
-            return new SimulationException(TopologyDiagnostics.Explain(_circuit) ?? singular.Message, singular.InnerException ?? singular);
+            return new SimulationException(_analysis + (TopologyDiagnostics.Explain(_circuit) ?? singular.Message), singular.InnerException ?? singular);
         }
 
-        return new SimulationException($"operating point did not converge after {what}; not converged: {_newton.LastWorstUnknowns}");
+        string worst = _newton.LastWorstUnknowns;
+        string domain = _newton.FirstNonFinite is { } nonFinite && nonFinite != worst ? $"; first failed iterate: {nonFinite}" : string.Empty;
+        return new SimulationException($"{_analysis}operating point did not converge after {what}; not converged: {worst}{domain}");
     }
 }

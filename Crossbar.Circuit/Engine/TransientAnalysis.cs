@@ -60,7 +60,7 @@ internal static class TransientAnalysis
             e.PrepareTransient(tstep, tstop);
         }
 
-        var op = new OperatingPointSolver(circuit);
+        var op = new OperatingPointSolver(circuit, ".tran initial operating point (time 0)");
         if (initialPoint is { Length: > 0 } && initialPoint.Length == load.Solution.Length && !card.UseInitialConditions && !double.IsNaN(initialPoint[0]))
         {
             // The known operating point: one load at it sets every charge and device state as solving it would.

@@ -3,95 +3,52 @@ using System.Text;
 
 namespace Crossbar.Circuit.Netlists;
 
-/// <summary>A node of a parsed behavioural-source expression (ngspice B-source syntax).</summary>
-public abstract record BehavioralNode;
-
-/// <summary>A number.</summary>
-/// <param name="Value">The value.</param>
-public sealed record BehavioralNumber(double Value) : BehavioralNode;
-
-/// <summary>A name: a <c>.param</c>, <c>time</c> or <c>pi</c>; resolved when the expression is compiled.</summary>
-/// <param name="Name">The name as written.</param>
-public sealed record BehavioralName(string Name) : BehavioralNode;
-
-/// <summary><c>v(node)</c> or <c>v(node, reference)</c>; node names lower case, ground <c>0</c>.</summary>
-/// <param name="Node">The node.</param>
-/// <param name="Reference">The reference node, or null for ground.</param>
-public sealed record BehavioralVoltage(string Node, string? Reference) : BehavioralNode;
-
-/// <summary><c>i(vname)</c>: the branch current of a voltage source (or any element with a branch current).</summary>
-/// <param name="Source">The element name.</param>
-public sealed record BehavioralCurrent(string Source) : BehavioralNode;
-
-/// <summary>Unary minus.</summary>
-/// <param name="Operand">The operand.</param>
-public sealed record BehavioralNegate(BehavioralNode Operand) : BehavioralNode;
-
-/// <summary>A binary operator: <c>+ - * / ^</c>.</summary>
-/// <param name="Operator">The operator character (<c>**</c> is stored as <c>^</c>).</param>
-/// <param name="Left">Left operand.</param>
-/// <param name="Right">Right operand.</param>
-public sealed record BehavioralBinary(char Operator, BehavioralNode Left, BehavioralNode Right) : BehavioralNode;
-
-/// <summary>A function call.</summary>
-/// <param name="Function">Function name, lower case.</param>
-/// <param name="Arguments">Arguments.</param>
-public sealed record BehavioralCall(string Function, IReadOnlyList<BehavioralNode> Arguments) : BehavioralNode;
-
 /// <summary>
-/// The expression of a B source: the quantity it defines (<c>V</c> or <c>I</c>) and the
-/// expression text as it is written back (without braces).
-/// </summary>
-/// <param name="Quantity"><c>V</c> for a voltage source, <c>I</c> for a current source.</param>
-/// <param name="Expression">Expression text without braces.</param>
-public sealed record BehavioralValue(char Quantity, string Expression)
-{
-    /// <summary>Parses <see cref="Expression"/>.</summary>
-    /// <param name="location">Location of the expression's first character, for errors.</param>
-    /// <returns>The tree.</returns>
-    public BehavioralNode Parse(SourceLocation? location = null) => BehavioralExpression.Parse(Expression, location);
-}
-
-/// <summary>
-/// Parser and printer of behavioural-source expressions: numbers with SI suffixes, names,
-/// <c>v(a)</c>, <c>v(a,b)</c>, <c>i(vname)</c>, <c>+ - * / ^ **</c>, unary minus, parentheses,
-/// and the functions of <see cref="Functions"/>.
+/// The one parser and printer of the expression language shared by <c>.param</c>, <c>{…}</c> values,
+/// B sources and E/G <c>VALUE=</c>: numbers with SI suffixes, names, <c>v(a)</c>, <c>v(a,b)</c>,
+/// <c>i(vname)</c>, the operators below, the functions of <see cref="ExpressionFunctions"/> and
+/// <c>.func</c> user functions (inlined as they are parsed).
 /// </summary>
 /// <remarks>
-/// Precedence as in <see cref="ExpressionEvaluator"/> (loosest first): <c>+ -</c>; <c>* /</c>;
-/// unary <c>+ -</c>; <c>^</c> (right associative). As in ngspice 39 (measured), <c>x^y</c> and
-/// <c>pow(x,y)</c> are |x|^y, <c>pwr(x,y)</c> is sgn(x)·|x|^y, <c>log</c> and <c>ln</c> are natural
-/// logarithms, <c>u(x)</c> is the unit step (1 for x &gt; 0) and <c>uramp(x)</c> = max(x, 0).
+/// Precedence, loosest first, as ngspice 39 B sources parse it (measured: <c>2^3^2</c> = 64,
+/// <c>2==2&lt;3</c> = 0, <c>0||1&amp;&amp;0</c> = 0, <c>-2^2</c> = −4): <c>?:</c> (right associative);
+/// <c>||</c>; <c>&amp;&amp;</c>; <c>== !=</c>; <c>&lt; &lt;= &gt; &gt;=</c>; <c>+ -</c>; <c>* /</c>;
+/// unary <c>- + !</c>; <c>^</c>/<c>**</c> (left associative, its right operand may carry unary signs:
+/// <c>2^-1</c> = 0.5).
 /// </remarks>
 public static class BehavioralExpression
 {
     private const int MaxDepth = 200;
 
-    /// <summary>Function names and their argument counts.</summary>
-    public static IReadOnlyDictionary<string, int> Functions { get; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["sin"] = 1, ["cos"] = 1, ["tan"] = 1, ["asin"] = 1, ["acos"] = 1, ["atan"] = 1,
-        ["sinh"] = 1, ["cosh"] = 1, ["tanh"] = 1, ["exp"] = 1, ["ln"] = 1, ["log"] = 1, ["log10"] = 1,
-        ["sqrt"] = 1, ["abs"] = 1, ["sgn"] = 1, ["u"] = 1, ["uramp"] = 1,
-        ["pow"] = 2, ["pwr"] = 2, ["min"] = 2, ["max"] = 2,
-    };
-
-    /// <summary>Parses an expression.</summary>
+    /// <summary>Parses an expression without user functions.</summary>
     /// <param name="text">Expression text without braces.</param>
     /// <param name="location">Location of the first character, for errors.</param>
     /// <returns>The tree.</returns>
-    /// <exception cref="NetlistException">Syntax error or unknown function.</exception>
-    public static BehavioralNode Parse(string text, SourceLocation? location = null)
+    /// <exception cref="NetlistException">Syntax error, unknown function or wrong argument count.</exception>
+    public static BehavioralNode Parse(string text, SourceLocation? location = null) => Parse(text, location, null, out _);
+
+    /// <summary>Parses an expression, inlining calls of user functions (<c>.func</c>).</summary>
+    /// <param name="text">Expression text without braces.</param>
+    /// <param name="location">Location of the first character, for errors.</param>
+    /// <param name="functions">Finds a user function by name (null when there is none).</param>
+    /// <param name="inlined">True when a user function was inlined (the tree no longer reads as the text).</param>
+    /// <returns>The tree.</returns>
+    /// <exception cref="NetlistException">Syntax error, unknown function, wrong argument count, recursive <c>.func</c>.</exception>
+    public static BehavioralNode Parse(string text, SourceLocation? location, Func<string, UserFunction?>? functions, out bool inlined)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new Parser(text, location ?? new SourceLocation("<expression>", 1, 1)).ParseAll();
+        var parser = new Parser(text, location ?? new SourceLocation("<expression>", 1, 1), functions, []);
+        var tree = parser.ParseAll();
+        inlined = parser.Inlined;
+        return tree;
     }
 
-    /// <summary>Prints a tree as ngspice B-source text (parenthesised where precedence needs it).</summary>
+    /// <summary>Prints a tree as expression text (parenthesised where precedence needs it) that <see cref="Parse(string, SourceLocation?)"/> reads back.</summary>
     /// <param name="node">The tree.</param>
     /// <returns>The text.</returns>
     public static string Print(BehavioralNode node)
     {
+        ArgumentNullException.ThrowIfNull(node);
         var sb = new StringBuilder();
         Print(sb, node, 0);
         return sb.ToString();
@@ -110,30 +67,82 @@ public static class BehavioralExpression
     public static BehavioralNode Rewrite(BehavioralNode tree, Func<string, string> node, Func<string, string> source, Func<string, double?> parameter)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        return tree switch
+        return Map(tree, n => n switch
         {
-            BehavioralName n => parameter(n.Name) is { } value ? new BehavioralNumber(value) : n,
+            BehavioralName name => parameter(name.Name) is { } value ? new BehavioralNumber(value) : null,
             BehavioralVoltage v => new BehavioralVoltage(node(v.Node), v.Reference is null ? null : node(v.Reference)),
             BehavioralCurrent c => new BehavioralCurrent(source(c.Source)),
-            BehavioralNegate u => new BehavioralNegate(Rewrite(u.Operand, node, source, parameter)),
-            BehavioralBinary b => new BehavioralBinary(b.Operator, Rewrite(b.Left, node, source, parameter), Rewrite(b.Right, node, source, parameter)),
-            BehavioralCall f => new BehavioralCall(f.Function, f.Arguments.Select(a => Rewrite(a, node, source, parameter)).ToList()),
+            _ => null,
+        });
+    }
+
+    /// <summary>Calls <paramref name="visit"/> on every node of a tree, parents first.</summary>
+    /// <param name="tree">The tree.</param>
+    /// <param name="visit">The visitor.</param>
+    public static void Visit(BehavioralNode tree, Action<BehavioralNode> visit)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(visit);
+        visit(tree);
+        foreach (var child in Children(tree))
+        {
+            Visit(child, visit);
+        }
+    }
+
+    private static IEnumerable<BehavioralNode> Children(BehavioralNode node) => node switch
+    {
+        BehavioralNegate u => [u.Operand],
+        BehavioralNot u => [u.Operand],
+        BehavioralBinary b => [b.Left, b.Right],
+        BehavioralComparison b => [b.Left, b.Right],
+        BehavioralLogical b => [b.Left, b.Right],
+        BehavioralConditional c => [c.Condition, c.WhenTrue, c.WhenFalse],
+        BehavioralCall f => f.Arguments,
+        _ => [],
+    };
+
+    /// <summary>Rebuilds a tree bottom-up; <paramref name="leaf"/> replaces a node (or returns null to keep it and map its children).</summary>
+    private static BehavioralNode Map(BehavioralNode tree, Func<BehavioralNode, BehavioralNode?> leaf)
+    {
+        if (leaf(tree) is { } replaced)
+        {
+            return replaced;
+        }
+
+        return tree switch
+        {
+            BehavioralNegate u => u with { Operand = Map(u.Operand, leaf) },
+            BehavioralNot u => u with { Operand = Map(u.Operand, leaf) },
+            BehavioralBinary b => b with { Left = Map(b.Left, leaf), Right = Map(b.Right, leaf) },
+            BehavioralComparison b => b with { Left = Map(b.Left, leaf), Right = Map(b.Right, leaf) },
+            BehavioralLogical b => b with { Left = Map(b.Left, leaf), Right = Map(b.Right, leaf) },
+            BehavioralConditional c => c with { Condition = Map(c.Condition, leaf), WhenTrue = Map(c.WhenTrue, leaf), WhenFalse = Map(c.WhenFalse, leaf) },
+            BehavioralCall f => f with { Arguments = f.Arguments.Select(a => Map(a, leaf)).ToList() },
             _ => tree,
         };
     }
 
+    private const int UnaryLevel = 7;
+
     private static int Precedence(BehavioralNode node) => node switch
     {
-        BehavioralBinary { Operator: '+' or '-' } => 1,
-        BehavioralBinary { Operator: '*' or '/' } => 2,
-        BehavioralBinary => 4,
-        BehavioralNegate or BehavioralNumber { Value: < 0 } => 0,
-        _ => 5,
+        BehavioralConditional => 0,
+        BehavioralLogical { Operator: '|' } => 1,
+        BehavioralLogical => 2,
+        BehavioralComparison { Operator: "==" or "!=" } => 3,
+        BehavioralComparison => 4,
+        BehavioralBinary { Operator: '+' or '-' } => 5,
+        BehavioralBinary { Operator: '*' or '/' } => 6,
+        BehavioralNegate or BehavioralNot or BehavioralNumber { Value: < 0 } => UnaryLevel,
+        BehavioralBinary => 8,
+        _ => 9,
     };
 
     private static void Print(StringBuilder sb, BehavioralNode node, int context)
     {
-        bool parenthesise = Precedence(node) < context;
+        int p = Precedence(node);
+        bool parenthesise = p < context;
         if (parenthesise)
         {
             sb.Append('(');
@@ -161,23 +170,27 @@ public static class BehavioralExpression
                 break;
             case BehavioralNegate u:
                 sb.Append('-');
-                Print(sb, u.Operand, 4);
+                Print(sb, u.Operand, UnaryLevel + 1);
+                break;
+            case BehavioralNot u:
+                sb.Append('!');
+                Print(sb, u.Operand, UnaryLevel + 1);
                 break;
             case BehavioralBinary b:
-                int p = Precedence(b);
-                if (b.Operator == '^')
-                {
-                    Print(sb, b.Left, 5);
-                    sb.Append('^');
-                    Print(sb, b.Right, 3);
-                }
-                else
-                {
-                    Print(sb, b.Left, p);
-                    sb.Append(b.Operator);
-                    Print(sb, b.Right, p + 1);
-                }
-
+                Infix(sb, b.Left, b.Operator.ToString(), b.Right, p);
+                break;
+            case BehavioralComparison b:
+                Infix(sb, b.Left, b.Operator, b.Right, p);
+                break;
+            case BehavioralLogical b:
+                Infix(sb, b.Left, b.Operator == '&' ? "&&" : "||", b.Right, p);
+                break;
+            case BehavioralConditional c:
+                Print(sb, c.Condition, 1);
+                sb.Append(" ? ");
+                Print(sb, c.WhenTrue, 0);
+                sb.Append(" : ");
+                Print(sb, c.WhenFalse, 0);
                 break;
             case BehavioralCall f:
                 sb.Append(f.Function).Append('(');
@@ -203,20 +216,30 @@ public static class BehavioralExpression
         }
     }
 
-    private sealed class Parser(string text, SourceLocation origin)
+    /// <summary>A left-associative infix operator: the right operand is parenthesised at equal precedence.</summary>
+    private static void Infix(StringBuilder sb, BehavioralNode left, string op, BehavioralNode right, int precedence)
+    {
+        Print(sb, left, precedence);
+        sb.Append(op);
+        Print(sb, right, precedence + 1);
+    }
+
+    private sealed class Parser(string text, SourceLocation origin, Func<string, UserFunction?>? functions, IReadOnlyList<string> expanding)
     {
         private int _pos;
         private int _depth;
+
+        public bool Inlined { get; private set; }
 
         public BehavioralNode ParseAll()
         {
             SkipSpace();
             if (_pos >= text.Length)
             {
-                throw Error(_pos, "empty expression: expected a number, v(node), i(source), parameter or function");
+                throw Error(_pos, "empty expression: expected a number, parameter, function, v(node) or i(source)");
             }
 
-            var value = ParseSum();
+            var value = ParseConditional();
             SkipSpace();
             if (_pos < text.Length)
             {
@@ -224,6 +247,88 @@ public static class BehavioralExpression
             }
 
             return value;
+        }
+
+        private BehavioralNode ParseConditional()
+        {
+            Enter();
+            try
+            {
+                var condition = ParseOr();
+                SkipSpace();
+                if (!Peek('?'))
+                {
+                    return condition;
+                }
+
+                _pos++;
+                var whenTrue = ParseConditional();
+                SkipSpace();
+                if (!Peek(':'))
+                {
+                    throw Error(_pos, $"expected ':' of the '?' in expression '{text}'");
+                }
+
+                _pos++;
+                var whenFalse = ParseConditional();
+                return new BehavioralConditional(condition, whenTrue, whenFalse);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private BehavioralNode ParseOr()
+        {
+            var value = ParseAnd();
+            while (Match("||"))
+            {
+                value = new BehavioralLogical('|', value, ParseAnd());
+            }
+
+            return value;
+        }
+
+        private BehavioralNode ParseAnd()
+        {
+            var value = ParseEquality();
+            while (Match("&&"))
+            {
+                value = new BehavioralLogical('&', value, ParseEquality());
+            }
+
+            return value;
+        }
+
+        private BehavioralNode ParseEquality()
+        {
+            var value = ParseRelational();
+            while (true)
+            {
+                string? op = Match("==") ? "==" : Match("!=") ? "!=" : null;
+                if (op is null)
+                {
+                    return value;
+                }
+
+                value = new BehavioralComparison(op, value, ParseRelational());
+            }
+        }
+
+        private BehavioralNode ParseRelational()
+        {
+            var value = ParseSum();
+            while (true)
+            {
+                string? op = Match("<=") ? "<=" : Match(">=") ? ">=" : Match("<") ? "<" : Match(">") ? ">" : null;
+                if (op is null)
+                {
+                    return value;
+                }
+
+                value = new BehavioralComparison(op, value, ParseSum());
+            }
         }
 
         private BehavioralNode ParseSum()
@@ -234,8 +339,9 @@ public static class BehavioralExpression
                 SkipSpace();
                 if (Peek('+') || Peek('-'))
                 {
+                    int at = _pos;
                     char op = text[_pos++];
-                    value = new BehavioralBinary(op, value, ParseProduct());
+                    value = new BehavioralBinary(op, value, ParseProduct()) { Offset = at };
                 }
                 else
                 {
@@ -252,8 +358,9 @@ public static class BehavioralExpression
                 SkipSpace();
                 if ((Peek('*') && !PeekAt(1, '*')) || Peek('/'))
                 {
+                    int at = _pos;
                     char op = text[_pos++];
-                    value = new BehavioralBinary(op, value, ParseUnary());
+                    value = new BehavioralBinary(op, value, ParseUnary()) { Offset = at };
                 }
                 else
                 {
@@ -265,11 +372,7 @@ public static class BehavioralExpression
         private BehavioralNode ParseUnary()
         {
             SkipSpace();
-            if (++_depth > MaxDepth)
-            {
-                throw Error(_pos, $"expression nested more than {MaxDepth} levels deep");
-            }
-
+            Enter();
             try
             {
                 if (Peek('-'))
@@ -285,6 +388,12 @@ public static class BehavioralExpression
                     return ParseUnary();
                 }
 
+                if (Peek('!') && !PeekAt(1, '='))
+                {
+                    _pos++;
+                    return new BehavioralNot(ParseUnary());
+                }
+
                 return ParsePower();
             }
             finally
@@ -296,21 +405,59 @@ public static class BehavioralExpression
         private BehavioralNode ParsePower()
         {
             var value = ParsePrimary();
-            SkipSpace();
-            if (Peek('^'))
+            while (true)
             {
-                _pos++;
-            }
-            else if (Peek('*') && PeekAt(1, '*'))
-            {
-                _pos += 2;
-            }
-            else
-            {
-                return value;
-            }
+                SkipSpace();
+                int at = _pos;
+                if (Peek('^'))
+                {
+                    _pos++;
+                }
+                else if (Peek('*') && PeekAt(1, '*'))
+                {
+                    _pos += 2;
+                }
+                else
+                {
+                    return value;
+                }
 
-            return new BehavioralBinary('^', value, ParseUnary());
+                value = new BehavioralBinary('^', value, ParseExponent()) { Offset = at };
+            }
+        }
+
+        /// <summary>The right operand of <c>^</c>: unary signs, then a primary (so <c>^</c> stays left associative).</summary>
+        private BehavioralNode ParseExponent()
+        {
+            SkipSpace();
+            Enter();
+            try
+            {
+                if (Peek('-'))
+                {
+                    _pos++;
+                    var operand = ParseExponent();
+                    return operand is BehavioralNumber n ? new BehavioralNumber(-n.Value) : new BehavioralNegate(operand);
+                }
+
+                if (Peek('+'))
+                {
+                    _pos++;
+                    return ParseExponent();
+                }
+
+                if (Peek('!') && !PeekAt(1, '='))
+                {
+                    _pos++;
+                    return new BehavioralNot(ParseExponent());
+                }
+
+                return ParsePrimary();
+            }
+            finally
+            {
+                _depth--;
+            }
         }
 
         private BehavioralNode ParsePrimary()
@@ -318,7 +465,7 @@ public static class BehavioralExpression
             SkipSpace();
             if (_pos >= text.Length)
             {
-                throw Error(_pos, $"unexpected end of expression '{text}': expected a number, v(node), parameter or '('");
+                throw Error(_pos, $"unexpected end of expression '{text}': expected a number, parameter, function or '('");
             }
 
             char c = text[_pos];
@@ -326,7 +473,7 @@ public static class BehavioralExpression
             {
                 int open = _pos;
                 _pos++;
-                var value = ParseSum();
+                var value = ParseConditional();
                 SkipSpace();
                 if (!Peek(')'))
                 {
@@ -347,7 +494,7 @@ public static class BehavioralExpression
                 return ParseName();
             }
 
-            throw Error(_pos, $"unexpected '{c}' in expression '{text}': expected a number, v(node), parameter or '('");
+            throw Error(_pos, $"unexpected '{c}' in expression '{text}': expected a number, parameter, function or '('");
         }
 
         private BehavioralNumber ParseNumber()
@@ -373,69 +520,124 @@ public static class BehavioralExpression
             SkipSpace();
             if (!Peek('('))
             {
-                return new BehavioralName(name);
+                return new BehavioralName(name) { Offset = start };
             }
 
             _pos++;
             if (lower is "v" or "i")
             {
-                string first = ReadNodeName(lower == "v" ? "node" : "source name");
-                string? second = null;
-                if (Peek(','))
-                {
-                    if (lower == "i")
-                    {
-                        throw Error(_pos, $"i() takes one source name in '{text}'");
-                    }
+                return ParseProbe(lower);
+            }
 
-                    _pos++;
-                    second = ReadNodeName("reference node");
+            var args = ParseArguments(name);
+            if (lower == "pi" && args.Count == 0)
+            {
+                return new BehavioralNumber(Math.PI);
+            }
+
+            if (ExpressionFunctions.TryFind(lower, out _, out int min, out int max))
+            {
+                if (args.Count < min || args.Count > max)
+                {
+                    string want = min == max ? min.ToString(CultureInfo.InvariantCulture) : $"at least {min}";
+                    throw Error(start, string.Create(CultureInfo.InvariantCulture, $"{lower}() takes {want} argument(s), got {args.Count} in expression '{text}'"));
                 }
 
-                if (!Peek(')'))
+                return new BehavioralCall(lower, args) { Offset = start };
+            }
+
+            if (functions?.Invoke(name) is { } user)
+            {
+                return Inline(user, args, start);
+            }
+
+            throw Error(start, $"unknown function '{name}' in expression '{text}': expected v(), i(), a .func or one of {ExpressionFunctions.Names}");
+        }
+
+        private BehavioralNode ParseProbe(string lower)
+        {
+            string first = ReadNodeName(lower == "v" ? "node" : "source name");
+            string? second = null;
+            if (Peek(','))
+            {
+                if (lower == "i")
                 {
-                    throw Error(_pos, $"expected ')' after {lower}({first} in '{text}'");
+                    throw Error(_pos, $"i() takes one source name in expression '{text}'");
                 }
 
                 _pos++;
-                return lower == "v" ? new BehavioralVoltage(Node(first), second is null ? null : Node(second)) : new BehavioralCurrent(first);
+                second = ReadNodeName("reference node");
             }
 
-            if (!Functions.TryGetValue(lower, out int arity))
-            {
-                throw Error(start, $"unknown function '{name}' in expression '{text}': expected v() i() or one of {string.Join(' ', Functions.Keys)}");
-            }
-
-            var args = new List<BehavioralNode>();
-            SkipSpace();
             if (!Peek(')'))
             {
-                while (true)
-                {
-                    args.Add(ParseSum());
-                    SkipSpace();
-                    if (Peek(','))
-                    {
-                        _pos++;
-                        continue;
-                    }
-
-                    if (Peek(')'))
-                    {
-                        break;
-                    }
-
-                    throw Error(_pos, $"expected ',' or ')' in the arguments of {name}() in '{text}'");
-                }
+                throw Error(_pos, $"expected ')' after {lower}({first} in expression '{text}'");
             }
 
             _pos++;
-            if (args.Count != arity)
+            return lower == "v" ? new BehavioralVoltage(Node(first), second is null ? null : Node(second)) : new BehavioralCurrent(first);
+        }
+
+        private List<BehavioralNode> ParseArguments(string name)
+        {
+            var args = new List<BehavioralNode>();
+            SkipSpace();
+            if (Peek(')'))
             {
-                throw Error(start, string.Create(CultureInfo.InvariantCulture, $"{lower}() takes {arity} argument(s), got {args.Count} in '{text}'"));
+                _pos++;
+                return args;
             }
 
-            return new BehavioralCall(lower, args);
+            while (true)
+            {
+                args.Add(ParseConditional());
+                SkipSpace();
+                if (Peek(','))
+                {
+                    _pos++;
+                    continue;
+                }
+
+                if (Peek(')'))
+                {
+                    _pos++;
+                    return args;
+                }
+
+                throw Error(_pos, $"expected ',' or ')' in the arguments of {name}() in expression '{text}'");
+            }
+        }
+
+        /// <summary>Inlines a <c>.func</c>: its body parsed (with the functions it calls inlined), its parameters replaced by the arguments.</summary>
+        private BehavioralNode Inline(UserFunction function, List<BehavioralNode> args, int at)
+        {
+            if (expanding.Contains(function.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                throw Error(at, $"recursive .func '{function.Name}': {string.Join(" → ", expanding.Append(function.Name))} in expression '{text}'");
+            }
+
+            if (args.Count != function.Parameters.Count)
+            {
+                throw Error(at, string.Create(CultureInfo.InvariantCulture,
+                    $".func {function.Name}() takes {function.Parameters.Count} argument(s) ({string.Join(", ", function.Parameters)}; defined at {function.Location}), got {args.Count} in expression '{text}'"));
+            }
+
+            var body = new Parser(function.Body, function.Location, functions, [.. expanding, function.Name]).ParseAll();
+            Inlined = true;
+            return Map(body, n => n is BehavioralName p && IndexOf(function.Parameters, p.Name) is var k and >= 0 ? args[k] : null);
+        }
+
+        private static int IndexOf(IReadOnlyList<string> names, string name)
+        {
+            for (int k = 0; k < names.Count; k++)
+            {
+                if (names[k].Equals(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return k;
+                }
+            }
+
+            return -1;
         }
 
         private string ReadNodeName(string what)
@@ -449,7 +651,7 @@ public static class BehavioralExpression
 
             if (_pos == start)
             {
-                throw Error(_pos, $"expected a {what} in '{text}'");
+                throw Error(_pos, $"expected a {what} in expression '{text}'");
             }
 
             string name = text[start.._pos];
@@ -461,6 +663,32 @@ public static class BehavioralExpression
         {
             string lower = name.ToLowerInvariant();
             return lower == "gnd" ? "0" : lower;
+        }
+
+        private void Enter()
+        {
+            if (++_depth > MaxDepth)
+            {
+                throw Error(_pos, $"expression nested more than {MaxDepth} levels deep");
+            }
+        }
+
+        /// <summary>Consumes <paramref name="op"/> when it comes next (a one-character comparison not followed by '=').</summary>
+        private bool Match(string op)
+        {
+            SkipSpace();
+            if (string.CompareOrdinal(text, _pos, op, 0, op.Length) != 0)
+            {
+                return false;
+            }
+
+            if (op.Length == 1 && PeekAt(1, '='))
+            {
+                return false;
+            }
+
+            _pos += op.Length;
+            return true;
         }
 
         private bool Peek(char c) => _pos < text.Length && text[_pos] == c;

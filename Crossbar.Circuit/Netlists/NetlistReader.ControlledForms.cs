@@ -90,7 +90,7 @@ public sealed partial class NetlistReader
         var nodes = ReadNodes(card, "n+ n-");
         var input = tokens[4];
         var location = input.Location with { Column = input.Location.Column + 1 };
-        CheckNames(BehavioralExpression.Parse(input.Text, location), input.Text, location);
+        var inputText = BehavioralText(input.Text, location);
         var i = 5;
         if (i < tokens.Count && tokens[i].Kind == TokenKind.EqualsSign)
         {
@@ -121,6 +121,6 @@ public sealed partial class NetlistReader
             throw new NetlistException(card.End, $"{name}: missing TABLE points: expected (x1, y1) (x2, y2) ... after the expression");
         }
 
-        return new ElementCard(name, nodes) { Table = new TableForm(input.Text, points), Location = card.Location };
+        return new ElementCard(name, nodes) { Table = new TableForm(inputText, points), Location = card.Location };
     }
 }

@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace Crossbar.Circuit.Netlists;
 
-/// <summary>Dot cards: .param .model .subckt/.ends .options .ic .op .dc .tran .ac .save .print/.plot .title.</summary>
+/// <summary>Dot cards: .param .func .model .subckt/.ends .options .ic .op .dc .tran .ac .save .print/.plot .title.</summary>
 public sealed partial class NetlistReader
 {
     private const string SupportedDotCards =
-        ".param .model .subckt .ends .include .options .ic .op .dc .tran .ac .save .print .plot .title .control/.endc .end";
+        ".param .func .model .subckt .ends .include .options .ic .op .dc .tran .ac .save .print .plot .title .control/.endc .end";
 
     /// <summary>Options the engine understands.</summary>
     private static readonly HashSet<string> RecognisedOptions = new(StringComparer.OrdinalIgnoreCase)
@@ -30,6 +30,13 @@ public sealed partial class NetlistReader
                 if (Current.Definition is { } definition)
                 {
                     ReadParameterCard(card, Current.Parameters, (name, value) => definition.Parameters.Add(new(name, value)));
+                }
+
+                return;
+            case ".func":
+                if (Current.Definition is not null)
+                {
+                    ReadFunction(card, Current.Parameters);
                 }
 
                 return;
@@ -173,7 +180,7 @@ public sealed partial class NetlistReader
             ? first.Text
             : string.Join(' ', tokens.Select(t => t.Text));
         var location = first.Kind == TokenKind.Expression ? first.Location with { Column = first.Location.Column + 1 } : first.Location;
-        return new ParamValue(ExpressionEvaluator.Evaluate(text, scope.Lookup, location), text);
+        return scope.Evaluate(text, location);
     }
 
     private void ReadModel(NetlistCard card)

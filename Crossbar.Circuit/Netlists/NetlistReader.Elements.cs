@@ -27,6 +27,7 @@ public sealed partial class NetlistReader
             'L' => ReadPassive(card, "inductance"),
             'V' or 'I' => ReadSource(card),
             'B' => ReadBehavioral(card),
+            'E' or 'G' when IsValueForm(card) => ReadValueControlled(card),
             'E' => ReadControlled(card, "gain"),
             'G' => ReadControlled(card, "transconductance"),
             'F' => ReadCurrentControlled(card, "current gain"),

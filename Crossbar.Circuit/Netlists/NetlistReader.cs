@@ -29,7 +29,7 @@ public sealed partial class NetlistReader
     private int _firstScanDepth;
 
     /// <summary>Text whose absence means no card can shape the global parameter scope (a vectorised multi-string search).</summary>
-    private static readonly SearchValues<string> ScopeCommands = SearchValues.Create([".param", ".inc"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> ScopeCommands = SearchValues.Create([".param", ".inc", ".func"], StringComparison.OrdinalIgnoreCase);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nodeNames =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -146,14 +146,15 @@ public sealed partial class NetlistReader
         var end = word.IndexOfAny(NetlistLexer.WordEnds);
         var head = end < 0 ? word : word[..end];
         return head.Length > 0 && head[0] == '.'
-            && (head.Equals(".param", StringComparison.OrdinalIgnoreCase) || head.Equals(".subckt", StringComparison.OrdinalIgnoreCase)
+            && (head.Equals(".param", StringComparison.OrdinalIgnoreCase) || head.Equals(".func", StringComparison.OrdinalIgnoreCase)
+                || head.Equals(".subckt", StringComparison.OrdinalIgnoreCase)
                 || head.Equals(".ends", StringComparison.OrdinalIgnoreCase) || IsInclude(head));
     }
 
     private static bool IsInclude(ReadOnlySpan<char> head) =>
         head.Equals(".include", StringComparison.OrdinalIgnoreCase) || head.Equals(".inc", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>First scan: a top-level <c>.param</c> is evaluated, <c>.subckt</c>/<c>.ends</c> track the depth, includes are followed.</summary>
+    /// <summary>First scan: a top-level <c>.param</c> is evaluated, a top-level <c>.func</c> defined, <c>.subckt</c>/<c>.ends</c> track the depth, includes are followed.</summary>
     private void ReadGlobalParameter(NetlistCard card, string directory, List<string> chain)
     {
         var head = card.Tokens[0];
@@ -168,6 +169,10 @@ public sealed partial class NetlistReader
         else if (_firstScanDepth == 0 && head.IsWordLike(".param"))
         {
             ReadParameterCard(card, _globals, (name, value) => _netlist.Parameters.Add(new ParameterCard(name, value)));
+        }
+        else if (_firstScanDepth == 0 && head.IsWordLike(".func"))
+        {
+            ReadFunction(card, _globals);
         }
         else if (IsInclude(head.Span))
         {
@@ -273,7 +278,7 @@ public sealed partial class NetlistReader
         {
             case TokenKind.Expression:
                 var location = token.Location with { Column = token.Location.Column + 1 };
-                return new ParamValue(ExpressionEvaluator.Evaluate(token.Text, Current.Parameters.Lookup, location), token.Text);
+                return Current.Parameters.Evaluate(token.Text, location);
             case TokenKind.Word when SpiceNumber.TryParse(token.Span, out var value):
                 return value;
             case TokenKind.Word:

@@ -136,6 +136,9 @@ public static class NetlistWriter
             case 'B' when element.Behavior is { } behavior:
                 sb.Append(' ').Append(char.ToLowerInvariant(behavior.Quantity)).Append("={").Append(behavior.Expression).Append('}');
                 break;
+            case 'E' or 'G' when element.Behavior is { } behavior:
+                sb.Append(" value={").Append(behavior.Expression).Append('}');
+                break;
             case 'F' or 'H':
                 sb.Append(' ').Append(element.ControlSource);
                 AppendValue(sb, element.Value);

@@ -35,7 +35,7 @@ public sealed class CircuitSession
         _flat = flat;
         _circuit = circuit;
         _topLevelSources = topLevelSources;
-        _op = new OperatingPointSolver(circuit);
+        _op = new OperatingPointSolver(circuit, null);
         _sources = new Dictionary<string, IndependentSource>(StringComparer.OrdinalIgnoreCase);
         foreach (CircuitElement e in circuit.Elements)
         {

@@ -16,6 +16,9 @@ public class BehavioralSourceTests
         "pow(v(a), 3) + pwr(-v(b), 2.5) + v(c)^v(b) - -v(a)",
         "sin(v(a))*cos(v(b)) + atan(v(c)) + asin(v(c)/4) + acos(v(c)/4) + tan(v(a)/4)",
         "k*v(a)*time + pi*u(v(b) - 0.5) + sgn(v(a))",
+        "v(a) > v(b) ? v(a)*v(c) : v(b)^2 + limit(v(c), 0, 0.3) + floor(v(a)) + nint(v(b)) + (v(a) < 1 && v(c) != 0)",
+        "v(a) < v(b) ? limit(v(a), 0.5, 1)*v(b) + 1/v(c) : 0",
+        "limit(v(b), 0, 1)*v(a) + limit(-v(c), v(a), 2) + min(v(a), v(b), v(c)) + max(v(a), v(b), v(c)) - !(v(a) >= v(b) || v(c) == 0)",
     ];
 
     private static double? Parameter(string name) => name.Equals("k", StringComparison.OrdinalIgnoreCase) ? 2.5 : null;
@@ -53,7 +56,41 @@ public class BehavioralSourceTests
             Assert.That(Eval("-v(x)^2"), Is.EqualTo(-4));
             Assert.That(Eval("sgn(v(x))+uramp(-v(x))"), Is.EqualTo(1));
             Assert.That(Eval("1k*1u + 2meg/1e6 + v(x)"), Is.EqualTo(1e-3).Within(1e-15));
+
+            // ngspice 39.3 .dc sweeps of B1 a 0 V=f(v(x)): u(0) = 0.5, nint(-2.5) = -2, floor(-1.5) = -2, ceil(-1.5) = -1,
+            // v(x) > 0.5 ? 10 : -10 at -2 is -10, v(x)^3^2 at 2 is 64, nested ternary.
+            Assert.That(Eval("u(v(x)+2)"), Is.EqualTo(0.5));
+            Assert.That(Eval("nint(v(x)-0.5)"), Is.EqualTo(-2));
+            Assert.That(Eval("floor(v(x)+0.5) + 10*ceil(v(x)+0.5)"), Is.EqualTo(-12));
+            Assert.That(Eval("v(x) > 0.5 ? 10 : -10"), Is.EqualTo(-10));
+            Assert.That(Eval("(-v(x))^3^2"), Is.EqualTo(64));
+            Assert.That(Eval("v(x) > 0 ? v(x) > 2 ? 3 : 2 : 1"), Is.EqualTo(1));
+            Assert.That(Eval("1/(v(x)+2)"), Is.EqualTo(1e32).Within(1e-12).Percent);
         });
+    }
+
+    [Test]
+    public void When_Division_Passes_A_Pole_Expect_Finite_Value_Zero_Gradient_And_Pole_Flag()
+    {
+        // ngspice divides by b + gmin·1e-20 (1e-32): 1/v(a) at v(a) = 0 is 1e32.
+        BehavioralFunction f = BehavioralFunction.Compile(BehavioralExpression.Parse("2/v(a) + ln(v(b))"), _ => null);
+        var gradient = new double[2];
+        double value = f.Evaluate([0.0, 1.0], 0, gradient);
+        Assert.Multiple(() =>
+        {
+            Assert.That(value, Is.EqualTo(2e32).Within(1e-12).Percent);
+            Assert.That(gradient, Is.EqualTo(new[] { 0.0, 1.0 }));
+            Assert.That(f.HitPole, Is.True);
+        });
+        value = f.Evaluate([2.0, 0.0], 0, gradient);
+        Assert.Multiple(() =>
+        {
+            Assert.That(value, Is.EqualTo(1 - BehavioralFunction.PoleValue));
+            Assert.That(gradient[0], Is.EqualTo(-0.5));
+            Assert.That(f.HitPole, Is.True);
+        });
+        f.Evaluate([2.0, 1.0], 0, gradient);
+        Assert.That(f.HitPole, Is.False);
     }
 
     [Test]

@@ -100,4 +100,30 @@ internal static class Decks
         .print dc v(out)
         .end
         """;
+
+    /// <summary>The expression language: .func (top level and in a .subckt), every operator, B sources, E/G VALUE=.</summary>
+    public const string Expressions = """
+        Expression language
+        .func sq(x) {x*x}
+        .func hyp(a, b) = sqrt(sq(a) + sq(b))
+        .param p = {hyp(3, 4) > 4 ? int(2.7) + nint(2.5) : limit(1, 2, 3)}
+        .param q = {(p >= 1 && p != 2) || !(p < 0) ? floor(-2.5) + ceil(1.2) : pwr(-2, 3)}
+        .subckt cell a b params: g=1m
+        .func cond(v) {g*sq(v) + u(v) + uramp(-v)}
+        B1 a b I={cond(v(a,b))}
+        E1 c 0 VALUE={2*v(a) - sgn(v(b))}
+        Rc c 0 1k
+        .ends
+        V1 in 0 {p + q}
+        R1 in x 1k
+        X1 x 0 cell g=2m
+        B2 y 0 V=v(in) > 1 ? min(v(in), 2, 3) : max(v(x), 0) ^ 2 ** 1
+        G1 0 z VALUE={1u/v(in) + abs(i(V1)) * exp(-v(x)) + ln(2) + log10(3) + asin(0.5) + acos(0.5) + atan(1)}
+        Rz z 0 1k
+        B3 w 0 I={tan(v(in)/9) + sinh(0.1) + cosh(0.1) + tanh(v(y)) + pi*sin(v(x)) + cos(0) + pow(v(z), 2) + log(4)}
+        Rw w 0 1k
+        .op
+        .dc V1 1 2 0.5
+        .end
+        """;
 }

@@ -11,13 +11,13 @@ public class NetlistFuzzTests
     private const int DeckCount = 10_000;
     private const int Seed = 20250611;
     private static readonly TimeSpan PerReadLimit = TimeSpan.FromSeconds(2);
-    private const string Noise = "(){}=,+-*/^;$'\". \t\n01259aekmuxvRCLVIEGFHDMXQ.";
+    private const string Noise = "(){}=,+-*/^;$'\". \t\n01259aekmuxvRCLVIEGFHDMXQ.?:<>!&|";
 
     [Test]
     public void When_TenThousandMutatedDecksRead_Expect_OnlyNetlistExceptionsAndNoHang()
     {
         var random = new Random(Seed);
-        var bases = new[] { Decks.Representative, Decks.Rc };
+        var bases = new[] { Decks.Representative, Decks.Rc, Decks.Expressions };
         var failures = new List<string>();
         var accepted = 0;
         var rejected = 0;

@@ -10,6 +10,7 @@ public class NetlistRoundTripTests
     {
         yield return new TestCaseData(Decks.Representative).SetArgDisplayNames("representative");
         yield return new TestCaseData(Decks.Rc).SetArgDisplayNames("rc");
+        yield return new TestCaseData(Decks.Expressions).SetArgDisplayNames("expressions");
     }
 
     [TestCaseSource(nameof(DeckCases))]

@@ -55,6 +55,8 @@ internal static class Decks
         Xs in xs stage r=2k
         Rxs xs 0 10k
         .ic v(out)=0
+        .nodeset v(in)=1 v(d1)=0.5
+        .global vdd
         .op
         .dc V1 0 1 0.1
         .tran 1n 100n

@@ -70,7 +70,7 @@ public sealed class Level1Mosfet
         ArgumentNullException.ThrowIfNull(parameters);
         Parameters = parameters;
         Channel = new Mosfet1Model(parameters.Instance(width, length));
-        ThermalVoltage = PhysicalConstants.ThermalVoltage;
+        ThermalVoltage = parameters.ThermalVoltage;
         CriticalVoltage = JunctionLimiting.CriticalVoltage(ThermalVoltage, parameters.JunctionSaturationCurrent);
     }
 
@@ -80,7 +80,7 @@ public sealed class Level1Mosfet
     /// <summary>The channel's device model (W and L of this instance).</summary>
     public Mosfet1Model Channel { get; }
 
-    /// <summary>Thermal voltage.</summary>
+    /// <summary>Thermal voltage of the bulk junctions at the parameters' temperature (<see cref="MosfetParameters.AtTemperature"/>).</summary>
     /// <value>Volts.</value>
     public double ThermalVoltage { get; }
 

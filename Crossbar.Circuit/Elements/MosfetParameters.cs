@@ -29,6 +29,48 @@ public sealed record MosfetParameters
     /// <value>F/m.</value>
     public double GateBulkOverlap { get; init; }
 
+    /// <summary>TNOM in K, the temperature the parameters were measured at; null: the circuit's (<c>.options tnom</c>, 27 °C).</summary>
+    public double? NominalTemperature { get; init; }
+
+    /// <summary>The temperature in K the parameters hold at (<see cref="AtTemperature"/> moves them; 27 °C before).</summary>
+    public double Temperature { get; init; } = PhysicalConstants.NominalTemperature;
+
+    /// <summary>Thermal voltage k·T/q of the bulk junctions at <see cref="Temperature"/> in V.</summary>
+    public double ThermalVoltage => Temperature == PhysicalConstants.NominalTemperature
+        ? PhysicalConstants.ThermalVoltage
+        : DeviceTemperature.ThermalVoltage(Temperature);
+
+    /// <summary>
+    /// The parameters at <paramref name="temperature"/>, as ngspice mos1temp.c: KP times
+    /// <see cref="DeviceTemperature.MobilityFactor"/>, PHI by <see cref="DeviceTemperature.JunctionPotential"/>, VTO by
+    /// <see cref="DeviceTemperature.MosfetThreshold"/>, IS by <see cref="DeviceTemperature.MosfetJunctionSaturationCurrent"/>.
+    /// </summary>
+    /// <param name="temperature">Circuit temperature in K.</param>
+    /// <param name="circuitNominal">The circuit's TNOM in K, used when the model gives none.</param>
+    /// <returns>This record when the temperature is TNOM, else the moved parameters.</returns>
+    public MosfetParameters AtTemperature(double temperature, double circuitNominal)
+    {
+        double nominal = NominalTemperature ?? circuitNominal;
+        if (temperature == nominal)
+        {
+            return this with { Temperature = temperature };
+        }
+
+        Mosfet1Parameters c = Channel;
+        double threshold = DeviceTemperature.MosfetThreshold(Polarity * c.ThresholdVoltage, c.BodyEffectCoefficient, c.SurfacePotential, temperature, nominal);
+        return this with
+        {
+            Temperature = temperature,
+            JunctionSaturationCurrent = DeviceTemperature.MosfetJunctionSaturationCurrent(JunctionSaturationCurrent, temperature, nominal),
+            Channel = c with
+            {
+                ThresholdVoltage = Polarity * threshold,
+                TransconductanceParameter = c.TransconductanceParameter * DeviceTemperature.MobilityFactor(temperature, nominal),
+                SurfacePotential = DeviceTemperature.JunctionPotential(c.SurfacePotential, temperature, nominal),
+            },
+        };
+    }
+
     /// <summary>+1 for NMOS, −1 for PMOS (SPICE's TYPE).</summary>
     public int Polarity => (int)Channel.Polarity;
 
@@ -60,8 +102,9 @@ public sealed record MosfetParameters
                     "cgdo" => p with { GateDrainOverlap = v },
                     "cgbo" => p with { GateBulkOverlap = v },
                     "level" when v == 1 => p,
-                    "tnom" or "kf" or "af" => p,
-                    _ => throw new NetlistException(card.Location, $"model {card.Name}: unsupported level-1 MOSFET parameter '{key}' (supported: VTO KP GAMMA PHI LAMBDA IS LD CGSO CGDO CGBO)"),
+                    "tnom" => p with { NominalTemperature = v + DeviceTemperature.CelsiusToKelvin },
+                    "kf" or "af" => p,
+                    _ => throw new NetlistException(card.Location, $"model {card.Name}: unsupported level-1 MOSFET parameter '{key}' (supported: VTO KP GAMMA PHI LAMBDA IS LD CGSO CGDO CGBO TNOM)"),
                 };
             }
             catch (ArgumentException ex)

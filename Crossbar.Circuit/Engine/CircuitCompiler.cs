@@ -10,8 +10,12 @@ public static class CircuitCompiler
     public const double DefaultMosfetSize = 100e-6;
 
     /// <summary>Creates the elements of a netlist without subcircuit instances.</summary>
-    public static List<CircuitElement> CreateElements(Netlist netlist)
+    /// <param name="netlist">The flat netlist.</param>
+    /// <param name="options">Its options (the temperature reaches the elements from here); null: read from the netlist.</param>
+    public static List<CircuitElement> CreateElements(Netlist netlist, SimulationOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(netlist);
+        options ??= SimulationOptions.FromNetlist(netlist);
         var elements = new List<CircuitElement>(netlist.Elements.Count);
         var diodeModels = new Dictionary<string, DiodeParameters>(StringComparer.OrdinalIgnoreCase);
         var mosModels = new Dictionary<string, MosfetParameters>(StringComparer.OrdinalIgnoreCase);
@@ -20,7 +24,7 @@ public static class CircuitCompiler
         {
             try
             {
-                elements.Add(Create(card, netlist, deckSeed, diodeModels, mosModels));
+                elements.Add(Create(card, netlist, deckSeed, diodeModels, mosModels, options));
             }
             catch (ArgumentException ex)
             {
@@ -35,7 +39,7 @@ public static class CircuitCompiler
             {
                 var probe = new ElementCard("M" + array.Name, []) { Model = array.TransistorModel, Location = array.Location };
                 ModelCard model = FindModel(probe, netlist, "nmos", "pmos");
-                transistor = MosfetParameters.FromModel(model);
+                transistor = MosfetParameters.FromModel(model).AtTemperature(options.Temperature, options.NominalTemperature);
             }
 
             try
@@ -51,13 +55,15 @@ public static class CircuitCompiler
         return elements;
     }
 
-    private static CircuitElement Create(ElementCard card, Netlist netlist, double deckSeed, Dictionary<string, DiodeParameters> diodeModels, Dictionary<string, MosfetParameters> mosModels)
+    private static CircuitElement Create(
+        ElementCard card, Netlist netlist, double deckSeed, Dictionary<string, DiodeParameters> diodeModels, Dictionary<string, MosfetParameters> mosModels, SimulationOptions options)
     {
         IReadOnlyList<string> n = card.Nodes;
         switch (card.Kind)
         {
             case 'R':
-                return new Resistor(card.Name, n[0], n[1], Required(card));
+                return new Resistor(card.Name, n[0], n[1], Required(card) * DeviceTemperature.ResistanceFactor(
+                    card.GetParameter("tc1")?.Value ?? 0, card.GetParameter("tc2")?.Value ?? 0, options.Temperature, options.NominalTemperature));
             case 'C':
                 return new Capacitor(card.Name, n[0], n[1], Required(card), card.GetParameter("ic")?.Value);
             case 'L':
@@ -81,7 +87,7 @@ public static class CircuitCompiler
                 ModelCard model = FindModel(card, netlist, "d");
                 if (!diodeModels.TryGetValue(model.Name, out DiodeParameters? p))
                 {
-                    p = DiodeParameters.FromModel(model);
+                    p = DiodeParameters.FromModel(model).AtTemperature(options.Temperature, options.NominalTemperature);
                     diodeModels.Add(model.Name, p);
                 }
 
@@ -94,7 +100,7 @@ public static class CircuitCompiler
                 ModelCard model = FindModel(card, netlist, "nmos", "pmos");
                 if (!mosModels.TryGetValue(model.Name, out MosfetParameters? p))
                 {
-                    p = MosfetParameters.FromModel(model);
+                    p = MosfetParameters.FromModel(model).AtTemperature(options.Temperature, options.NominalTemperature);
                     mosModels.Add(model.Name, p);
                 }
 

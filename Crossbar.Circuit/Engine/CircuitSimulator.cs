@@ -107,7 +107,7 @@ public static class CircuitSimulator
         statistics.SetupTime.Start();
         Netlist flat = Flatten(netlist);
         SimulationOptions options = SimulationOptions.FromNetlist(flat);
-        List<CircuitElement> elements = CircuitCompiler.CreateElements(flat);
+        List<CircuitElement> elements = CircuitCompiler.CreateElements(flat, options);
         var topLevelSources = flat.Elements.Where(e => (e.Kind == 'V' || e.Behavior?.Quantity == 'V') && !e.Name.Contains('.', StringComparison.Ordinal)).Select(e => e.Name).ToList();
         var circuit = new Circuit(elements, options, statistics);
         circuit.Nodesets = Nodesets(flat, circuit);

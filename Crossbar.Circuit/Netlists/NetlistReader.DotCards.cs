@@ -6,12 +6,12 @@ namespace Crossbar.Circuit.Netlists;
 public sealed partial class NetlistReader
 {
     private const string SupportedDotCards =
-        ".param .model .subckt .ends .include .lib .global .options .ic .nodeset .op .dc .tran .ac .save .print .plot .title .control/.endc .end";
+        ".param .model .subckt .ends .include .lib .global .options .temp .ic .nodeset .op .dc .tran .ac .save .print .plot .title .control/.endc .end";
 
     /// <summary>Options the engine understands.</summary>
     private static readonly HashSet<string> RecognisedOptions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "reltol", "abstol", "vntol", "gmin", "trtol", "chgtol", "itl1", "itl4", "pivrel", "pivtol", "method", "seed", "maxpoints",
+        "reltol", "abstol", "vntol", "gmin", "trtol", "chgtol", "itl1", "itl4", "pivrel", "pivtol", "method", "seed", "maxpoints", "temp", "tnom",
     };
 
     /// <summary>ngspice options that change nothing in the results (printing, convergence aids); kept so the writer prints them back.</summary>
@@ -44,7 +44,7 @@ public sealed partial class NetlistReader
                 return;
         }
 
-        if (command is ".options" or ".option" or ".opt" or ".ic" or ".nodeset" or ".global" or ".op" or ".dc" or ".tran" or ".ac" or ".save" or ".print" or ".plot" or ".title")
+        if (command is ".options" or ".option" or ".opt" or ".ic" or ".nodeset" or ".global" or ".temp" or ".op" or ".dc" or ".tran" or ".ac" or ".save" or ".print" or ".plot" or ".title")
         {
             if (Current.Definition is { } inside)
             {
@@ -65,6 +65,9 @@ public sealed partial class NetlistReader
                 break;
             case ".global":
                 ReadGlobalNodes(card);
+                break;
+            case ".temp":
+                ReadTemperature(card);
                 break;
             case ".lib":
                 throw new NetlistException(card.Tokens.Count > 1 ? card.Tokens[1].Location : card.End, card.Tokens.Count > 1
@@ -429,6 +432,25 @@ public sealed partial class NetlistReader
             values[NodeName(tokens[i + 2].Text)] = ReadValue(tokens[i + 5], what).Value;
             i += 6;
         }
+    }
+
+    /// <summary><c>.temp celsius</c>: the circuit temperature, kept as <c>.options temp=celsius</c> (the same in ngspice).</summary>
+    private void ReadTemperature(NetlistCard card)
+    {
+        var tokens = card.Tokens;
+        if (tokens.Count < 2)
+        {
+            throw new NetlistException(card.End, ".temp: expected a temperature in °C");
+        }
+
+        ExpectEnd(card, 2, ".temp celsius");
+        var celsius = ReadValue(tokens[1], "temperature in °C").Value;
+        if (!(celsius > -273.15))
+        {
+            throw new NetlistException(tokens[1].Location, $".temp: {tokens[1].Display} °C is below absolute zero");
+        }
+
+        _netlist.Options.Add(new OptionCard("temp", celsius, null) { Location = tokens[1].Location });
     }
 
     /// <summary><c>.global n1 n2 ...</c>: nodes that keep their name inside every subcircuit.</summary>

@@ -42,6 +42,9 @@ public struct Level1Stamp
 
     /// <summary>Channel current into the drain terminal, actual sign (A).</summary>
     public double DrainCurrent;
+
+    /// <summary>Whether drain and source swapped roles (v_ds &lt; 0 in the NMOS convention; SPICE mode −1).</summary>
+    public bool Reversed;
 }
 
 /// <summary>
@@ -189,6 +192,7 @@ public sealed class Level1Mosfet
         stamp.RhsS = cdreq + ceqbs;
         stamp.RhsB = -(ceqbs + ceqbd);
         stamp.DrainCurrent = e.DrainCurrent;
+        stamp.Reversed = e.Reversed;
     }
 
     private (double Current, double Conductance) BulkJunction(double v, double isat, double gmin)

@@ -118,9 +118,9 @@ public sealed record SimulationOptions
         _ => throw new NetlistException(card.Location, $"option method: expected trap or gear, got '{card.Text ?? card.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture)}'"),
     };
 
-    private static double Kelvin(OptionCard card, double celsius) => celsius > -Elements.DeviceTemperature.CelsiusToKelvin
+    private static double Kelvin(OptionCard card, double celsius) => celsius > -Elements.DeviceTemperature.CelsiusToKelvin && double.IsFinite(celsius)
         ? celsius + Elements.DeviceTemperature.CelsiusToKelvin
-        : throw new NetlistException(card.Location, $"option {card.Name} must be above -273.15 °C, got {celsius.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        : throw new NetlistException(card.Location, $"option {card.Name} must be a finite temperature above -273.15 °C, got {celsius.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
     private static double Positive(OptionCard card, double value) => value > 0
         ? value

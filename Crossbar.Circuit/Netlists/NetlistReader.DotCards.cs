@@ -445,9 +445,9 @@ public sealed partial class NetlistReader
 
         ExpectEnd(card, 2, ".temp celsius");
         var celsius = ReadValue(tokens[1], "temperature in °C").Value;
-        if (!(celsius > -273.15))
+        if (!(celsius > -273.15) || !double.IsFinite(celsius))
         {
-            throw new NetlistException(tokens[1].Location, $".temp: {tokens[1].Display} °C is below absolute zero");
+            throw new NetlistException(tokens[1].Location, $".temp: {tokens[1].Display} °C is not a finite temperature above absolute zero");
         }
 
         _netlist.Options.Add(new OptionCard("temp", celsius, null) { Location = tokens[1].Location });

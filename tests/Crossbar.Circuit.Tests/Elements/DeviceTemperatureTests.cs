@@ -83,7 +83,7 @@ public class DeviceTemperatureTests
     }
 
     [TestCase(".temp", ".temp: expected a temperature in °C", 6)]
-    [TestCase(".temp -300", "below absolute zero", 7)]
+    [TestCase(".temp -300", "above absolute zero", 7)]
     [TestCase(".temp 25 50", "expected '.temp celsius'", 10)]
     public void When_TempCardIsBad_Expect_NamedError(string card, string message, int column)
     {

@@ -35,7 +35,8 @@ public sealed class Diode : CircuitElement
     private int _state;
     private double _vdOld;
 
-    /// <summary>Creates a diode; <paramref name="area"/> scales IS, CJO and 1/RS.</summary>
+    /// <summary>Creates a diode; <paramref name="area"/> scales IS, CJO and 1/RS. Temperature comes in through the
+    /// parameters (<see cref="DiodeParameters.AtTemperature"/>).</summary>
     public Diode(string name, string anode, string cathode, DiodeParameters parameters, double area = 1, bool off = false)
         : base(name)
     {
@@ -44,7 +45,7 @@ public sealed class Diode : CircuitElement
         _p = parameters;
         _area = area;
         _off = off;
-        _vte = parameters.EmissionCoefficient * PhysicalConstants.ThermalVoltage;
+        _vte = parameters.EmissionCoefficient * parameters.ThermalVoltage;
         _isat = parameters.SaturationCurrent * area;
         _vcrit = JunctionLimiting.CriticalVoltage(_vte, _isat);
         _breakdown = double.IsFinite(parameters.BreakdownVoltage) ? FitBreakdown() : double.PositiveInfinity;

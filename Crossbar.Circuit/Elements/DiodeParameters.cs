@@ -35,6 +35,49 @@ public sealed record DiodeParameters
     /// <summary>Forward-bias depletion capacitance coefficient FC (0.5).</summary>
     public double DepletionCoefficient { get; init; } = 0.5;
 
+    /// <summary>Activation energy EG in eV (1.11).</summary>
+    public double BandGap { get; init; } = 1.11;
+
+    /// <summary>Saturation-current temperature exponent XTI (3).</summary>
+    public double SaturationExponent { get; init; } = 3;
+
+    /// <summary>TNOM in K, the temperature the parameters were measured at; null: the circuit's (<c>.options tnom</c>, 27 °C).</summary>
+    public double? NominalTemperature { get; init; }
+
+    /// <summary>The temperature in K the parameters hold at (<see cref="AtTemperature"/> moves them; 27 °C before).</summary>
+    public double Temperature { get; init; } = PhysicalConstants.NominalTemperature;
+
+    /// <summary>Thermal voltage k·T/q at <see cref="Temperature"/> in V.</summary>
+    public double ThermalVoltage => Temperature == PhysicalConstants.NominalTemperature
+        ? PhysicalConstants.ThermalVoltage
+        : DeviceTemperature.ThermalVoltage(Temperature);
+
+    /// <summary>
+    /// The parameters at <paramref name="temperature"/>: IS, VJ and CJO moved from TNOM by
+    /// <see cref="DeviceTemperature.DiodeSaturationCurrent"/>, <see cref="DeviceTemperature.JunctionPotential"/> and
+    /// <see cref="DeviceTemperature.JunctionCapacitance"/> (as ngspice diotemp.c; BV, RS, TT, M do not change: their
+    /// temperature coefficients are not modelled).
+    /// </summary>
+    /// <param name="temperature">Circuit temperature in K.</param>
+    /// <param name="circuitNominal">The circuit's TNOM in K, used when the model gives none.</param>
+    /// <returns>This record when the temperature is TNOM, else the moved parameters.</returns>
+    public DiodeParameters AtTemperature(double temperature, double circuitNominal)
+    {
+        double nominal = NominalTemperature ?? circuitNominal;
+        if (temperature == nominal)
+        {
+            return this with { Temperature = temperature };
+        }
+
+        return this with
+        {
+            Temperature = temperature,
+            SaturationCurrent = DeviceTemperature.DiodeSaturationCurrent(SaturationCurrent, BandGap, SaturationExponent, EmissionCoefficient, temperature, nominal),
+            JunctionPotential = DeviceTemperature.JunctionPotential(JunctionPotential, temperature, nominal),
+            JunctionCapacitance = DeviceTemperature.JunctionCapacitance(JunctionCapacitance, GradingCoefficient, JunctionPotential, temperature, nominal),
+        };
+    }
+
     /// <summary>Reads a <c>.model name d (...)</c> card; unknown parameters are errors naming the card.</summary>
     public static DiodeParameters FromModel(ModelCard card)
     {
@@ -55,14 +98,22 @@ public sealed record DiodeParameters
                 "ibv" => p with { BreakdownCurrent = v },
                 "fc" => p with { DepletionCoefficient = v },
                 "level" when v == 1 => p,
-                "tnom" or "eg" or "xti" or "kf" or "af" => p,
-                _ => throw new NetlistException(card.Location, $"model {card.Name}: unsupported diode parameter '{key}' (supported: IS N RS CJO VJ M TT BV IBV FC)"),
+                "eg" => p with { BandGap = v },
+                "xti" => p with { SaturationExponent = v },
+                "tnom" => p with { NominalTemperature = v + DeviceTemperature.CelsiusToKelvin },
+                "kf" or "af" => p,
+                _ => throw new NetlistException(card.Location, $"model {card.Name}: unsupported diode parameter '{key}' (supported: IS N RS CJO VJ M TT BV IBV FC EG XTI TNOM)"),
             };
         }
 
         if (p.SaturationCurrent <= 0 || p.EmissionCoefficient <= 0 || p.JunctionPotential <= 0)
         {
             throw new NetlistException(card.Location, $"model {card.Name}: IS, N and VJ must be positive");
+        }
+
+        if (p.NominalTemperature is <= 0)
+        {
+            throw new NetlistException(card.Location, $"model {card.Name}: TNOM must be above -273.15 °C");
         }
 
         return p;

@@ -1,25 +1,32 @@
+using Crossbar.Circuit.Engine;
 using Crossbar.Circuit.Netlists;
 
 namespace Crossbar.Circuit.Elements;
 
 /// <summary>
-/// What the element factories of one deck share: the netlist (models, parameters, options), its noise seed, and
-/// model parameters parsed once per model. Errors name the card's file, line and column.
+/// What the element factories of one deck share: the netlist (models, parameters, options), its simulation options
+/// (the temperature reaches the devices from here), its noise seed, and model parameters parsed once per model. Errors name the card's file, line and column.
 /// </summary>
 public sealed class ElementFactoryContext
 {
     private readonly Dictionary<(Type, string), object> _models = [];
 
     /// <summary>Creates the context of a (flattened) netlist.</summary>
-    public ElementFactoryContext(Netlist netlist)
+    /// <param name="netlist">The flat netlist.</param>
+    /// <param name="options">Its options; null: read from the netlist.</param>
+    public ElementFactoryContext(Netlist netlist, SimulationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(netlist);
         Netlist = netlist;
+        Options = options ?? SimulationOptions.FromNetlist(netlist);
         DeckSeed = netlist.Options.LastOrDefault(o => o.Name.Equals("seed", StringComparison.OrdinalIgnoreCase))?.Value ?? 1;
     }
 
     /// <summary>The deck.</summary>
     public Netlist Netlist { get; }
+
+    /// <summary>The deck's simulation options (temperature and nominal temperature among them).</summary>
+    public SimulationOptions Options { get; }
 
     /// <summary>The deck's <c>.options seed=N</c> (the last one), or 1.</summary>
     public double DeckSeed { get; }

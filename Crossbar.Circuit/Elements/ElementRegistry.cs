@@ -28,10 +28,12 @@ public sealed class ElementRegistry
 
     /// <summary>Creates the elements of a netlist without subcircuit instances: its element cards, then its arrays.</summary>
     /// <exception cref="NetlistException">A card cannot be compiled; the message names its file, line and column.</exception>
-    public List<CircuitElement> CreateElements(Netlist netlist)
+    /// <param name="netlist">The flat netlist.</param>
+    /// <param name="options">Its options (the temperature reaches the devices from here); null: read from the netlist.</param>
+    public List<CircuitElement> CreateElements(Netlist netlist, SimulationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(netlist);
-        var context = new ElementFactoryContext(netlist);
+        var context = new ElementFactoryContext(netlist, options);
         var elements = new List<CircuitElement>(netlist.Elements.Count + netlist.Arrays.Count);
         foreach (ElementCard card in netlist.Elements)
         {

@@ -42,6 +42,9 @@ public struct Level1Stamp
 
     /// <summary>Channel current into the drain terminal, actual sign (A).</summary>
     public double DrainCurrent;
+
+    /// <summary>Whether drain and source swapped roles (v_ds &lt; 0 in the NMOS convention; SPICE mode −1).</summary>
+    public bool Reversed;
 }
 
 /// <summary>
@@ -70,7 +73,7 @@ public sealed class Level1Mosfet
         ArgumentNullException.ThrowIfNull(parameters);
         Parameters = parameters;
         Channel = new Mosfet1Model(parameters.Instance(width, length));
-        ThermalVoltage = PhysicalConstants.ThermalVoltage;
+        ThermalVoltage = parameters.ThermalVoltage;
         CriticalVoltage = JunctionLimiting.CriticalVoltage(ThermalVoltage, parameters.JunctionSaturationCurrent);
     }
 
@@ -80,7 +83,7 @@ public sealed class Level1Mosfet
     /// <summary>The channel's device model (W and L of this instance).</summary>
     public Mosfet1Model Channel { get; }
 
-    /// <summary>Thermal voltage.</summary>
+    /// <summary>Thermal voltage of the bulk junctions at the parameters' temperature (<see cref="MosfetParameters.AtTemperature"/>).</summary>
     /// <value>Volts.</value>
     public double ThermalVoltage { get; }
 
@@ -189,6 +192,7 @@ public sealed class Level1Mosfet
         stamp.RhsS = cdreq + ceqbs;
         stamp.RhsB = -(ceqbs + ceqbd);
         stamp.DrainCurrent = e.DrainCurrent;
+        stamp.Reversed = e.Reversed;
     }
 
     private (double Current, double Conductance) BulkJunction(double v, double isat, double gmin)

@@ -29,6 +29,56 @@ public sealed record MosfetParameters
     /// <value>F/m.</value>
     public double GateBulkOverlap { get; init; }
 
+    /// <summary>Gate oxide thickness TOX (null: not given, no Meyer gate capacitances, as in ngspice).</summary>
+    /// <value>Metres.</value>
+    public double? OxideThickness { get; init; }
+
+    /// <summary>Oxide capacitance per area C_ox' = 3.9·ε₀/TOX (<see cref="MeyerCapacitance.PerArea"/>), 0 without TOX.</summary>
+    /// <value>F/m².</value>
+    public double OxideCapacitancePerArea => OxideThickness is { } tox ? MeyerCapacitance.PerArea(tox) : 0;
+
+    /// <summary>TNOM in K, the temperature the parameters were measured at; null: the circuit's (<c>.options tnom</c>, 27 °C).</summary>
+    public double? NominalTemperature { get; init; }
+
+    /// <summary>The temperature in K the parameters hold at (<see cref="AtTemperature"/> moves them; 27 °C before).</summary>
+    public double Temperature { get; init; } = PhysicalConstants.NominalTemperature;
+
+    /// <summary>Thermal voltage k·T/q of the bulk junctions at <see cref="Temperature"/> in V.</summary>
+    public double ThermalVoltage => Temperature == PhysicalConstants.NominalTemperature
+        ? PhysicalConstants.ThermalVoltage
+        : DeviceTemperature.ThermalVoltage(Temperature);
+
+    /// <summary>
+    /// The parameters at <paramref name="temperature"/>, as ngspice mos1temp.c: KP times
+    /// <see cref="DeviceTemperature.MobilityFactor"/>, PHI by <see cref="DeviceTemperature.JunctionPotential"/>, VTO by
+    /// <see cref="DeviceTemperature.MosfetThreshold"/>, IS by <see cref="DeviceTemperature.MosfetJunctionSaturationCurrent"/>.
+    /// </summary>
+    /// <param name="temperature">Circuit temperature in K.</param>
+    /// <param name="circuitNominal">The circuit's TNOM in K, used when the model gives none.</param>
+    /// <returns>This record when the temperature is TNOM, else the moved parameters.</returns>
+    public MosfetParameters AtTemperature(double temperature, double circuitNominal)
+    {
+        double nominal = NominalTemperature ?? circuitNominal;
+        if (temperature == nominal)
+        {
+            return this with { Temperature = temperature };
+        }
+
+        Mosfet1Parameters c = Channel;
+        double threshold = DeviceTemperature.MosfetThreshold(Polarity * c.ThresholdVoltage, c.BodyEffectCoefficient, c.SurfacePotential, temperature, nominal);
+        return this with
+        {
+            Temperature = temperature,
+            JunctionSaturationCurrent = DeviceTemperature.MosfetJunctionSaturationCurrent(JunctionSaturationCurrent, temperature, nominal),
+            Channel = c with
+            {
+                ThresholdVoltage = Polarity * threshold,
+                TransconductanceParameter = c.TransconductanceParameter * DeviceTemperature.MobilityFactor(temperature, nominal),
+                SurfacePotential = DeviceTemperature.JunctionPotential(c.SurfacePotential, temperature, nominal),
+            },
+        };
+    }
+
     /// <summary>+1 for NMOS, −1 for PMOS (SPICE's TYPE).</summary>
     public int Polarity => (int)Channel.Polarity;
 
@@ -41,6 +91,8 @@ public sealed record MosfetParameters
         ArgumentNullException.ThrowIfNull(card);
         var polarity = card.Type.Equals("pmos", StringComparison.OrdinalIgnoreCase) ? MosfetPolarity.Pmos : MosfetPolarity.Nmos;
         var p = new MosfetParameters { Channel = new Mosfet1Parameters { Polarity = polarity } };
+        bool transconductanceGiven = false;
+        double mobility = DefaultSurfaceMobility;
         foreach (var (key, value) in card.Parameters)
         {
             double v = value.Value;
@@ -51,6 +103,8 @@ public sealed record MosfetParameters
                 {
                     "vto" or "vt0" => p with { Channel = c with { ThresholdVoltage = v } },
                     "kp" => p with { Channel = c with { TransconductanceParameter = v } },
+                    "tox" => p with { OxideThickness = Guard(v > 0, v, "must be positive") },
+                    "uo" or "u0" => p,
                     "gamma" => p with { Channel = c with { BodyEffectCoefficient = v } },
                     "phi" => p with { Channel = c with { SurfacePotential = v } },
                     "lambda" => p with { Channel = c with { ChannelLengthModulation = v } },
@@ -60,18 +114,36 @@ public sealed record MosfetParameters
                     "cgdo" => p with { GateDrainOverlap = v },
                     "cgbo" => p with { GateBulkOverlap = v },
                     "level" when v == 1 => p,
-                    "tnom" or "kf" or "af" => p,
-                    _ => throw new NetlistException(card.Location, $"model {card.Name}: unsupported level-1 MOSFET parameter '{key}' (supported: VTO KP GAMMA PHI LAMBDA IS LD CGSO CGDO CGBO)"),
+                    "tnom" => p with { NominalTemperature = v + DeviceTemperature.CelsiusToKelvin },
+                    "kf" or "af" => p,
+                    _ => throw new NetlistException(card.Location, $"model {card.Name}: unsupported level-1 MOSFET parameter '{key}' (supported: VTO KP GAMMA PHI LAMBDA IS LD CGSO CGDO CGBO TOX UO TNOM)"),
                 };
             }
             catch (ArgumentException ex)
             {
                 throw new NetlistException(card.Location, $"model {card.Name}: {key.ToUpperInvariant()} = {SpiceNumber.Format(v)} is invalid ({ex.Message})");
             }
+
+            transconductanceGiven |= key.Equals("kp", StringComparison.OrdinalIgnoreCase);
+            if (key.ToLowerInvariant() is "uo" or "u0")
+            {
+                mobility = v;
+            }
+        }
+
+        if (p.OxideThickness is not null && !transconductanceGiven)
+        {
+            // ngspice mos1temp.c: with TOX and no KP, KP = UO·C_ox' (UO in cm²/V·s).
+            p = p with { Channel = p.Channel with { TransconductanceParameter = mobility * 1e-4 * p.OxideCapacitancePerArea } };
         }
 
         return p;
     }
+
+    /// <summary>Default surface mobility UO in cm²/(V·s) (600, ngspice), used for KP only when TOX is given without KP.</summary>
+    public const double DefaultSurfaceMobility = 600;
+
+    private static double Guard(bool ok, double value, string why) => ok ? value : throw new ArgumentException(why);
 
     /// <summary>The channel parameters of an instance of width W and length L.</summary>
     /// <param name="width">W (m).</param>

@@ -3,11 +3,12 @@ using Crossbar.Circuit.Netlists;
 
 namespace Crossbar.Circuit.Elements;
 
-/// <summary>Factories of the R, C and L cards.</summary>
+/// <summary>Factories of the R, C and L cards (a resistor's TC1/TC2 applied at the deck's temperature).</summary>
 internal static class PassiveFactories
 {
     public static CircuitElement Resistor(ElementCard card, ElementFactoryContext context)
-        => new Resistor(card.Name, card.Nodes[0], card.Nodes[1], ElementFactoryContext.Required(card));
+        => new Resistor(card.Name, card.Nodes[0], card.Nodes[1], ElementFactoryContext.Required(card) * DeviceTemperature.ResistanceFactor(
+            card.GetParameter("tc1")?.Value ?? 0, card.GetParameter("tc2")?.Value ?? 0, context.Options.Temperature, context.Options.NominalTemperature));
 
     public static CircuitElement Capacitor(ElementCard card, ElementFactoryContext context)
         => new Capacitor(card.Name, card.Nodes[0], card.Nodes[1], ElementFactoryContext.Required(card), card.GetParameter("ic")?.Value);

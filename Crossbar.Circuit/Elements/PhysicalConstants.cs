@@ -1,3 +1,5 @@
+using Crossbar.Circuit.Engine;
+
 namespace Crossbar.Circuit.Elements;
 
 /// <summary>Constants with the values ngspice 39 uses (CODATA 2014), so junction voltages agree to 1e-9.</summary>
@@ -10,7 +12,7 @@ public static class PhysicalConstants
     public const double Charge = 1.6021766208e-19;
 
     /// <summary>Nominal temperature 27 °C in K (ngspice REFTEMP).</summary>
-    public const double NominalTemperature = 300.15;
+    public const double NominalTemperature = SimulationOptions.ReferenceTemperature;
 
     /// <summary>Thermal voltage kT/q at the nominal temperature in V.</summary>
     public const double ThermalVoltage = Boltzmann * NominalTemperature / Charge;

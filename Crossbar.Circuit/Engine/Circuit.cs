@@ -77,6 +77,12 @@ public sealed class Circuit
     /// <summary>Unknown names and kinds.</summary>
     public UnknownMap Unknowns { get; }
 
+    /// <summary>
+    /// <c>.nodeset</c> guesses (unknown index, voltage): held by a large conductance while a first operating point is
+    /// solved, then released (<see cref="OperatingPointSolver"/>).
+    /// </summary>
+    internal IReadOnlyList<(int Unknown, double Value)> Nodesets { get; set; } = [];
+
     /// <summary>Simulator options.</summary>
     public SimulationOptions Options { get; }
 

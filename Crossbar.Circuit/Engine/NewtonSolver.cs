@@ -66,6 +66,9 @@ internal sealed class NewtonSolver
     /// <summary>Extra per-node forcing applied during the load (for .ic clamps): (unknown, value).</summary>
     public IReadOnlyList<(int Unknown, double Value)> Clamps { get; set; } = [];
 
+    /// <summary>Conductance in S from a clamped node to its value (ngspice holds nodesets and <c>.ic</c> nodes with 1e10).</summary>
+    public const double ClampConductance = 1e10;
+
     /// <summary>
     /// Iterates from the current <see cref="LoadContext.Solution"/>. Returns true when converged;
     /// the solution is then in <see cref="LoadContext.Solution"/>.
@@ -326,8 +329,8 @@ internal sealed class NewtonSolver
     {
         foreach (var (unknown, value) in Clamps)
         {
-            load.Matrix[_circuit.DiagonalHandles[unknown]] += 1e10;
-            load.Rhs[unknown] += 1e10 * value;
+            load.Matrix[_circuit.DiagonalHandles[unknown]] += ClampConductance;
+            load.Rhs[unknown] += ClampConductance * value;
         }
     }
 

@@ -5,6 +5,14 @@ namespace Crossbar.Circuit.Engine;
 /// stepping, then source stepping, as SPICE does. A failure names the unknowns that did not
 /// converge; a singular matrix names the floating node or voltage-source loop.
 /// </summary>
+/// <remarks>
+/// With <c>.nodeset</c> guesses (<see cref="Circuit.Nodesets"/>) the first Newton solve and the gmin steps hold
+/// those nodes at their guesses through a conductance of <see cref="NewtonSolver.ClampConductance"/> to the guess; Newton then
+/// goes on from the point found with them released, as ngspice does (its cktload.c holds the nodesets in the
+/// MODEINITJCT and MODEINITFIX iterations only, and the MODEINITFLOAT ones that finish the point run without them).
+/// A nodeset thus only picks which solution Newton finds (the state of a latch); the answer solves the circuit's
+/// own equations.
+/// </remarks>
 internal sealed class OperatingPointSolver
 {
     private readonly Circuit _circuit;
@@ -72,7 +80,7 @@ internal sealed class OperatingPointSolver
 
         Array.Clear(load.Solution);
         load.SourceFactor = 1;
-        if (_newton.Solve(limit, 0, true, polish))
+        if (c.Nodesets.Count > 0 ? Held(() => _newton.Solve(limit, 0, true, false)) && _newton.Solve(limit, 0, false, polish) : _newton.Solve(limit, 0, true, polish))
         {
             return;
         }
@@ -90,7 +98,8 @@ internal sealed class OperatingPointSolver
         bool first = true;
         for (double g = Math.Max(o.Gmin, 1e-12) * 1e10; g > o.Gmin * 1.0001 && ok; g /= 10)
         {
-            ok = _newton.Solve(limit, g, first, false);
+            bool initialize = first;
+            ok = Held(() => _newton.Solve(limit, g, initialize, false));
             first = false;
         }
 
@@ -131,6 +140,35 @@ internal sealed class OperatingPointSolver
         if (!_newton.Solve(limit, 0, false, polish))
         {
             throw Failure("Newton, gmin stepping and source stepping");
+        }
+    }
+
+    /// <summary>Runs a solve with the <c>.nodeset</c> nodes held at their guesses besides the present clamps (<c>.ic</c>).</summary>
+    private bool Held(Func<bool> solve)
+    {
+        IReadOnlyList<(int Unknown, double Value)> clamps = _newton.Clamps;
+        if (_circuit.Nodesets.Count == 0)
+        {
+            return solve();
+        }
+
+        var held = new List<(int Unknown, double Value)>(clamps);
+        foreach (var nodeset in _circuit.Nodesets)
+        {
+            if (!clamps.Any(c => c.Unknown == nodeset.Unknown))
+            {
+                held.Add(nodeset);
+            }
+        }
+
+        _newton.Clamps = held;
+        try
+        {
+            return solve();
+        }
+        finally
+        {
+            _newton.Clamps = clamps;
         }
     }
 

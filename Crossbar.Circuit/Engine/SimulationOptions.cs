@@ -62,6 +62,19 @@ public sealed record SimulationOptions
     /// </summary>
     public double MaxPoints { get; init; } = DefaultMaxPoints;
 
+    /// <summary>Circuit temperature TEMP in K (<c>.temp</c> or <c>.options temp</c>, given in °C; default 27 °C).</summary>
+    public double Temperature { get; init; } = ReferenceTemperature;
+
+    /// <summary>Nominal temperature TNOM in K at which model parameters were measured unless a model gives its own
+    /// (<c>.options tnom</c>, given in °C; default 27 °C).</summary>
+    public double NominalTemperature { get; init; } = ReferenceTemperature;
+
+    /// <summary>Default of <see cref="Temperature"/> and <see cref="NominalTemperature"/>: 27 °C in K (ngspice REFTEMP).</summary>
+    public const double ReferenceTemperature = 300.15;
+
+    /// <summary>0 °C in kelvin (ngspice CONSTCtoK).</summary>
+    public const double CelsiusToKelvin = 273.15;
+
     /// <summary>Default of <see cref="MaxPoints"/>: 10⁷.</summary>
     public const double DefaultMaxPoints = 1e7;
 
@@ -86,6 +99,8 @@ public sealed record SimulationOptions
                 "itl1" when v is { } x => options with { DcIterationLimit = (int)Positive(card, x) },
                 "itl4" when v is { } x => options with { TransientIterationLimit = (int)Positive(card, x) },
                 "maxpoints" when v is { } x => options with { MaxPoints = Positive(card, x) },
+                "temp" when v is { } x => options with { Temperature = Kelvin(card, x) },
+                "tnom" when v is { } x => options with { NominalTemperature = Kelvin(card, x) },
                 "method" => options with { Method = ParseMethod(card) },
                 _ => options,
             };
@@ -108,6 +123,10 @@ public sealed record SimulationOptions
         "trap" or "trapezoidal" => IntegrationMethod.Trapezoidal,
         _ => throw new NetlistException(card.Location, $"option method: expected trap or gear, got '{card.Text ?? card.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture)}'"),
     };
+
+    private static double Kelvin(OptionCard card, double celsius) => celsius > -CelsiusToKelvin && double.IsFinite(celsius)
+        ? celsius + CelsiusToKelvin
+        : throw new NetlistException(card.Location, $"option {card.Name} must be a finite temperature above -273.15 °C, got {celsius.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
     private static double Positive(OptionCard card, double value) => value > 0
         ? value

@@ -33,6 +33,12 @@ public sealed class Netlist
     /// <summary><c>.ic v(node)=value</c> initial conditions, by node name.</summary>
     public Dictionary<string, double> InitialConditions { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary><c>.nodeset v(node)=value</c> starting guesses of the operating point, by node name.</summary>
+    public Dictionary<string, double> Nodesets { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary><c>.global</c> nodes (lower case): inside a subcircuit they are the top-level node of that name.</summary>
+    public HashSet<string> GlobalNodes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary><c>.save</c> vectors (empty: save everything).</summary>
     public List<OutputVector> Saves { get; } = [];
 

@@ -2,16 +2,16 @@ using System.Globalization;
 
 namespace Crossbar.Circuit.Netlists;
 
-/// <summary>Dot cards: .param .func .model .subckt/.ends .options .ic .op .dc .tran .ac .save .print/.plot .title.</summary>
+/// <summary>Dot cards: .param .func .model .subckt/.ends .options .ic .nodeset .global .temp .op .dc .tran .ac .save .print/.plot .title.</summary>
 public sealed partial class NetlistReader
 {
     private const string SupportedDotCards =
-        ".param .func .model .subckt .ends .include .options .ic .op .dc .tran .ac .save .print .plot .title .control/.endc .end";
+        ".param .func .model .subckt .ends .include .lib .global .options .temp .ic .nodeset .op .dc .tran .ac .save .print .plot .title .control/.endc .end";
 
     /// <summary>Options the engine understands.</summary>
     private static readonly HashSet<string> RecognisedOptions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "reltol", "abstol", "vntol", "gmin", "trtol", "chgtol", "itl1", "itl4", "pivrel", "pivtol", "method", "seed", "maxpoints",
+        "reltol", "abstol", "vntol", "gmin", "trtol", "chgtol", "itl1", "itl4", "pivrel", "pivtol", "method", "seed", "maxpoints", "temp", "tnom",
     };
 
     /// <summary>ngspice options that change nothing in the results (printing, convergence aids); kept so the writer prints them back.</summary>
@@ -51,7 +51,7 @@ public sealed partial class NetlistReader
                 return;
         }
 
-        if (command is ".options" or ".option" or ".opt" or ".ic" or ".op" or ".dc" or ".tran" or ".ac" or ".save" or ".print" or ".plot" or ".title")
+        if (command is ".options" or ".option" or ".opt" or ".ic" or ".nodeset" or ".global" or ".temp" or ".op" or ".dc" or ".tran" or ".ac" or ".save" or ".print" or ".plot" or ".title")
         {
             if (Current.Definition is { } inside)
             {
@@ -65,8 +65,23 @@ public sealed partial class NetlistReader
                 ReadOptions(card);
                 break;
             case ".ic":
-                ReadInitialConditions(card);
+                ReadNodeValues(card, _netlist.InitialConditions, "initial voltage");
                 break;
+            case ".nodeset":
+                ReadNodeValues(card, _netlist.Nodesets, "node voltage guess");
+                break;
+            case ".global":
+                ReadGlobalNodes(card);
+                break;
+            case ".temp":
+                ReadTemperature(card);
+                break;
+            case ".lib":
+                throw new NetlistException(card.Tokens.Count > 1 ? card.Tokens[1].Location : card.End, card.Tokens.Count > 1
+                    ? $".lib {card.Tokens[1].Display}: a section definition belongs in a library file; expected '.lib file section' here"
+                    : ".lib: expected '.lib file section'");
+            case ".endl":
+                throw new NetlistException(head.Location, ".endl without a .lib section: sections are defined in library files read by '.lib file section'");
             case ".op":
                 ExpectEnd(card, 1, ".op");
                 _netlist.Analyses.Add(new OpAnalysisCard { Location = card.Location });
@@ -394,12 +409,14 @@ public sealed partial class NetlistReader
         }
     }
 
-    private void ReadInitialConditions(NetlistCard card)
+    /// <summary><c>.ic</c> or <c>.nodeset</c>: <c>v(node)=value ...</c> into <paramref name="values"/>.</summary>
+    private void ReadNodeValues(NetlistCard card, Dictionary<string, double> values, string what)
     {
         var tokens = card.Tokens;
+        var command = tokens[0].Lower;
         if (tokens.Count == 1)
         {
-            throw new NetlistException(card.End, ".ic: expected v(node)=value");
+            throw new NetlistException(card.End, $"{command}: expected v(node)=value");
         }
 
         var i = 1;
@@ -416,11 +433,54 @@ public sealed partial class NetlistReader
             if (bad >= 0)
             {
                 var at = i + bad < tokens.Count ? tokens[i + bad].Location : card.End;
-                throw new NetlistException(at, $".ic: expected v(node)=value, found '{(i + bad < tokens.Count ? tokens[i + bad].Display : "end of line")}'");
+                throw new NetlistException(at, $"{command}: expected v(node)=value, found '{(i + bad < tokens.Count ? tokens[i + bad].Display : "end of line")}'");
             }
 
-            _netlist.InitialConditions[NodeName(tokens[i + 2].Text)] = ReadValue(tokens[i + 5], "initial voltage").Value;
+            values[NodeName(tokens[i + 2].Text)] = ReadValue(tokens[i + 5], what).Value;
             i += 6;
+        }
+    }
+
+    /// <summary><c>.temp celsius</c>: the circuit temperature, kept as <c>.options temp=celsius</c> (the same in ngspice).</summary>
+    private void ReadTemperature(NetlistCard card)
+    {
+        var tokens = card.Tokens;
+        if (tokens.Count < 2)
+        {
+            throw new NetlistException(card.End, ".temp: expected a temperature in °C");
+        }
+
+        ExpectEnd(card, 2, ".temp celsius");
+        var celsius = ReadValue(tokens[1], "temperature in °C").Value;
+        if (!(celsius > -273.15) || !double.IsFinite(celsius))
+        {
+            throw new NetlistException(tokens[1].Location, $".temp: {tokens[1].Display} °C is not a finite temperature above absolute zero");
+        }
+
+        _netlist.Options.Add(new OptionCard("temp", celsius, null) { Location = tokens[1].Location });
+    }
+
+    /// <summary><c>.global n1 n2 ...</c>: nodes that keep their name inside every subcircuit.</summary>
+    private void ReadGlobalNodes(NetlistCard card)
+    {
+        var tokens = card.Tokens;
+        if (tokens.Count == 1)
+        {
+            throw new NetlistException(card.End, ".global: expected one or more node names");
+        }
+
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsWord || IsAssignment(tokens, i))
+            {
+                throw new NetlistException(tokens[i].Location, $".global: expected a node name, found '{tokens[i].Display}'");
+            }
+
+            var node = NodeName(tokens[i]);
+            if (node != "0")
+            {
+                _netlist.GlobalNodes.Add(node);
+            }
         }
     }
 

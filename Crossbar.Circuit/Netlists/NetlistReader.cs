@@ -29,7 +29,7 @@ public sealed partial class NetlistReader
     private int _firstScanDepth;
 
     /// <summary>Text whose absence means no card can shape the global parameter scope (a vectorised multi-string search).</summary>
-    private static readonly SearchValues<string> ScopeCommands = SearchValues.Create([".param", ".inc", ".func"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> ScopeCommands = SearchValues.Create([".param", ".inc", ".func", ".lib"], StringComparison.OrdinalIgnoreCase);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nodeNames =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -148,11 +148,21 @@ public sealed partial class NetlistReader
         return head.Length > 0 && head[0] == '.'
             && (head.Equals(".param", StringComparison.OrdinalIgnoreCase) || head.Equals(".func", StringComparison.OrdinalIgnoreCase)
                 || head.Equals(".subckt", StringComparison.OrdinalIgnoreCase)
-                || head.Equals(".ends", StringComparison.OrdinalIgnoreCase) || IsInclude(head));
+                || head.Equals(".ends", StringComparison.OrdinalIgnoreCase) || IsInclude(head) || IsLibrary(head));
     }
 
     private static bool IsInclude(ReadOnlySpan<char> head) =>
         head.Equals(".include", StringComparison.OrdinalIgnoreCase) || head.Equals(".inc", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsLibrary(ReadOnlySpan<char> head) => head.Equals(".lib", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a card brings in another file's cards: <c>.include file</c>, or <c>.lib file section</c> (a
+    /// <c>.lib</c> with one word after it defines a section, which only a library file may do).</summary>
+    private static bool IsFileReference(NetlistCard card)
+    {
+        var head = card.Tokens[0];
+        return head.IsWord && (IsInclude(head.Span) || (IsLibrary(head.Span) && card.Tokens.Count > 2));
+    }
 
     /// <summary>First scan: a top-level <c>.param</c> is evaluated, a top-level <c>.func</c> defined, <c>.subckt</c>/<c>.ends</c> track the depth, includes are followed.</summary>
     private void ReadGlobalParameter(NetlistCard card, string directory, List<string> chain)
@@ -174,10 +184,10 @@ public sealed partial class NetlistReader
         {
             ReadFunction(card, _globals);
         }
-        else if (IsInclude(head.Span))
+        else if (IsFileReference(card))
         {
-            var (text, path) = OpenInclude(card, directory, chain);
-            chain.Add(path);
+            var (text, path, link) = OpenInclude(card, directory, chain);
+            chain.Add(link);
             var included = Path.GetDirectoryName(path) ?? directory;
             NetlistLexer.Split(text, path, hasTitle: false, null, ShapesParameterScope, c => ReadGlobalParameter(c, included, chain));
             chain.RemoveAt(chain.Count - 1);
@@ -187,32 +197,50 @@ public sealed partial class NetlistReader
     /// <summary>Second scan: reads a card, or every card of an included file in its place.</summary>
     private void ReadCardOrInclude(NetlistCard card, string directory, List<string> chain)
     {
-        var head = card.Tokens[0];
-        if (!(head.IsWord && IsInclude(head.Span)))
+        if (!IsFileReference(card))
         {
             ReadCard(card);
             return;
         }
 
-        var (text, path) = OpenInclude(card, directory, chain);
-        chain.Add(path);
+        var (text, path, link) = OpenInclude(card, directory, chain);
+        chain.Add(link);
         var included = Path.GetDirectoryName(path) ?? directory;
         NetlistLexer.Split(text, path, hasTitle: false, _netlist.Warnings, null, c => ReadCardOrInclude(c, included, chain));
         chain.RemoveAt(chain.Count - 1);
     }
 
-    /// <summary>Checks an <c>.include</c> card and returns the file's text and full path (each file is read from disk once per deck).</summary>
-    private (string Text, string FullPath) OpenInclude(NetlistCard card, string directory, List<string> chain)
+    /// <summary>
+    /// Checks an <c>.include file</c> or <c>.lib file section</c> card and returns the text to read (for <c>.lib</c>,
+    /// the section alone: <see cref="LibrarySection"/>), the file's full path and its link in the include chain (the
+    /// path, with the section for <c>.lib</c>). Each file is read from disk once per deck.
+    /// </summary>
+    private (string Text, string FullPath, string Link) OpenInclude(NetlistCard card, string directory, List<string> chain)
     {
         var head = card.Tokens[0];
+        var library = IsLibrary(head.Span);
+        var command = library ? ".lib" : ".include";
         if (card.Tokens.Count < 2 || card.Tokens[1].Kind is not (TokenKind.Word or TokenKind.Quoted) || card.Tokens[1].Text.Length == 0)
         {
-            throw new NetlistException(card.Tokens.Count < 2 ? card.End : card.Tokens[1].Location, "expected a file name after .include");
+            throw new NetlistException(card.Tokens.Count < 2 ? card.End : card.Tokens[1].Location, $"expected a file name after {command}");
         }
 
-        if (card.Tokens.Count > 2)
+        var section = default(NetlistToken);
+        if (library)
         {
-            throw new NetlistException(card.Tokens[2].Location, $"unexpected '{card.Tokens[2].Display}' after the .include file name");
+            section = card.Tokens[2];
+            if (section.Kind is not (TokenKind.Word or TokenKind.Quoted) || section.Text.Length == 0)
+            {
+                throw new NetlistException(section.Location, $".lib: expected a section name after the file name, found '{section.Display}'");
+            }
+        }
+
+        var extra = library ? 3 : 2;
+        if (card.Tokens.Count > extra)
+        {
+            throw new NetlistException(card.Tokens[extra].Location, library
+                ? $"unexpected '{card.Tokens[extra].Display}': expected '.lib file section'"
+                : $"unexpected '{card.Tokens[2].Display}' after the .include file name");
         }
 
         var nameToken = card.Tokens[1];
@@ -223,35 +251,41 @@ public sealed partial class NetlistReader
         }
         catch (Exception ex) when (IsIoError(ex))
         {
-            throw new NetlistException(nameToken.Location, $"bad .include file name '{nameToken.Text}': {ex.Message}");
+            throw new NetlistException(nameToken.Location, $"bad {command} file name '{nameToken.Text}': {ex.Message}");
         }
 
-        if (chain.Contains(fullPath, StringComparer.Ordinal))
+        var link = !library ? fullPath : $"{fullPath} (section {section.Text.ToLowerInvariant()})";
+        if (chain.Contains(link, StringComparer.Ordinal))
         {
-            throw new NetlistException(head.Location, $"recursive .include: {string.Join(" -> ", chain)} -> {fullPath}");
+            throw new NetlistException(head.Location, $"recursive {command}: {string.Join(" -> ", chain)} -> {link}");
         }
 
         if (chain.Count >= MaxIncludeDepth)
         {
-            throw new NetlistException(head.Location, $".include nested more than {MaxIncludeDepth} files deep");
+            throw new NetlistException(head.Location, $"{command} nested more than {MaxIncludeDepth} files deep");
         }
 
-        if (_includeTexts.TryGetValue(fullPath, out var text))
+        if (!_includeTexts.TryGetValue(fullPath, out var text))
         {
-            return (text, fullPath);
+            try
+            {
+                text = DeckFile.ReadAllText(fullPath);
+            }
+            catch (Exception ex) when (IsIoError(ex))
+            {
+                throw new NetlistException(nameToken.Location, $"cannot read {(library ? "library" : "include")} file '{nameToken.Text}' ({fullPath}): {ex.Message}");
+            }
+
+            _includeTexts[fullPath] = text;
         }
 
-        try
+        if (library)
         {
-            text = DeckFile.ReadAllText(fullPath);
-        }
-        catch (Exception ex) when (IsIoError(ex))
-        {
-            throw new NetlistException(nameToken.Location, $"cannot read include file '{nameToken.Text}' ({fullPath}): {ex.Message}");
+            text = LibrarySection.Extract(text, section.Text, fullPath)
+                ?? throw new NetlistException(section.Location, $".lib: library file '{nameToken.Text}' has no section '{section.Text}' (expected '.lib {section.Text}' ... '.endl')");
         }
 
-        _includeTexts[fullPath] = text;
-        return (text, fullPath);
+        return (text, fullPath, link);
     }
 
     private void ReadCard(NetlistCard card)

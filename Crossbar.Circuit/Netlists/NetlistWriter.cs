@@ -9,8 +9,8 @@ namespace Crossbar.Circuit.Netlists;
 /// <see cref="SpiceNumber.Format"/>; values that came from expressions print as <c>{expr}</c>.
 /// </summary>
 /// <remarks>
-/// Order: title, <c>.param</c>, <c>.options</c>, <c>.model</c>, <c>.subckt</c> definitions,
-/// elements, <c>.ic</c>, analyses, <c>.save</c>, <c>.print</c>, <c>.end</c>. Warnings are not
+/// Order: title, <c>.param</c>, <c>.options</c>, <c>.global</c>, <c>.model</c>, <c>.subckt</c> definitions,
+/// elements, <c>.ic</c>, <c>.nodeset</c>, analyses, <c>.save</c>, <c>.print</c>, <c>.end</c>. Warnings are not
 /// printed, and neither are <c>.print op</c> cards: ngspice 39 rejects them and then skips the
 /// other analyses' output.
 /// </remarks>
@@ -49,22 +49,19 @@ public static class NetlistWriter
             sb.Append('\n');
         }
 
+        if (netlist.GlobalNodes.Count > 0)
+        {
+            sb.Append(".global ").AppendJoin(' ', netlist.GlobalNodes).Append('\n');
+        }
+
         WriteBody(sb, netlist.Models, netlist.Subcircuits, netlist.Elements, string.Empty);
         foreach (var array in netlist.Arrays)
         {
             CrossbarArrayWriter.Write(sb, array);
         }
 
-        if (netlist.InitialConditions.Count > 0)
-        {
-            sb.Append(".ic");
-            foreach (var (node, value) in netlist.InitialConditions)
-            {
-                sb.Append(" v(").Append(node).Append(")=").Append(SpiceNumber.Format(value));
-            }
-
-            sb.Append('\n');
-        }
+        WriteNodeValues(sb, ".ic", netlist.InitialConditions);
+        WriteNodeValues(sb, ".nodeset", netlist.Nodesets);
 
         foreach (var analysis in netlist.Analyses)
         {
@@ -293,6 +290,23 @@ public static class NetlistWriter
         {
             sb.Append(indent).Append(Element(element)).Append('\n');
         }
+    }
+
+    /// <summary>Prints <c>.ic</c> or <c>.nodeset</c> with its <c>v(node)=value</c> pairs (nothing when there are none).</summary>
+    private static void WriteNodeValues(StringBuilder sb, string command, Dictionary<string, double> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append(command);
+        foreach (var (node, value) in values)
+        {
+            sb.Append(" v(").Append(node).Append(")=").Append(SpiceNumber.Format(value));
+        }
+
+        sb.Append('\n');
     }
 
     private static void WriteAnalysis(StringBuilder sb, AnalysisCard analysis)

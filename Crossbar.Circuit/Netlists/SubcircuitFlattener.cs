@@ -6,7 +6,7 @@ namespace Crossbar.Circuit.Netlists;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Nodes: a port maps to the instance's node; <c>0</c> stays global; an internal node
+/// <item>Nodes: a port maps to the instance's node; <c>0</c> and the <c>.global</c> nodes stay global; an internal node
 /// <c>n3</c> of instance <c>x1</c> becomes <c>x1.n3</c> (nested: <c>x1.x2.n3</c>), lower case.</item>
 /// <item>Elements: <c>&lt;Letter&gt;.&lt;instance path&gt;.&lt;name&gt;</c>, e.g. <c>R.x1.R2</c> and
 /// <c>R.x1.x2.R2</c>, so the first character is still the element letter; F/H controlling
@@ -41,6 +41,13 @@ public static class SubcircuitFlattener
             result.InitialConditions[node] = value;
         }
 
+        foreach (var (node, value) in netlist.Nodesets)
+        {
+            result.Nodesets[node] = value;
+        }
+
+        result.GlobalNodes.UnionWith(netlist.GlobalNodes);
+
         result.Arrays.AddRange(netlist.Arrays);
         result.Saves.AddRange(netlist.Saves);
         result.Prints.AddRange(netlist.Prints);
@@ -52,7 +59,7 @@ public static class SubcircuitFlattener
             globals.Set(parameter.Name, parameter.Value.Value);
         }
 
-        var top = new Frame(null, null, string.Empty, globals, netlist.Subcircuits, new(StringComparer.OrdinalIgnoreCase), []);
+        var top = new Frame(null, null, string.Empty, globals, netlist.Subcircuits, new(StringComparer.OrdinalIgnoreCase), [], netlist.GlobalNodes);
         foreach (var model in netlist.Models.Values)
         {
             result.Models[model.Name] = model;
@@ -120,7 +127,7 @@ public static class SubcircuitFlattener
             nodes[definition.Ports[k]] = caller.MapNode(instance.Nodes[k]);
         }
 
-        var frame = new Frame(definition, owner, path, scope, definition.Subcircuits, new(StringComparer.OrdinalIgnoreCase), nodes);
+        var frame = new Frame(definition, owner, path, scope, definition.Subcircuits, new(StringComparer.OrdinalIgnoreCase), nodes, caller.GlobalNodes);
         foreach (var model in definition.Models.Values)
         {
             var name = path.ToLowerInvariant() + "." + model.Name;
@@ -225,7 +232,8 @@ public static class SubcircuitFlattener
         ParameterScope parameters,
         Dictionary<string, SubcircuitDefinition> subcircuits,
         Dictionary<string, string> modelNames,
-        Dictionary<string, string> ports)
+        Dictionary<string, string> ports,
+        HashSet<string> globalNodes)
     {
         public SubcircuitDefinition? Definition { get; } = definition;
 
@@ -240,9 +248,12 @@ public static class SubcircuitFlattener
         /// <summary>Local model name → emitted model name.</summary>
         public Dictionary<string, string> ModelNames { get; } = modelNames;
 
+        /// <summary>The deck's <c>.global</c> nodes.</summary>
+        public HashSet<string> GlobalNodes { get; } = globalNodes;
+
         public string MapNode(string node)
         {
-            if (node == "0" || Definition is null)
+            if (node == "0" || Definition is null || GlobalNodes.Contains(node))
             {
                 return node;
             }

@@ -8,7 +8,9 @@ namespace Crossbar.Circuit.Simulation;
 public static class CircuitCompiler
 {
     /// <summary>Creates the elements of a netlist without subcircuit instances (<see cref="ElementRegistry.Default"/>).</summary>
-    public static List<CircuitElement> CreateElements(Netlist netlist) => ElementRegistry.Default.CreateElements(netlist);
+    /// <param name="netlist">The flat netlist.</param>
+    /// <param name="options">Its options (the temperature reaches the devices from here); null: read from the netlist.</param>
+    public static List<CircuitElement> CreateElements(Netlist netlist, SimulationOptions? options = null) => ElementRegistry.Default.CreateElements(netlist, options);
 
     /// <summary>
     /// Seed of a source's TRNOISE realisation: the deck seed (<c>.options seed=N</c>, default 1)

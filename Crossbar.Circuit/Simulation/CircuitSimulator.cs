@@ -113,10 +113,30 @@ public static class CircuitSimulator
         statistics.SetupTime.Start();
         Netlist flat = Flatten(netlist);
         SimulationOptions options = SimulationOptions.FromNetlist(flat);
-        List<CircuitElement> elements = CircuitCompiler.CreateElements(flat);
+        List<CircuitElement> elements = CircuitCompiler.CreateElements(flat, options);
         var topLevelSources = flat.Elements.Where(e => (e.Kind == 'V' || e.Behavior?.Quantity == 'V') && !e.Name.Contains('.', StringComparison.Ordinal)).Select(e => e.Name).ToList();
+        var circuit = new Circuit(elements, options, statistics);
+        circuit.Nodesets = Nodesets(flat, circuit);
         statistics.SetupTime.Stop();
-        return (flat, new Circuit(elements, options, statistics), topLevelSources);
+        return (flat, circuit, topLevelSources);
+    }
+
+    /// <summary>The deck's <c>.nodeset</c> guesses by unknown index (ground ones dropped).</summary>
+    /// <exception cref="SimulationException">A <c>.nodeset</c> names a node that is not in the circuit.</exception>
+    private static List<(int, double)> Nodesets(Netlist flat, Circuit circuit)
+    {
+        var nodesets = new List<(int, double)>(flat.Nodesets.Count);
+        foreach (var (node, value) in flat.Nodesets)
+        {
+            int index = circuit.Unknowns.FindNode(node)
+                ?? throw new SimulationException($".nodeset names node '{node}', which is not in the circuit");
+            if (index >= 0)
+            {
+                nodesets.Add((index, value));
+            }
+        }
+
+        return nodesets;
     }
 
     private static Netlist Flatten(Netlist netlist)

@@ -110,7 +110,8 @@ public sealed class MosfetStampTests
 
     [TestCase("kp=-1", "KP")]
     [TestCase("phi=0", "PHI")]
-    [TestCase("vto=0.7 tox=1e-8", "unsupported level-1 MOSFET parameter 'tox'")]
+    [TestCase("vto=0.7 nsub=1e15", "unsupported level-1 MOSFET parameter 'nsub'")]
+    [TestCase("tox=0", "TOX = 0 is invalid")]
     public void When_Model_Card_Is_Invalid_Expect_Error_Naming_Card_And_Parameter(string parameters, string fragment)
     {
         Netlist netlist = NetlistReader.ReadText($"bad model\n.model nbad nmos ({parameters})\nM1 d g 0 0 nbad w=1u l=1u\nV1 d 0 1\nV2 g 0 1\n.op\n.end\n");

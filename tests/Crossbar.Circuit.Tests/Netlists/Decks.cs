@@ -45,7 +45,7 @@ internal static class Decks
         I1 0 i1 1m ; inline comment
         Ri1 i1 0 1k
         R1 in out {rload}
-        + tc1=0
+        + tc1=1e-3 tc2=1e-6
         Rout out 0 {half}
         C1 out 0 1p ic=0
         L1 out l1 1u
@@ -78,6 +78,9 @@ internal static class Decks
         H2 h2 0 poly(1) V1 0 100
         Rxs xs 0 10k
         .ic v(out)=0
+        .nodeset v(in)=1 v(d1)=0.5
+        .global vdd
+        .temp 40
         .op
         .dc V1 0 1 0.1
         .tran 1n 100n

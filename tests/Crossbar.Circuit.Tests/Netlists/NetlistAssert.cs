@@ -31,6 +31,16 @@ internal static class NetlistAssert
             sb.AppendLine($"ic|{node}|{value.ToString("R", CultureInfo.InvariantCulture)}");
         }
 
+        foreach (var (node, value) in netlist.Nodesets)
+        {
+            sb.AppendLine($"nodeset|{node}|{value.ToString("R", CultureInfo.InvariantCulture)}");
+        }
+
+        foreach (var node in netlist.GlobalNodes.Order(StringComparer.Ordinal))
+        {
+            sb.AppendLine($"global|{node}");
+        }
+
         foreach (var a in netlist.Analyses)
         {
             sb.AppendLine(a switch

@@ -61,14 +61,15 @@ public class NetlistReaderDotCardTests
     [Test]
     public void When_OptionsRead_Expect_RecognisedAndHarmlessKeptUnknownWarned()
     {
-        var netlist = Read(".options reltol=1e-4 METHOD=Gear noopiter noinit itl1=500\n.option temp=50 klu");
+        var netlist = Read(".options reltol=1e-4 METHOD=Gear noopiter noinit itl1=500\n.option temp=50 klu rshunt=1g");
 
-        Assert.That(netlist.Options.Select(o => o.Name), Is.EqualTo(new[] { "reltol", "method", "noopiter", "noinit", "itl1" }));
+        Assert.That(netlist.Options.Select(o => o.Name), Is.EqualTo(new[] { "reltol", "method", "noopiter", "noinit", "itl1", "temp" }));
         Assert.That(netlist.Options[0].Value, Is.EqualTo(1e-4));
         Assert.That(netlist.Options[1].Text, Is.EqualTo("gear"));
+        Assert.That(netlist.Options[5].Value, Is.EqualTo(50));
         Assert.That(netlist.Warnings, Has.Count.EqualTo(2));
-        Assert.That(netlist.Warnings[0], Does.Contain("option 'temp' is not supported"));
-        Assert.That(netlist.Warnings[1], Does.Contain("<text>:3:17").And.Contain("klu"));
+        Assert.That(netlist.Warnings[0], Does.Contain("<text>:3:17").And.Contain("klu"));
+        Assert.That(netlist.Warnings[1], Does.Contain("option 'rshunt' is not supported"));
     }
 
     [Test]

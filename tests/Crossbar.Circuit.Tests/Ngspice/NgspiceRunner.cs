@@ -132,6 +132,51 @@ public sealed class NgspiceRunner
         return string.Join('\n', output);
     }
 
+    /// <summary>Copies the first part of every relative <c>.lib</c>/<c>.include</c> path of a deck from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private static void CopyReferencedFiles(string deckText, string from, string to)
+    {
+        foreach (string card in Cards(deckText))
+        {
+            string[] words = card.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length < 2 || !(IsCard(card, ".lib") || IsCard(card, ".include") || IsCard(card, ".inc")))
+            {
+                continue;
+            }
+
+            string relative = words[1].Trim('"', '\'');
+            if (Path.IsPathRooted(relative))
+            {
+                continue;
+            }
+
+            string first = relative.Split('/', '\\')[0];
+            string source = Path.Combine(from, first);
+            string target = Path.Combine(to, first);
+            if (File.Exists(source) && !File.Exists(target))
+            {
+                File.Copy(source, target);
+            }
+            else if (Directory.Exists(source) && !Directory.Exists(target))
+            {
+                CopyFolder(source, target);
+            }
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (string file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (string folder in Directory.GetDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
+    }
+
     /// <summary>True when the deck has a <c>.op</c> or <c>.dc</c> card (first line is the title).</summary>
     public static bool HasOpOrDc(string deckText) => Cards(deckText).Any(c => IsCard(c, ".op") || IsCard(c, ".dc") || IsCard(c, ".ac"));
 
@@ -148,16 +193,17 @@ public sealed class NgspiceRunner
     {
         string text = File.ReadAllText(deckPath);
         string name = Path.GetFileName(deckPath);
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(deckPath));
         var plots = new List<RawPlot>();
         if (HasOpOrDc(text))
         {
-            NgspiceResult tight = Run(WithTightTolerances(text), name, companionFiles);
+            NgspiceResult tight = Run(WithTightTolerances(text), name, folder, companionFiles);
             plots.AddRange(tight.Plots.Where(p => p.Analysis is "op" or "dc" or "ac"));
         }
 
         if (HasTran(text))
         {
-            NgspiceResult asWritten = Run(text, name, companionFiles);
+            NgspiceResult asWritten = Run(text, name, folder, companionFiles);
             plots.AddRange(asWritten.Plots.Where(p => p.Analysis == "tran"));
         }
 
@@ -169,10 +215,13 @@ public sealed class NgspiceRunner
     /// </summary>
     /// <param name="deckText">Deck text (first line is the title).</param>
     /// <param name="deckName">File name the deck is written as; used in messages.</param>
+    /// <param name="sourceFolder">Folder the deck came from: the files and folders its <c>.lib</c> and <c>.include</c>
+    /// cards name by relative paths (the first part of each path, e.g. <c>lib/</c>) are copied beside the deck so that
+    /// those paths resolve; or null.</param>
     /// <param name="companionFiles">Files copied into the run's folder first (libraries and includes the deck names), or null.</param>
     /// <exception cref="NgspiceException">Non-zero exit, an error line in the output, or no raw file.</exception>
     /// <exception cref="TimeoutException">The run took longer than <see cref="Timeout"/>.</exception>
-    public NgspiceResult Run(string deckText, string deckName = "deck.cir", IReadOnlyList<string>? companionFiles = null)
+    public NgspiceResult Run(string deckText, string deckName = "deck.cir", string? sourceFolder = null, IReadOnlyList<string>? companionFiles = null)
     {
         DirectoryInfo work = Directory.CreateTempSubdirectory("crossbar-ngspice-");
         try
@@ -180,6 +229,11 @@ public sealed class NgspiceRunner
             foreach (string companion in companionFiles ?? [])
             {
                 File.Copy(companion, Path.Combine(work.FullName, Path.GetFileName(companion)), overwrite: true);
+            }
+
+            if (sourceFolder is not null)
+            {
+                CopyReferencedFiles(deckText, sourceFolder, work.FullName);
             }
 
             string deckFile = Path.Combine(work.FullName, Path.GetFileName(deckName));

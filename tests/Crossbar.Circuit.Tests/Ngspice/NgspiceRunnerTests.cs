@@ -102,7 +102,7 @@ public class NgspiceRunnerTests
     {
         string path = Path.Combine(RepositoryPaths.Root, "netlists", deck);
 
-        NgspiceResult result = Runner().Run(File.ReadAllText(path), deck);
+        NgspiceResult result = Runner().Run(File.ReadAllText(path), deck, Path.GetDirectoryName(path));
 
         Assert.That(result.ExitCode, Is.Zero);
         Assert.That(result.Plots.Count(p => p.Analysis is "op" or "dc" or "tran" or "ac"), Is.GreaterThan(0));

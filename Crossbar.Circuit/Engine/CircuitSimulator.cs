@@ -1,3 +1,4 @@
+using Crossbar.Circuit.Measurements;
 using Crossbar.Circuit.Netlists;
 
 namespace Crossbar.Circuit.Engine;
@@ -29,6 +30,8 @@ public static class CircuitSimulator
         }
 
         var tables = new List<ResultTable>();
+        var measurements = new MeasurementRun(netlist);
+        onTable = measurements.Wrap(onTable);
         int captureAt = captureMatrix ? Math.Max(flat.Analyses.FindIndex(a => a is OpAnalysisCard), 0) : -1;
         MatrixSnapshot? snapshot = null;
         KclResidual? residual = null;
@@ -41,7 +44,7 @@ public static class CircuitSimulator
                 case OpAnalysisCard:
                 {
                     statistics.OperatingPointTime.Start();
-                    var output = OutputSelection.For(flat, circuit, "op", topLevelSources);
+                    var output = OutputSelection.For(flat, circuit, "op", topLevelSources, measurements.VectorsOf("op"));
                     tables.Add(OperatingPointAnalysis.Run(circuit, output, onTable));
                     statistics.OperatingPointTime.Stop();
                     residual = KclResidual.Of(circuit, "op");
@@ -51,7 +54,7 @@ public static class CircuitSimulator
                 case DcAnalysisCard dc:
                 {
                     statistics.DcSweepTime.Start();
-                    var output = OutputSelection.For(flat, circuit, "dc", topLevelSources);
+                    var output = OutputSelection.For(flat, circuit, "dc", topLevelSources, measurements.VectorsOf("dc"));
                     tables.Add(DcSweepAnalysis.Run(circuit, dc, output, onTable));
                     statistics.DcSweepTime.Stop();
                     residual = KclResidual.Of(circuit, "dc");
@@ -61,7 +64,7 @@ public static class CircuitSimulator
                 case TranAnalysisCard tran:
                 {
                     statistics.TransientTime.Start();
-                    var output = OutputSelection.For(flat, circuit, "tran", topLevelSources);
+                    var output = OutputSelection.For(flat, circuit, "tran", topLevelSources, measurements.VectorsOf("tran"));
                     tables.Add(TransientAnalysis.Run(circuit, flat, tran, output, onTable: onTable));
                     statistics.TransientTime.Stop();
                     residual = KclResidual.Of(circuit, "tran");
@@ -71,7 +74,7 @@ public static class CircuitSimulator
                 case AcAnalysisCard acCard:
                 {
                     statistics.AcTime.Start();
-                    var output = OutputSelection.For(flat, circuit, "ac", topLevelSources);
+                    var output = OutputSelection.For(flat, circuit, "ac", topLevelSources, measurements.VectorsOf("ac"));
                     tables.Add(AcAnalysis.Run(circuit, acCard, output, onTable));
                     statistics.AcTime.Stop();
                     break;
@@ -81,6 +84,7 @@ public static class CircuitSimulator
                     throw new NetlistException(analysis.Location, $"analysis {analysis.GetType().Name} is not supported by this engine");
             }
 
+            measurements.Complete(tables[^1]);
             if (statistics.MatrixCapture is { IsComplete: true } taken)
             {
                 snapshot = taken;
@@ -89,7 +93,7 @@ public static class CircuitSimulator
             statistics.MatrixCapture = null;
         }
 
-        return new SimulationResults(tables, statistics, [.. netlist.Warnings], snapshot, residual);
+        return new SimulationResults(tables, statistics, [.. netlist.Warnings], snapshot, residual, measurements.Results);
     }
 
     private static string Name(AnalysisCard analysis) => analysis switch

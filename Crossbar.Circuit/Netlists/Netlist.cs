@@ -39,6 +39,9 @@ public sealed class Netlist
     /// <summary><c>.print</c>/<c>.plot</c> lines.</summary>
     public List<PrintCard> Prints { get; } = [];
 
+    /// <summary><c>.measure</c> cards in the order written.</summary>
+    public List<MeasureCard> Measures { get; } = [];
+
     /// <summary>Warnings produced while reading (skipped .control blocks, unknown options...).</summary>
     public List<string> Warnings { get; } = [];
 }

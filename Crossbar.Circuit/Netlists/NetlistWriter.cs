@@ -84,6 +84,11 @@ public static class NetlistWriter
             sb.Append('\n');
         }
 
+        foreach (var measure in netlist.Measures)
+        {
+            sb.Append(measure.Text).Append('\n');
+        }
+
         sb.Append(".end\n");
         return sb.ToString();
     }

@@ -77,6 +77,13 @@ public static class RunCommand
             Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, name + ".csv")} ({table.RowCount} rows, {table.Columns.Count} columns)");
         }
 
+        if (netlist.Measures.Count > 0)
+        {
+            MeasuresCsv.Print(results.Measures);
+            CsvTableWriter.Write(folder.File(MeasuresCsv.FileName), MeasuresCsv.Header, results.Measures.Select(m => MeasuresCsv.Row([], m)));
+            Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, MeasuresCsv.FileName)} ({results.Measures.Count} measures, {results.Measures.Count(m => !m.Ok)} failed)");
+        }
+
         Plots.TransientPlot.TrySaveAll(folder.File, files.Where(f => f.Table.Analysis == "tran").Select(f => f.Name), deck.Name);
         WriteRecord(folder.File(RunJson.FileName), deck, netlist, [.. files.Select(f => (f.Name, f.Table))], results, start);
         if (diagnostics.DumpMatrix is { } matrixFile)

@@ -42,6 +42,9 @@ public sealed class Netlist
     /// <summary><c>.measure</c> cards in the order written.</summary>
     public List<MeasureCard> Measures { get; } = [];
 
+    /// <summary><c>.step</c> cards in the order written (the last varies fastest).</summary>
+    public List<StepCard> Steps { get; } = [];
+
     /// <summary>Warnings produced while reading (skipped .control blocks, unknown options...).</summary>
     public List<string> Warnings { get; } = [];
 }

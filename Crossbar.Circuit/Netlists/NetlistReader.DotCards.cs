@@ -6,7 +6,7 @@ namespace Crossbar.Circuit.Netlists;
 public sealed partial class NetlistReader
 {
     private const string SupportedDotCards =
-        ".param .model .subckt .ends .include .options .ic .op .dc .tran .ac .save .print .plot .measure .title .control/.endc .end";
+        ".param .model .subckt .ends .include .options .ic .op .dc .tran .ac .save .print .plot .measure .step .title .control/.endc .end";
 
     /// <summary>Options the engine understands.</summary>
     private static readonly HashSet<string> RecognisedOptions = new(StringComparer.OrdinalIgnoreCase)
@@ -44,7 +44,7 @@ public sealed partial class NetlistReader
                 return;
         }
 
-        if (command is ".options" or ".option" or ".opt" or ".ic" or ".op" or ".dc" or ".tran" or ".ac" or ".save" or ".print" or ".plot" or ".title" or ".measure" or ".meas")
+        if (command is ".options" or ".option" or ".opt" or ".ic" or ".op" or ".dc" or ".tran" or ".ac" or ".save" or ".print" or ".plot" or ".title" or ".measure" or ".meas" or ".step")
         {
             if (Current.Definition is { } inside)
             {
@@ -81,6 +81,9 @@ public sealed partial class NetlistReader
                 break;
             case ".measure" or ".meas":
                 _netlist.Measures.Add(ReadMeasure(card));
+                break;
+            case ".step":
+                _netlist.Steps.Add(ReadStep(card));
                 break;
             case ".title":
                 var text = card.FirstLine.TrimStart();

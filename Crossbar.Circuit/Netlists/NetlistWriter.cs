@@ -84,6 +84,11 @@ public static class NetlistWriter
             sb.Append('\n');
         }
 
+        foreach (var step in netlist.Steps)
+        {
+            sb.Append(step.Text).Append('\n');
+        }
+
         foreach (var measure in netlist.Measures)
         {
             sb.Append(measure.Text).Append('\n');

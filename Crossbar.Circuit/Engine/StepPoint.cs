@@ -35,11 +35,12 @@ public sealed record StepPoint(IReadOnlyList<StepCard> Cards, IReadOnlyList<doub
     /// and every expression using them is evaluated with the new value), then the stepped sources' DC values and model
     /// parameters set.
     /// </summary>
-    /// <param name="text">The deck text.</param>
-    /// <param name="fileName">Its file name (for messages and relative includes).</param>
+    /// <param name="read">Reads the deck with the given parameters pinned
+    /// (<c>pinned => NetlistReader.ReadFile(path, pinned)</c> or <see cref="NetlistReader.ReadText(string, string, IReadOnlyDictionary{string, double})"/>).</param>
     /// <exception cref="NetlistException">A stepped source or model is not in the deck.</exception>
-    public Netlist Apply(string text, string fileName)
+    public Netlist Apply(Func<IReadOnlyDictionary<string, double>, Netlist> read)
     {
+        ArgumentNullException.ThrowIfNull(read);
         var pinned = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         for (int k = 0; k < Cards.Count; k++)
         {
@@ -49,7 +50,7 @@ public sealed record StepPoint(IReadOnlyList<StepCard> Cards, IReadOnlyList<doub
             }
         }
 
-        Netlist netlist = NetlistReader.ReadText(text, fileName, pinned);
+        Netlist netlist = read(pinned);
         for (int k = 0; k < Cards.Count; k++)
         {
             StepCard card = Cards[k];

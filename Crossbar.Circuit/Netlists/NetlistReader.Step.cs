@@ -100,7 +100,7 @@ public sealed partial class NetlistReader
         var result = new StepCard(target, name, parameter, values) { Text = MeasureText(card), Location = card.Location };
         if (_netlist.Steps.Any(s => s.SameTarget(result)))
         {
-            throw new NetlistException(tokens[1].Location, $"{what}: stepped twice");
+            throw new NetlistException(tokens[target == StepTarget.Parameter ? 2 : 1].Location, $"{what}: stepped twice");
         }
 
         return result;

@@ -45,9 +45,17 @@ public sealed partial class NetlistReader
     /// <returns>The netlist.</returns>
     /// <exception cref="NetlistException">The file cannot be read (it must be a regular file of at most 256 MiB, as
     /// must every included file), the deck is invalid, or it has no element card.</exception>
-    public static Netlist ReadFile(string path)
+    public static Netlist ReadFile(string path) => ReadFile(path, new Dictionary<string, double>());
+
+    /// <summary>Reads a deck from a file with some global parameters fixed, as <see cref="ReadText(string, string, IReadOnlyDictionary{string, double})"/> does.</summary>
+    /// <param name="path">The deck file.</param>
+    /// <param name="pinned">Parameter values by name.</param>
+    /// <returns>The netlist.</returns>
+    /// <exception cref="NetlistException">As for <see cref="ReadFile(string)"/>.</exception>
+    public static Netlist ReadFile(string path, IReadOnlyDictionary<string, double> pinned)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(pinned);
         string text;
         string fullPath;
         try
@@ -60,7 +68,9 @@ public sealed partial class NetlistReader
             throw new NetlistException(new SourceLocation(path, 0, 0), $"cannot read netlist file '{path}': {ex.Message}");
         }
 
-        var netlist = Read(text, path, Path.GetDirectoryName(fullPath) ?? ".", fullPath);
+        var netlist = pinned.Count == 0
+            ? Read(text, path, Path.GetDirectoryName(fullPath) ?? ".", fullPath)
+            : Read(text, path, Path.GetDirectoryName(fullPath) ?? ".", fullPath, int.MaxValue, pinned);
         if (netlist.Elements.Count == 0 && netlist.Arrays.Count == 0)
         {
             throw new NetlistException(new SourceLocation(path, 0, 0), "no circuit (no element cards)");

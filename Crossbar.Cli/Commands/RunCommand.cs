@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Measurements;
 using Crossbar.Circuit.Netlists;
 using Crossbar.Cli.Output;
 
@@ -47,22 +48,38 @@ public static class RunCommand
         }
 
         // Each analysis streams its rows into its CSV file as they are computed (nothing held in memory); the files
-        // live in the staging folder until the whole run has succeeded.
+        // live in the staging folder until the whole run has succeeded. With .step cards the deck runs once per step
+        // point and every analysis's rows of all points go to one file, the step values in leading columns.
+        IReadOnlyList<StepPoint> points = StepPoint.All(netlist.Steps);
+        string[] stepColumns = [.. netlist.Steps.Select(s => s.ColumnName)];
         var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var files = new List<(string Name, ResultTable Table, CsvRowWriter Writer)>();
-        SimulationResults results;
+        var files = new List<AnalysisFile>();
+        var measures = new List<(StepPoint Point, MeasureResult Result)>();
+        SimulationResults results = null!;
         Queue<double> stops = TransientProgress.Stops(netlist);
         try
         {
-            results = CircuitSimulator.Run(netlist, table =>
+            foreach (StepPoint point in points)
             {
-                string name = written.Add(table.Analysis) ? table.Analysis : $"{table.Analysis}{written.Count}";
-                var writer = new CsvRowWriter(folder.File(name + ".csv"), ColumnNames.ForCsv(table.Columns));
-                table.Sink = writer.Write;
-                table.RetainsRows = false;
-                files.Add((name, table, writer));
-                TransientProgress.Attach(table, stops, "run");
-            }, captureMatrix: diagnostics.DumpMatrix is not null);
+                Netlist run = netlist.Steps.Count == 0 ? netlist : point.Apply(pinned => NetlistReader.ReadFile(deck.FullName, pinned));
+                int analysis = 0;
+                double[] prefix = [.. point.Values];
+                results = CircuitSimulator.Run(run, table =>
+                {
+                    if (analysis == files.Count)
+                    {
+                        string name = written.Add(table.Analysis) ? table.Analysis : $"{table.Analysis}{written.Count}";
+                        var writer = new CsvRowWriter(folder.File(name + ".csv"), [.. stepColumns, .. ColumnNames.ForCsv(table.Columns)]);
+                        files.Add(new AnalysisFile(name, table.Analysis, table.Columns.Count + stepColumns.Length, writer));
+                    }
+
+                    AnalysisFile file = files[analysis++];
+                    table.Sink = prefix.Length == 0 ? file.Write : row => file.Write([.. prefix, .. row]);
+                    table.RetainsRows = false;
+                    TransientProgress.Attach(table, stops, "run");
+                }, captureMatrix: diagnostics.DumpMatrix is not null);
+                measures.AddRange(results.Measures.Select(m => (point, m)));
+            }
         }
         finally
         {
@@ -72,20 +89,33 @@ public static class RunCommand
             }
         }
 
-        foreach (var (name, table, _) in files)
+        foreach (var file in files)
         {
-            Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, name + ".csv")} ({table.RowCount} rows, {table.Columns.Count} columns)");
+            Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, file.Name + ".csv")} ({file.Rows} rows, {file.Columns} columns)");
         }
 
         if (netlist.Measures.Count > 0)
         {
-            MeasuresCsv.Print(results.Measures);
-            CsvTableWriter.Write(folder.File(MeasuresCsv.FileName), MeasuresCsv.Header, results.Measures.Select(m => MeasuresCsv.Row([], m)));
-            Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, MeasuresCsv.FileName)} ({results.Measures.Count} measures, {results.Measures.Count(m => !m.Ok)} failed)");
+            foreach (var group in measures.GroupBy(m => m.Point))
+            {
+                if (stepColumns.Length > 0)
+                {
+                    Console.Out.WriteLine($"* {group.Key}");
+                }
+
+                MeasuresCsv.Print(group.Select(m => m.Result));
+            }
+
+            CsvTableWriter.Write(folder.File(MeasuresCsv.FileName), [.. stepColumns, .. MeasuresCsv.Header], measures.Select(m => MeasuresCsv.Row(m.Point.Values, m.Result)));
+            Console.Error.WriteLine($"wrote {Path.Combine(folder.Target, MeasuresCsv.FileName)} ({measures.Count} measures, {measures.Count(m => !m.Result.Ok)} failed)");
         }
 
-        Plots.TransientPlot.TrySaveAll(folder.File, files.Where(f => f.Table.Analysis == "tran").Select(f => f.Name), deck.Name);
-        WriteRecord(folder.File(RunJson.FileName), deck, netlist, [.. files.Select(f => (f.Name, f.Table))], results, start);
+        if (stepColumns.Length == 0)
+        {
+            Plots.TransientPlot.TrySaveAll(folder.File, files.Where(f => f.Analysis == "tran").Select(f => f.Name), deck.Name);
+        }
+
+        WriteRecord(folder.File(RunJson.FileName), deck, netlist, files, results, start);
         if (diagnostics.DumpMatrix is { } matrixFile)
         {
             MatrixDump.Write(matrixFile, results, $"{deck.Name}: {netlist.Title}");
@@ -103,7 +133,7 @@ public static class RunCommand
     }
 
     /// <summary>run.json: the deck (path, SHA-256 of its text, title), its analyses, and per file the rows and columns written.</summary>
-    private static void WriteRecord(string path, FileInfo deck, Netlist netlist, IReadOnlyList<(string Name, ResultTable Table)> files, SimulationResults results, DateTimeOffset start)
+    private static void WriteRecord(string path, FileInfo deck, Netlist netlist, IReadOnlyList<AnalysisFile> files, SimulationResults results, DateTimeOffset start)
     {
         string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(deck.FullName)));
         var parameters = new List<KeyValuePair<string, string>>
@@ -111,17 +141,38 @@ public static class RunCommand
             new("deck", deck.FullName),
             new("deck_sha256", hash),
             new("title", netlist.Title),
-            new("analyses", string.Join(' ', files.Select(f => f.Table.Analysis))),
+            new("analyses", string.Join(' ', files.Select(f => f.Analysis))),
+            new("steps", string.Join(' ', netlist.Steps.Select(s => $"{s.ColumnName}:{s.Values.Count}"))),
         };
         var outputs = new System.Text.Json.Nodes.JsonObject();
-        foreach (var (name, table) in files)
+        foreach (AnalysisFile file in files)
         {
-            outputs[name + ".csv"] = new System.Text.Json.Nodes.JsonObject { ["rows"] = table.RowCount, ["columns"] = table.Columns.Count };
+            outputs[file.Name + ".csv"] = new System.Text.Json.Nodes.JsonObject { ["rows"] = file.Rows, ["columns"] = file.Columns };
         }
 
         RunJson.Write(path, "run", parameters, start, DateTimeOffset.UtcNow, new System.Text.Json.Nodes.JsonObject
         {
             ["results"] = new System.Text.Json.Nodes.JsonObject { ["files"] = outputs, ["newton_iterations"] = results.Statistics.NewtonIterations },
         });
+    }
+
+    /// <summary>One analysis's CSV file, written row by row over every step point.</summary>
+    private sealed class AnalysisFile(string name, string analysis, int columns, CsvRowWriter writer)
+    {
+        public string Name { get; } = name;
+
+        public string Analysis { get; } = analysis;
+
+        public int Columns { get; } = columns;
+
+        public CsvRowWriter Writer { get; } = writer;
+
+        public long Rows { get; private set; }
+
+        public void Write(double[] row)
+        {
+            Rows++;
+            Writer.Write(row);
+        }
     }
 }

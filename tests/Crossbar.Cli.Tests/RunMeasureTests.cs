@@ -50,4 +50,28 @@ public class RunMeasureTests
         Assert.That(double.Parse(trise[1], CultureInfo.InvariantCulture), Is.EqualTo(1e-6 * Math.Log(9)).Within(2e-9));
         Assert.That(trise[2..], Is.EqualTo(new[] { "tran", "true" }));
     }
+
+    [Test]
+    public void When_DeckHasSteps_Expect_StepColumnsLeadingEveryCsvAndARowPerStepAndMeasure()
+    {
+        string deck = Path.Combine(_dir, "rc.cir");
+        File.WriteAllText(deck, Deck.Replace("r1 in out 1k", "r1 in out {r}").Replace(".end", ".param r=1k\n.step param r list 1k 2k\n.end"));
+        string output = Path.Combine(_dir, "out");
+
+        Cli.Result r = Cli.Run("run", deck, "--out", output);
+
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        double[] steps = Cli.Column(Path.Combine(output, "tran.csv"), "step_r");
+        Assert.That(steps.Distinct(), Is.EqualTo(new[] { 1e3, 2e3 }));
+        Assert.That(steps.Count(s => s == 1e3), Is.GreaterThan(100));
+        string[] csv = Cli.Lines(Path.Combine(output, "measures.csv"));
+        Assert.That(csv[0], Is.EqualTo("step_r,name,value,analysis,ok"));
+        Assert.That(csv.Skip(1).Select(l => string.Join(',', l.Split(',')[0], l.Split(',')[1])), Is.EqualTo(new[]
+        {
+            "1000,trise", "1000,never", "1000,vmax", "2000,trise", "2000,never", "2000,vmax",
+        }));
+        double rise2k = double.Parse(csv[4].Split(',')[2], CultureInfo.InvariantCulture);
+        Assert.That(rise2k, Is.EqualTo(2e-6 * Math.Log(9)).Within(4e-9));
+        Assert.That(r.Stdout, Does.Contain("* step_r=2000" + Environment.NewLine + "trise"));
+    }
 }

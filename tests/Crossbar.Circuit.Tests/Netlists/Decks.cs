@@ -104,6 +104,8 @@ internal static class Decks
         .meas tran ratio param='trise/tstop*2'
         .meas dc vhalf when v(out)=0.5
         .meas op vo find v(out)
+        .step param tstop list 4u 5u
+        .step vr 0.4 0.6 0.1
         .end
         """;
 }

@@ -57,7 +57,7 @@ public partial class MeasureCrossCheckTests
     }
 
     /// <summary>The measure lines ngspice printed: <c>name = value …</c> (lines saying <c>failed</c> are left out).</summary>
-    private static Dictionary<string, double> Printed(string stdout)
+    internal static Dictionary<string, double> Printed(string stdout)
     {
         var values = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         foreach (Match match in MeasureLine().Matches(stdout))

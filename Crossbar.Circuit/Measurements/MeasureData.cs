@@ -32,7 +32,8 @@ public sealed class MeasureData
 
     /// <summary>
     /// The values of a measured vector at every point, or null when the analysis did not produce it. AC tables hold
-    /// magnitude (<c>vm</c>) and phase in degrees (<c>vp</c>); the other parts are computed from them.
+    /// magnitude (<c>vm</c>) and phase in degrees (<c>vp</c>); the other parts are computed from them, and the phase a
+    /// measure sees is in radians, as in ngspice 39's <c>.meas</c>.
     /// </summary>
     public double[]? Values(MeasureVector vector)
     {
@@ -56,7 +57,7 @@ public sealed class MeasureData
             values[k] = vector.Part switch
             {
                 'm' => magnitude[k],
-                'p' => phase[k],
+                'p' => radians,
                 'd' => 20 * Math.Log10(magnitude[k]),
                 'i' => magnitude[k] * Math.Sin(radians),
                 _ => magnitude[k] * Math.Cos(radians),

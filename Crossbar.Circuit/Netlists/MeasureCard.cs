@@ -55,7 +55,7 @@ public enum CrossingEdge
 
 /// <summary>
 /// A measured vector: <c>v(node)</c>, <c>v(a,b)</c> or <c>i(vsource)</c>, and for AC which part of the complex value
-/// (<c>vm</c> magnitude, <c>vp</c> phase in degrees, <c>vdb</c> 20·log10 of the magnitude, <c>vr</c> real, <c>vi</c>
+/// (<c>vm</c> magnitude, <c>vp</c> phase in radians (as ngspice 39's <c>.meas</c>), <c>vdb</c> 20·log10 of the magnitude, <c>vr</c> real, <c>vi</c>
 /// imaginary; plain <c>v</c> is the real part, as in ngspice).
 /// </summary>
 /// <param name="Vector">The output vector.</param>

@@ -43,7 +43,7 @@ public sealed partial class NetlistReader
         }
 
         var function = tokens[3];
-        var reader = new MeasureClauseReader(this, card, $"{command} {name}", 4);
+        var reader = new MeasureClauseReader(this, card, $"{command} {name}", analysis.Lower, 4);
         MeasureCard measure = function.IsWord ? function.Lower switch
         {
             "trig" => reader.TrigTarg(analysis.Lower, name),
@@ -114,7 +114,7 @@ public sealed partial class NetlistReader
     }
 
     /// <summary>Reads the clauses of one measure card left to right.</summary>
-    private sealed class MeasureClauseReader(NetlistReader reader, NetlistCard card, string what, int start)
+    private sealed class MeasureClauseReader(NetlistReader reader, NetlistCard card, string what, string analysis, int start)
     {
         private readonly TokenList _tokens = card.Tokens;
         private int _i = start;
@@ -205,7 +205,7 @@ public sealed partial class NetlistReader
 
             if (window.From is { } from && window.To is { } to && to < from && analysis != "dc")
             {
-                throw new NetlistException(card.Location, $"{what}: TO={to} is before FROM={from}");
+                throw new NetlistException(card.Location, FormattableString.Invariant($"{what}: TO={to:G6} is before FROM={from:G6}"));
             }
 
             return new MeasureCard(analysis, name, kind) { Vector = vector, From = window.From, To = window.To };
@@ -319,6 +319,11 @@ public sealed partial class NetlistReader
             if (names.Count == 0 || j >= _tokens.Count || _tokens[j].Kind != TokenKind.RightParen || (kind == 'i' && names.Count != 1))
             {
                 throw new NetlistException(j < _tokens.Count ? _tokens[j].Location : card.End, $"{what}: {clause}: malformed vector: {expected}");
+            }
+
+            if (part != 'r' && analysis != "ac")
+            {
+                throw new NetlistException(Current.Location, $"{what}: {clause}: '{Current.Text}(…)' is an ac vector: expected v(…) or i(…) in a {analysis} measure");
             }
 
             _i = j + 1;

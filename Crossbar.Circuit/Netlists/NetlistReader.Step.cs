@@ -83,12 +83,12 @@ public sealed partial class NetlistReader
             double count = Math.Floor(((stop - start) / step) + 1e-9) + 1;
             if (step == 0 || !(count >= 1))
             {
-                throw new NetlistException(tokens[i + 2].Location, $"{what}: step {step} does not go from {start} to {stop}");
+                throw new NetlistException(tokens[i + 2].Location, FormattableString.Invariant($"{what}: step {step:G6} does not go from {start:G6} to {stop:G6}"));
             }
 
             if (count > MaxStepValues)
             {
-                throw new NetlistException(tokens[i + 2].Location, $"{what}: {count} values is too many (at most {MaxStepValues})");
+                throw new NetlistException(tokens[i + 2].Location, FormattableString.Invariant($"{what}: {count:G6} values is too many (at most {MaxStepValues})"));
             }
 
             for (var k = 0; k < (int)count; k++)

@@ -42,6 +42,8 @@ public class NetlistReaderMeasureTests
     [TestCase(".meas tran x when v(a)=1 rise=0", 3, 31, ".meas x: rise= must be a positive integer or LAST, found '0'")]
     [TestCase(".meas tran x when v(a)=1 bogus=2", 3, 26, ".meas x: unexpected 'bogus': expected VAL=, TD=")]
     [TestCase(".meas tran x max q(a)", 3, 18, ".meas x: MAX: unsupported vector 'q(…)': expected v(node), v(node,node) or i(vsource)")]
+    [TestCase(".meas tran x max vdb(a)", 3, 18, ".meas x: MAX: 'vdb(…)' is an ac vector: expected v(…) or i(…) in a tran measure")]
+    [TestCase(".meas tran x avg v(a) from=2 to=1", 3, 1, ".meas x: TO=1 is before FROM=2")]
     [TestCase(".meas tran x avg v(a) rise=1", 3, 23, ".meas x: AVG takes only FROM=, TO= and TD=")]
     [TestCase(".meas tran x find v(a)", 3, 23, ".meas x: FIND v(a) needs WHEN … or AT=value")]
     [TestCase(".meas op x max v(a)", 3, 12, ".meas x: an op measure can only be FIND v(x) or PARAM='expression'")]

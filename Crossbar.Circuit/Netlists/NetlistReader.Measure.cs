@@ -61,7 +61,7 @@ public sealed partial class NetlistReader
         }
         : throw new NetlistException(function.Location, $"{command} {name}: expected a function, found '{function.Display}': {MeasureForms}");
 
-        if (analysis.Lower == "op" && measure.Kind is not (MeasureKind.Find or MeasureKind.Param))
+        if (analysis.Lower == "op" && (measure.Kind is not (MeasureKind.Find or MeasureKind.Param) || measure.Trigger is not null))
         {
             throw new NetlistException(function.Location, $"{command} {name}: an op measure can only be FIND v(x) or PARAM='expression'");
         }

@@ -47,6 +47,7 @@ public class NetlistReaderMeasureTests
     [TestCase(".meas tran x avg v(a) rise=1", 3, 23, ".meas x: AVG takes only FROM=, TO= and TD=")]
     [TestCase(".meas tran x find v(a)", 3, 23, ".meas x: FIND v(a) needs WHEN … or AT=value")]
     [TestCase(".meas op x max v(a)", 3, 12, ".meas x: an op measure can only be FIND v(x) or PARAM='expression'")]
+    [TestCase(".meas op x find v(a) when v(a)=1", 3, 12, ".meas x: an op measure can only be FIND v(x) or PARAM='expression'")]
     [TestCase(".meas tran x param", 3, 19, ".meas x: expected PARAM='expression'")]
     [TestCase(".meas tran x when v(a)=1\n.meas tran X max v(a)", 4, 12, ".meas: duplicate measure 'X' for tran")]
     public void When_MeasureCardInvalid_Expect_NetlistExceptionAtLineAndColumn(string card, int line, int column, string fragment)

@@ -103,7 +103,7 @@ public static class MeasureEvaluator
             return MeasureResult.Failed(card, $"WHEN: {Describe(card.Trigger!)}");
         }
 
-        double value = card.Kind == MeasureKind.Derivative ? Crossing.SlopeAt(data, values, at) : Crossing.ValueAt(data, values, at);
+        double value = card.Kind == MeasureKind.Derivative ? Interpolation.SlopeAt(data, values, at) : Interpolation.ValueAt(data, values, at);
         return double.IsNaN(value)
             ? MeasureResult.Failed(card, $"{at.ToString("G6", CultureInfo.InvariantCulture)} is outside the {data.Analysis} results")
             : Ok(card, value);

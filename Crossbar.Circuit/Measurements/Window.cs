@@ -118,7 +118,7 @@ internal static class Window
             {
                 if (k > 0 && !AlmostEqual(s, high))
                 {
-                    v = values[k - 1] + ((high - scale[k - 1]) * (v - values[k - 1]) / (s - scale[k - 1]));
+                    v = Interpolation.Linear(scale[k - 1], values[k - 1], s, v, high);
                     s = high;
                 }
 
@@ -130,7 +130,7 @@ internal static class Window
 
             if (x.Count == 0 && k > 0 && from is { } start && start != 0 && !AlmostEqual(s, start))
             {
-                v = values[k - 1] + ((start - scale[k - 1]) * (v - values[k - 1]) / (s - scale[k - 1]));
+                v = Interpolation.Linear(scale[k - 1], values[k - 1], s, v, start);
                 s = start;
             }
 

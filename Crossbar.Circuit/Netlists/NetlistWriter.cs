@@ -9,9 +9,10 @@ namespace Crossbar.Circuit.Netlists;
 /// </summary>
 /// <remarks>
 /// Order: title, <c>.param</c>, <c>.options</c>, <c>.model</c>, <c>.subckt</c> definitions,
-/// elements, <c>.ic</c>, analyses, <c>.save</c>, <c>.print</c>, <c>.end</c>. Warnings are not
-/// printed, and neither are <c>.print op</c> cards: ngspice 39 rejects them and then skips the
-/// other analyses' output.
+/// elements, <c>.ic</c>, analyses, <c>.save</c>, <c>.print</c>, <c>.step</c>, <c>.measure</c> (both as read,
+/// continuation lines joined; a deck with <c>.step</c> does not run in ngspice, which has none), <c>.end</c>. Warnings
+/// are not printed, and neither are <c>.print op</c> cards: ngspice 39 rejects them and then skips the other analyses'
+/// output.
 /// </remarks>
 public static class NetlistWriter
 {

@@ -106,6 +106,9 @@ internal static class Decks
         .meas op vo find v(out)
         .step param tstop list 4u 5u
         .step vr 0.4 0.6 0.1
+        .model dm d (is=1e-14)
+        D1 out 0 dm
+        .step dm(is) list 1e-14 2e-14
         .end
         """;
 }

@@ -39,7 +39,7 @@ public static class MeasureEvaluator
             MeasureKind.TrigTarg => TrigTarg(card, data),
             MeasureKind.Find or MeasureKind.Derivative => Find(card, data),
             MeasureKind.When => When(card, data),
-            MeasureKind.Minimum or MeasureKind.Maximum => Extremum(card, data),
+            MeasureKind.Minimum or MeasureKind.Maximum or MeasureKind.MinimumAt or MeasureKind.MaximumAt => Extremum(card, data),
             MeasureKind.PeakToPeak => PeakToPeak(card, data),
             MeasureKind.Average => Average(card, data),
             _ => Integral(card, data),
@@ -117,8 +117,17 @@ public static class MeasureEvaluator
 
     private static MeasureResult Extremum(MeasureCard card, MeasureData data)
     {
-        (double value, double at) = Window.Extremum(data, data.Values(card.Vector!)!, card.From, card.To, card.Kind == MeasureKind.Maximum);
-        return double.IsNaN(value) ? EmptyWindow(card) : Ok(card, value, new MeasureDetail("at", at));
+        bool maximum = card.Kind is MeasureKind.Maximum or MeasureKind.MaximumAt;
+        (double value, double at) = Window.Extremum(data, data.Values(card.Vector!)!, card.From, card.To, maximum);
+        if (double.IsNaN(value))
+        {
+            return EmptyWindow(card);
+        }
+
+        // MIN_AT and MAX_AT give where the extremum is, and print the extremum after "with=".
+        return card.Kind is MeasureKind.MinimumAt or MeasureKind.MaximumAt
+            ? Ok(card, at, new MeasureDetail("with", value))
+            : Ok(card, value, new MeasureDetail("at", at));
     }
 
     private static MeasureResult PeakToPeak(MeasureCard card, MeasureData data)

@@ -24,6 +24,12 @@ public enum MeasureKind
     /// <summary><c>MAX</c>: largest value in the window.</summary>
     Maximum,
 
+    /// <summary><c>MIN_AT</c>: where (time, sweep value, frequency) the smallest value in the window is.</summary>
+    MinimumAt,
+
+    /// <summary><c>MAX_AT</c>: where the largest value in the window is.</summary>
+    MaximumAt,
+
     /// <summary><c>PP</c>: largest minus smallest value in the window.</summary>
     PeakToPeak,
 

@@ -6,7 +6,7 @@ namespace Crossbar.Circuit.Netlists;
 public sealed partial class NetlistReader
 {
     private const string MeasureForms =
-        "expected '.measure tran|dc|ac|op name' then TRIG … TARG …, FIND v(x) WHEN|AT=, WHEN v(x)=value, AVG|RMS|MIN|MAX|PP|INTEG|DERIV v(x), or PARAM='expression'";
+        "expected '.measure tran|dc|ac|op name' then TRIG … TARG …, FIND v(x) WHEN|AT=, WHEN v(x)=value, AVG|RMS|MIN|MAX|MIN_AT|MAX_AT|PP|INTEG|DERIV v(x), or PARAM='expression'";
 
     /// <summary>Standard parameters of a measure clause.</summary>
     private static readonly HashSet<string> MeasureParameters = new(StringComparer.OrdinalIgnoreCase)
@@ -53,6 +53,8 @@ public sealed partial class NetlistReader
             "rms" => reader.Window(analysis.Lower, name, MeasureKind.Rms),
             "min" => reader.Window(analysis.Lower, name, MeasureKind.Minimum),
             "max" => reader.Window(analysis.Lower, name, MeasureKind.Maximum),
+            "min_at" => reader.Window(analysis.Lower, name, MeasureKind.MinimumAt),
+            "max_at" => reader.Window(analysis.Lower, name, MeasureKind.MaximumAt),
             "pp" => reader.Window(analysis.Lower, name, MeasureKind.PeakToPeak),
             "integ" or "integral" => reader.Window(analysis.Lower, name, MeasureKind.Integral),
             "deriv" or "derivative" => reader.Derivative(analysis.Lower, name),
@@ -191,6 +193,8 @@ public sealed partial class NetlistReader
                 MeasureKind.Average => "AVG",
                 MeasureKind.Minimum => "MIN",
                 MeasureKind.Maximum => "MAX",
+                MeasureKind.MinimumAt => "MIN_AT",
+                MeasureKind.MaximumAt => "MAX_AT",
                 MeasureKind.PeakToPeak => "PP",
                 MeasureKind.Integral => "INTEG",
                 _ => "RMS",

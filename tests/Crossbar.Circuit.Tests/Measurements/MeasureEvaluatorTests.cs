@@ -38,6 +38,10 @@ public class MeasureEvaluatorTests
         Assert.That(Evaluate("m pp v(a) from=2 to=8", x, y).Value, Is.EqualTo(6).Within(1e-12));
         Assert.That(Evaluate("m min v(a) from=2.5 to=8", x, y).Value, Is.EqualTo(3));
         Assert.That(Evaluate("m find v(a) at=4.25", x, y).Value, Is.EqualTo(4.25).Within(1e-12));
+        MeasureResult maxAt = Evaluate("m max_at v(a) from=2 to=7.5", x, y);
+        Assert.That(maxAt.Value, Is.EqualTo(7));
+        Assert.That(maxAt.ToNgspiceLine(), Is.EqualTo("m                   =  7.000000e+00 with=  7.000000e+00"));
+        Assert.That(Evaluate("m min_at v(a) from=2.5", x, y).Value, Is.EqualTo(3));
     }
 
     [TestCase("rise=1", 0.5)]

@@ -16,8 +16,9 @@ internal sealed class OutputSelection
     /// <summary>Column names in order.</summary>
     public List<string> Names { get; }
 
-    /// <summary>Chooses the vectors for an analysis kind (op, dc, tran, ac).</summary>
-    public static OutputSelection For(Netlist netlist, Circuit circuit, string analysis, IEnumerable<string> topLevelSources)
+    /// <summary>Chooses the vectors for an analysis kind (op, dc, tran, ac), then adds the <paramref name="measured"/> ones
+    /// not already chosen (those this circuit has: a measure of a missing vector fails on its own).</summary>
+    public static OutputSelection For(Netlist netlist, Circuit circuit, string analysis, IEnumerable<string> topLevelSources, IEnumerable<OutputVector>? measured = null)
     {
         var printed = netlist.Prints.Where(p => p.Analysis.Equals(analysis, StringComparison.OrdinalIgnoreCase))
             .SelectMany(p => p.Vectors).ToList();
@@ -44,6 +45,16 @@ internal sealed class OutputSelection
             selection._columns.Add(Resolve(circuit, v));
         }
 
+        foreach (OutputVector v in measured ?? [])
+        {
+            if (!seen.Contains(v.ColumnName) && TryResolve(circuit, v) is { } column)
+            {
+                seen.Add(v.ColumnName);
+                selection.Names.Add(v.ColumnName);
+                selection._columns.Add(column);
+            }
+        }
+
         return selection;
     }
 
@@ -66,6 +77,18 @@ internal sealed class OutputSelection
 
     /// <summary>Number of selected vectors.</summary>
     public int Count => _columns.Count;
+
+    private static (int, int)? TryResolve(Circuit circuit, OutputVector v)
+    {
+        try
+        {
+            return Resolve(circuit, v);
+        }
+        catch (SimulationException)
+        {
+            return null;
+        }
+    }
 
     private static (int, int) Resolve(Circuit circuit, OutputVector v)
     {

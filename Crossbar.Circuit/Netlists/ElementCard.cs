@@ -77,6 +77,10 @@ public sealed class ElementCard
         return null;
     }
 
+    /// <summary>The same card with another main value (every other field kept: model, waveform, AC, forms, flags).</summary>
+    public ElementCard WithValue(ParamValue? value) =>
+        new(Name, Nodes) { Value = value, Parameters = Parameters, Location = Location, _extras = _extras };
+
     /// <inheritdoc />
     public override string ToString() => $"{Name} {string.Join(' ', Nodes)}";
 

@@ -45,6 +45,12 @@ public sealed class Netlist
     /// <summary><c>.print</c>/<c>.plot</c> lines.</summary>
     public List<PrintCard> Prints { get; } = [];
 
+    /// <summary><c>.measure</c> cards in the order written.</summary>
+    public List<MeasureCard> Measures { get; } = [];
+
+    /// <summary><c>.step</c> cards in the order written (the last varies fastest).</summary>
+    public List<StepCard> Steps { get; } = [];
+
     /// <summary>Warnings produced while reading (skipped .control blocks, unknown options...).</summary>
     public List<string> Warnings { get; } = [];
 }

@@ -6,7 +6,7 @@ namespace Crossbar.Circuit.Netlists;
 public sealed partial class NetlistReader
 {
     private const string SupportedDotCards =
-        ".param .func .model .subckt .ends .include .lib .global .options .temp .ic .nodeset .op .dc .tran .ac .save .print .plot .title .control/.endc .end";
+        ".param .func .model .subckt .ends .include .lib .global .options .temp .ic .nodeset .op .dc .tran .ac .save .print .plot .measure .step .title .control/.endc .end";
 
     /// <summary>Options the engine understands.</summary>
     private static readonly HashSet<string> RecognisedOptions = new(StringComparer.OrdinalIgnoreCase)
@@ -51,7 +51,8 @@ public sealed partial class NetlistReader
                 return;
         }
 
-        if (command is ".options" or ".option" or ".opt" or ".ic" or ".nodeset" or ".global" or ".temp" or ".op" or ".dc" or ".tran" or ".ac" or ".save" or ".print" or ".plot" or ".title")
+        if (command is ".options" or ".option" or ".opt" or ".ic" or ".nodeset" or ".global" or ".temp" or ".op" or ".dc" or ".tran" or ".ac" or ".save" or ".print" or ".plot" or ".title"
+            or ".measure" or ".meas" or ".step")
         {
             if (Current.Definition is { } inside)
             {
@@ -100,6 +101,12 @@ public sealed partial class NetlistReader
                 break;
             case ".print" or ".plot":
                 ReadPrint(card);
+                break;
+            case ".measure" or ".meas":
+                _netlist.Measures.Add(ReadMeasure(card));
+                break;
+            case ".step":
+                _netlist.Steps.Add(ReadStep(card));
                 break;
             case ".title":
                 var text = card.FirstLine.TrimStart();

@@ -45,9 +45,17 @@ public sealed partial class NetlistReader
     /// <returns>The netlist.</returns>
     /// <exception cref="NetlistException">The file cannot be read (it must be a regular file of at most 256 MiB, as
     /// must every included file), the deck is invalid, or it has no element card.</exception>
-    public static Netlist ReadFile(string path)
+    public static Netlist ReadFile(string path) => ReadFile(path, new Dictionary<string, double>());
+
+    /// <summary>Reads a deck from a file with some global parameters fixed, as <see cref="ReadText(string, string, IReadOnlyDictionary{string, double})"/> does.</summary>
+    /// <param name="path">The deck file.</param>
+    /// <param name="pinned">Parameter values by name.</param>
+    /// <returns>The netlist.</returns>
+    /// <exception cref="NetlistException">As for <see cref="ReadFile(string)"/>.</exception>
+    public static Netlist ReadFile(string path, IReadOnlyDictionary<string, double> pinned)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(pinned);
         string text;
         string fullPath;
         try
@@ -60,13 +68,34 @@ public sealed partial class NetlistReader
             throw new NetlistException(new SourceLocation(path, 0, 0), $"cannot read netlist file '{path}': {ex.Message}");
         }
 
-        var netlist = Read(text, path, Path.GetDirectoryName(fullPath) ?? ".", fullPath);
+        var netlist = pinned.Count == 0
+            ? Read(text, path, Path.GetDirectoryName(fullPath) ?? ".", fullPath)
+            : Read(text, path, Path.GetDirectoryName(fullPath) ?? ".", fullPath, int.MaxValue, pinned);
         if (netlist.Elements.Count == 0 && netlist.Arrays.Count == 0)
         {
             throw new NetlistException(new SourceLocation(path, 0, 0), "no circuit (no element cards)");
         }
 
         return netlist;
+    }
+
+    /// <summary>
+    /// Reads a deck with some global parameters fixed: each <c>.param</c> of a pinned name keeps the pinned value, and
+    /// everything that depends on it is evaluated with it (how <c>.step param</c> runs a deck once per value). A pinned
+    /// name the deck does not define is added as a <c>.param</c>.
+    /// </summary>
+    /// <param name="text">The deck.</param>
+    /// <param name="fileName">As for <see cref="ReadText(string, string)"/>.</param>
+    /// <param name="pinned">Parameter values by name.</param>
+    /// <exception cref="NetlistException">The deck is invalid.</exception>
+    public static Netlist ReadText(string text, string fileName, IReadOnlyDictionary<string, double> pinned)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(pinned);
+        string directory = fileName.StartsWith('<') || fileName.Length == 0
+            ? Directory.GetCurrentDirectory()
+            : Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? Directory.GetCurrentDirectory();
+        return Read(text, fileName, directory, fileName.StartsWith('<') ? null : Path.GetFullPath(fileName), int.MaxValue, pinned);
     }
 
     /// <summary>Reads a deck from text; the first line is the title.</summary>
@@ -107,9 +136,14 @@ public sealed partial class NetlistReader
     /// never holds 10⁵ token lists at once. A long deck's second scan is shared with a second
     /// thread (<see cref="TryReadConcurrently"/>).
     /// </summary>
-    private static Netlist Read(string text, string fileName, string directory, string? fullPath, int concurrentMinimumLength = ConcurrentMinimumLength)
+    private static Netlist Read(string text, string fileName, string directory, string? fullPath, int concurrentMinimumLength = ConcurrentMinimumLength, IReadOnlyDictionary<string, double>? pinned = null)
     {
         var reader = new NetlistReader();
+        foreach (var (name, value) in pinned ?? new Dictionary<string, double>())
+        {
+            reader._globals.Pin(name, value);
+        }
+
         reader._netlist.Title = NetlistLexer.Title(text);
         var chain = fullPath is null ? new List<string>() : [fullPath];
         if (MayShapeParameterScope(text))
@@ -131,6 +165,14 @@ public sealed partial class NetlistReader
         }
 
         NetlistValidator.Validate(reader._netlist, reader._references, reader._sweepSources);
+        foreach (var (name, value) in pinned ?? new Dictionary<string, double>())
+        {
+            if (!reader._netlist.Parameters.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                reader._netlist.Parameters.Insert(0, new ParameterCard(name.ToLowerInvariant(), value));
+            }
+        }
+
         return reader._netlist;
     }
 
@@ -178,7 +220,7 @@ public sealed partial class NetlistReader
         }
         else if (_firstScanDepth == 0 && head.IsWordLike(".param"))
         {
-            ReadParameterCard(card, _globals, (name, value) => _netlist.Parameters.Add(new ParameterCard(name, value)));
+            ReadParameterCard(card, _globals, (name, value) => _netlist.Parameters.Add(new ParameterCard(name, _globals.Pinned(name) is { } pin ? pin : value)));
         }
         else if (_firstScanDepth == 0 && head.IsWordLike(".func"))
         {

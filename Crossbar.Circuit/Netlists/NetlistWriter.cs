@@ -10,9 +10,10 @@ namespace Crossbar.Circuit.Netlists;
 /// </summary>
 /// <remarks>
 /// Order: title, <c>.param</c>, <c>.options</c>, <c>.global</c>, <c>.model</c>, <c>.subckt</c> definitions,
-/// elements, <c>.ic</c>, <c>.nodeset</c>, analyses, <c>.save</c>, <c>.print</c>, <c>.end</c>. Warnings are not
-/// printed, and neither are <c>.print op</c> cards: ngspice 39 rejects them and then skips the
-/// other analyses' output.
+/// elements, <c>.ic</c>, <c>.nodeset</c>, analyses, <c>.save</c>, <c>.print</c>, <c>.step</c>, <c>.measure</c> (both
+/// as read, continuation lines joined; a deck with <c>.step</c> does not run in ngspice, which has none), <c>.end</c>.
+/// Warnings are not printed, and neither are <c>.print op</c> cards: ngspice 39 rejects them and then skips the other
+/// analyses' output.
 /// </remarks>
 public static class NetlistWriter
 {
@@ -80,6 +81,16 @@ public static class NetlistWriter
             sb.Append(".print ").Append(print.Analysis.ToLowerInvariant());
             AppendVectors(sb, print.Vectors);
             sb.Append('\n');
+        }
+
+        foreach (var step in netlist.Steps)
+        {
+            sb.Append(step.Text).Append('\n');
+        }
+
+        foreach (var measure in netlist.Measures)
+        {
+            sb.Append(measure.Text).Append('\n');
         }
 
         sb.Append(".end\n");

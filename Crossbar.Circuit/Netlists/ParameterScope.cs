@@ -8,10 +8,28 @@ internal sealed class ParameterScope(ParameterScope? parent)
 {
     private readonly Dictionary<string, double> _values = new(StringComparer.OrdinalIgnoreCase);
     private Dictionary<string, UserFunction>? _functions;
+    private Dictionary<string, double>? _pinned;
 
     public ParameterScope? Parent { get; } = parent;
 
-    public void Set(string name, double value) => _values[name] = value;
+    /// <summary>Sets a value, unless the name is pinned (<see cref="Pin"/>).</summary>
+    public void Set(string name, double value)
+    {
+        if (_pinned is null || !_pinned.ContainsKey(name))
+        {
+            _values[name] = value;
+        }
+    }
+
+    /// <summary>Fixes a value that later <c>.param</c> cards do not change (a <c>.step param</c> value).</summary>
+    public void Pin(string name, double value)
+    {
+        (_pinned ??= new(StringComparer.OrdinalIgnoreCase))[name] = value;
+        _values[name] = value;
+    }
+
+    /// <summary>The pinned value of a name, or null.</summary>
+    public double? Pinned(string name) => _pinned is not null && _pinned.TryGetValue(name, out var value) ? value : null;
 
     public double? Lookup(string name)
     {

@@ -1,4 +1,5 @@
 using Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Measurements;
 using Crossbar.Circuit.Netlists;
 
 namespace Crossbar.Circuit.Simulation;
@@ -35,6 +36,8 @@ public static class CircuitSimulator
         }
 
         var tables = new List<ResultTable>();
+        var measurements = new MeasurementRun(netlist);
+        onTable = measurements.Wrap(onTable);
         int captureAt = captureMatrix ? Math.Max(flat.Analyses.FindIndex(a => a is OpAnalysisCard), 0) : -1;
         MatrixSnapshot? snapshot = null;
         KclResidual? residual = null;
@@ -47,7 +50,7 @@ public static class CircuitSimulator
                 case OpAnalysisCard:
                 {
                     statistics.OperatingPointTime.Start();
-                    var output = OutputSelection.For(flat, circuit, "op", topLevelSources);
+                    var output = OutputSelection.For(flat, circuit, "op", topLevelSources, measurements.VectorsOf("op"));
                     tables.Add(OperatingPointAnalysis.Run(circuit, output, onTable));
                     statistics.OperatingPointTime.Stop();
                     residual = KclResidual.Of(circuit, "op");
@@ -57,7 +60,7 @@ public static class CircuitSimulator
                 case DcAnalysisCard dc:
                 {
                     statistics.DcSweepTime.Start();
-                    var output = OutputSelection.For(flat, circuit, "dc", topLevelSources);
+                    var output = OutputSelection.For(flat, circuit, "dc", topLevelSources, measurements.VectorsOf("dc"));
                     tables.Add(DcSweepAnalysis.Run(circuit, dc, output, onTable));
                     statistics.DcSweepTime.Stop();
                     residual = KclResidual.Of(circuit, "dc");
@@ -67,7 +70,7 @@ public static class CircuitSimulator
                 case TranAnalysisCard tran:
                 {
                     statistics.TransientTime.Start();
-                    var output = OutputSelection.For(flat, circuit, "tran", topLevelSources);
+                    var output = OutputSelection.For(flat, circuit, "tran", topLevelSources, measurements.VectorsOf("tran"));
                     tables.Add(TransientAnalysis.Run(circuit, flat, tran, output, onTable: onTable, quantisedSteps: quantisedTransient));
                     statistics.TransientTime.Stop();
                     residual = KclResidual.Of(circuit, "tran");
@@ -77,7 +80,7 @@ public static class CircuitSimulator
                 case AcAnalysisCard acCard:
                 {
                     statistics.AcTime.Start();
-                    var output = OutputSelection.For(flat, circuit, "ac", topLevelSources);
+                    var output = OutputSelection.For(flat, circuit, "ac", topLevelSources, measurements.VectorsOf("ac"));
                     tables.Add(AcAnalysis.Run(circuit, acCard, output, onTable));
                     statistics.AcTime.Stop();
                     break;
@@ -87,6 +90,7 @@ public static class CircuitSimulator
                     throw new NetlistException(analysis.Location, $"analysis {analysis.GetType().Name} is not supported by this engine");
             }
 
+            measurements.Complete(tables[^1]);
             if (statistics.MatrixCapture is { IsComplete: true } taken)
             {
                 snapshot = taken;
@@ -95,7 +99,7 @@ public static class CircuitSimulator
             statistics.MatrixCapture = null;
         }
 
-        return new SimulationResults(tables, statistics, [.. netlist.Warnings], snapshot, residual);
+        return new SimulationResults(tables, statistics, [.. netlist.Warnings], snapshot, residual, measurements.Results);
     }
 
     private static string Name(AnalysisCard analysis) => analysis switch

@@ -311,6 +311,6 @@ public sealed partial class OutputFolder : IDisposable
         return false;
     }
 
-    [GeneratedRegex(@"^((op|dc|tran|ac|noise)\d*\.csv|solution\.csv|summary\.csv|waveforms\.(csv|png)|(iterations|ber|tran\d*)\.png|run\.json|metadata\.txt|iterations\.csv|parameters\.txt|ber\.csv|cost\.csv|.+\.tmp\d*(\.png)?|\.crossbar-write-test-\d+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((op|dc|tran|ac|noise)\d*\.csv|solution\.csv|summary\.csv|waveforms\.(csv|png)|(iterations|ber|tran\d*)\.png|run\.json|measures\.csv|.+\.raw|metadata\.txt|iterations\.csv|parameters\.txt|ber\.csv|cost\.csv|.+\.tmp\d*(\.png)?|\.crossbar-write-test-\d+)$", RegexOptions.CultureInvariant)]
     private static partial Regex OwnFile();
 }

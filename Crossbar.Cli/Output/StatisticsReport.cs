@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Simulation;
 
 namespace Crossbar.Cli.Output;
 

@@ -129,4 +129,38 @@ internal static class Decks
         .dc V1 1 2 0.5
         .end
         """;
+
+    /// <summary>Every form of <c>.measure</c> on an RC step and a DC sweep.</summary>
+    public const string Measured = """
+        Measured RC
+        .param tstop=5u
+        Vin in 0 pulse(0 1 0.5u 10n 10n 2u 4u)
+        Vr ref 0 0.5
+        R1 in out 1k
+        C1 out 0 1n
+        .dc Vin 0 1 0.1
+        .tran 10n {tstop}
+        .meas tran trise trig v(out) val=0.1 rise=1 targ v(out) val=0.9 rise=1
+        .meas tran tl trig v(in) val=0.5 td=1u cross=last targ at=4u
+        .measure tran vf find v(out) when v(in)=0.5 fall=1
+        .meas tran tw when v(out)=v(ref) rise=2 from=1u to={tstop}
+        .meas tran va find v(out) at=1u
+        .meas tran av avg v(out) from=0.5u to=2.5u
+        .meas tran rm rms v(out) from=0.5u to=2.5u
+        .meas tran it integral v(out) from=0.5u
+        .meas tran mn min v(out) to=3u
+        .meas tran mx max v(out)
+        .meas tran p pp v(out)
+        .meas tran d deriv v(out) at=1u
+        .meas tran dw derivative v(out) when v(out)=0.5 rise=last
+        .meas tran ratio param='trise/tstop*2'
+        .meas dc vhalf when v(out)=0.5
+        .meas op vo find v(out)
+        .step param tstop list 4u 5u
+        .step vr 0.4 0.6 0.1
+        .model dm d (is=1e-14)
+        D1 out 0 dm
+        .step dm(is) list 1e-14 2e-14
+        .end
+        """;
 }

@@ -17,7 +17,7 @@ public class NetlistFuzzTests
     public void When_TenThousandMutatedDecksRead_Expect_OnlyNetlistExceptionsAndNoHang()
     {
         var random = new Random(Seed);
-        var bases = new[] { Decks.Representative, Decks.Rc, Decks.Expressions };
+        var bases = new[] { Decks.Representative, Decks.Rc, Decks.Expressions, Decks.Measured };
         var failures = new List<string>();
         var accepted = 0;
         var rejected = 0;

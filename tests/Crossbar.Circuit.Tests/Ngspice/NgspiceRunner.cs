@@ -219,9 +219,11 @@ public sealed class NgspiceRunner
     /// cards name by relative paths (the first part of each path, e.g. <c>lib/</c>) are copied beside the deck so that
     /// those paths resolve; or null.</param>
     /// <param name="companionFiles">Files copied into the run's folder first (libraries and includes the deck names), or null.</param>
+    /// <param name="rawFile">Write and parse a raw file (<c>-r out.raw</c>); without one ngspice evaluates and prints the
+    /// deck's <c>.measure</c> cards, which it skips when writing a raw file, and <see cref="NgspiceResult.Plots"/> is empty.</param>
     /// <exception cref="NgspiceException">Non-zero exit, an error line in the output, or no raw file.</exception>
     /// <exception cref="TimeoutException">The run took longer than <see cref="Timeout"/>.</exception>
-    public NgspiceResult Run(string deckText, string deckName = "deck.cir", string? sourceFolder = null, IReadOnlyList<string>? companionFiles = null)
+    public NgspiceResult Run(string deckText, string deckName = "deck.cir", string? sourceFolder = null, IReadOnlyList<string>? companionFiles = null, bool rawFile = true)
     {
         DirectoryInfo work = Directory.CreateTempSubdirectory("crossbar-ngspice-");
         try
@@ -238,7 +240,7 @@ public sealed class NgspiceRunner
 
             string deckFile = Path.Combine(work.FullName, Path.GetFileName(deckName));
             File.WriteAllText(deckFile, deckText.EndsWith('\n') ? deckText : deckText + "\n");
-            string rawFile = Path.Combine(work.FullName, "out.raw");
+            string rawPath = Path.Combine(work.FullName, "out.raw");
 
             var start = new ProcessStartInfo(ExecutablePath)
             {
@@ -250,10 +252,16 @@ public sealed class NgspiceRunner
                 CreateNoWindow = true,
             };
             start.ArgumentList.Add("-b");
-            start.ArgumentList.Add("-r");
-            start.ArgumentList.Add("out.raw");
+            if (rawFile)
+            {
+                start.ArgumentList.Add("-r");
+                start.ArgumentList.Add("out.raw");
+            }
+
             start.ArgumentList.Add(Path.GetFileName(deckFile));
             start.Environment["SPICE_ASCIIRAWFILE"] = "1";
+            // WHEN, RMS, INTEG and PARAM measures print with this many decimals (5 by default; the others always 6).
+            start.Environment["NGSPICE_MEAS_PRECISION"] = "12";
 
             var stdout = new StringBuilder();
             var stderr = new StringBuilder();
@@ -310,12 +318,17 @@ public sealed class NgspiceRunner
                     $"ngspice failed on {deckName} (exit {process.ExitCode}): {errorLine ?? "no error line"}\n--- stderr ---\n{Tail(errors)}\n--- stdout ---\n{Tail(output)}");
             }
 
-            if (!File.Exists(rawFile))
+            if (!rawFile)
+            {
+                return new NgspiceResult(process.ExitCode, output, errors, []);
+            }
+
+            if (!File.Exists(rawPath))
             {
                 throw new NgspiceException($"ngspice wrote no raw file for {deckName} (does it have an analysis card?)\n--- stdout ---\n{Tail(output)}");
             }
 
-            IReadOnlyList<RawPlot> plots = RawFileReader.ReadFile(rawFile);
+            IReadOnlyList<RawPlot> plots = RawFileReader.ReadFile(rawPath);
             return new NgspiceResult(process.ExitCode, output, errors, plots);
         }
         finally

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Crossbar.Circuit.Tests.Ngspice;
 
 /// <summary>
-/// Parses ngspice ASCII raw files (written with <c>SPICE_ASCIIRAWFILE=1</c>, or
-/// <c>set filetype=ascii</c>): any number of plots, real or complex values.
+/// Parses ngspice raw files, ASCII (written with <c>SPICE_ASCIIRAWFILE=1</c>, or <c>set filetype=ascii</c>) or
+/// binary (ngspice's default, and CrossbarSim's <c>--raw</c>): any number of plots, real or complex values.
 /// </summary>
 /// <remarks>
 /// Names are lower-cased and normalised so that they match the engine's column names:
@@ -14,8 +14,78 @@ namespace Crossbar.Circuit.Tests.Ngspice;
 /// </remarks>
 public static class RawFileReader
 {
-    /// <summary>Reads and parses a raw file.</summary>
-    public static IReadOnlyList<RawPlot> ReadFile(string path) => Parse(File.ReadAllText(path), path);
+    /// <summary>Reads and parses a raw file, ASCII or binary.</summary>
+    public static IReadOnlyList<RawPlot> ReadFile(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        return bytes.AsSpan().IndexOf("\nBinary:\n"u8) >= 0 ? ParseBinary(bytes, path) : Parse(System.Text.Encoding.ASCII.GetString(bytes), path);
+    }
+
+    /// <summary>The header lines of each plot of a binary raw file, up to and including <c>Binary:</c>.</summary>
+    public static IReadOnlyList<string[]> BinaryHeaders(byte[] bytes) => [.. BinaryPlots(bytes, "raw file").Select(p => p.Header)];
+
+    /// <summary>Parses a binary raw file: per plot a text header ending in <c>Binary:\n</c>, then little-endian doubles.</summary>
+    public static IReadOnlyList<RawPlot> ParseBinary(byte[] bytes, string source = "raw file") => [.. BinaryPlots(bytes, source).Select(p => p.Plot)];
+
+    private static IEnumerable<(string[] Header, RawPlot Plot)> BinaryPlots(byte[] bytes, string source)
+    {
+        int at = 0;
+        while (at < bytes.Length)
+        {
+            int binary = bytes.AsSpan(at).IndexOf("Binary:\n"u8);
+            if (binary < 0)
+            {
+                throw new FormatException($"{source}: no 'Binary:' after byte {at}");
+            }
+
+            string[] header = System.Text.Encoding.ASCII.GetString(bytes, at, binary + "Binary:".Length).Split('\n');
+            at += binary + "Binary:\n".Length;
+            string Field(string key) => header.FirstOrDefault(l => l.StartsWith(key, StringComparison.OrdinalIgnoreCase)) is { } line
+                ? Value(line) : throw new FormatException($"{source}: plot header has no '{key}'");
+            string plotName = Field("Plotname:");
+            bool isComplex = Field("Flags:").Contains("complex", StringComparison.OrdinalIgnoreCase);
+            int variableCount = ParseInt(Field("No. Variables:"), source, -1);
+            int pointCount = ParseInt(Field("No. Points:"), source, -1);
+            int first = Array.FindIndex(header, l => l.StartsWith("Variables:", StringComparison.OrdinalIgnoreCase)) + 1;
+            var variables = new List<RawVariable>(variableCount);
+            for (int v = 0; v < variableCount; v++)
+            {
+                string[] parts = header[first + v].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                bool isScale = v == 0 && !string.Equals(plotName.Trim(), "Operating Point", StringComparison.OrdinalIgnoreCase);
+                variables.Add(new RawVariable(isScale ? parts[1].ToLowerInvariant() : NormaliseName(parts[1], parts[2]), parts[1], parts[2]));
+            }
+
+            int width = isComplex ? 2 : 1;
+            long needed = (long)pointCount * variableCount * width * sizeof(double);
+            if (at + needed > bytes.Length)
+            {
+                throw new FormatException($"{source}: plot '{plotName}' needs {needed} bytes of data, {bytes.Length - at} left");
+            }
+
+            var real = new List<double[]>(pointCount);
+            List<double[]>? imaginary = isComplex ? new List<double[]>(pointCount) : null;
+            for (int p = 0; p < pointCount; p++)
+            {
+                var re = new double[variableCount];
+                var im = isComplex ? new double[variableCount] : null;
+                for (int v = 0; v < variableCount; v++)
+                {
+                    re[v] = System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(at));
+                    at += sizeof(double);
+                    if (im is not null)
+                    {
+                        im[v] = System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(at));
+                        at += sizeof(double);
+                    }
+                }
+
+                real.Add(re);
+                imaginary?.Add(im!);
+            }
+
+            yield return (header, new RawPlot(Field("Title:"), plotName, isComplex, variables, real, imaginary));
+        }
+    }
 
     /// <summary>Parses the text of a raw file.</summary>
     /// <param name="text">Whole file.</param>

@@ -1,10 +1,14 @@
-namespace Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Engine;
+using Crossbar.Circuit.Measurements;
+
+namespace Crossbar.Circuit.Simulation;
 
 /// <summary>All tables a deck's analyses produced, with statistics and warnings.</summary>
 public sealed class SimulationResults
 {
-    internal SimulationResults(List<ResultTable> tables, SimulationStatistics statistics, List<string> warnings, MatrixSnapshot? operatingPointMatrix = null, KclResidual? residual = null)
+    internal SimulationResults(List<ResultTable> tables, SimulationStatistics statistics, List<string> warnings, MatrixSnapshot? operatingPointMatrix = null, KclResidual? residual = null, List<MeasureResult>? measures = null)
     {
+        Measures = measures ?? [];
         Tables = tables;
         Statistics = statistics;
         Warnings = warnings;
@@ -33,6 +37,9 @@ public sealed class SimulationResults
     /// none): see <see cref="KclResidual"/>.
     /// </summary>
     public KclResidual? Residual { get; }
+
+    /// <summary>Results of the deck's <c>.measure</c> cards, in the order they were evaluated (each kind's after each of its analyses).</summary>
+    public IReadOnlyList<MeasureResult> Measures { get; }
 
     /// <summary>The first table of an analysis kind (op, dc, tran, ac), or null.</summary>
     public ResultTable? Find(string analysis)

@@ -54,6 +54,18 @@ public sealed class ElementFactoryContext
         return card.Value?.Value ?? throw new NetlistException(card.Location, $"element {card.Name}: missing value");
     }
 
+    /// <summary>
+    /// The card's multiplier M: the number of identical devices in parallel (ngspice's instance parameter
+    /// <c>m</c>), 1 when absent.
+    /// </summary>
+    /// <exception cref="NetlistException">M is not positive.</exception>
+    public static double Multiplier(ElementCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        double m = card.GetParameter("m")?.Value ?? 1;
+        return m > 0 && double.IsFinite(m) ? m : throw new NetlistException(card.Location, $"element {card.Name}: multiplier m = {SpiceNumber.Format(m)} must be positive");
+    }
+
     /// <summary>The card's controlling voltage source, or a NetlistException naming the card.</summary>
     public static string ControlOf(ElementCard card)
     {

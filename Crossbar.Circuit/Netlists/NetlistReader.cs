@@ -383,6 +383,34 @@ public sealed partial class NetlistReader
         return parameters;
     }
 
+    /// <summary>
+    /// The <c>name=value</c> instance parameters each element letter takes; an X instance takes any (they are its
+    /// subcircuit's parameters). AD AS PD PS NRD NRS of a MOSFET are read and have no effect: the level-1 model here
+    /// has no junction capacitances or series resistances (a model that sets them is refused).
+    /// </summary>
+    private static readonly Dictionary<char, string[]> InstanceParameters = new()
+    {
+        ['R'] = ["tc1", "tc2", "m"],
+        ['C'] = ["ic", "m"],
+        ['L'] = ["ic", "m"],
+        ['D'] = ["area", "m"],
+        ['M'] = ["w", "l", "m", "ad", "as", "pd", "ps", "nrd", "nrs"],
+        ['E'] = [],
+        ['G'] = [],
+        ['F'] = [],
+        ['H'] = [],
+    };
+
+    /// <summary>Refuses an instance parameter the element does not take, at its token (never silently ignored).</summary>
+    private static void CheckInstanceParameter(NetlistToken element, NetlistToken parameter)
+    {
+        if (InstanceParameters.TryGetValue(char.ToUpperInvariant(element.Text[0]), out string[]? known) && !known.Contains(parameter.Lower))
+        {
+            var takes = known.Length == 0 ? "no name=value parameters" : $"only {string.Join(' ', known)}";
+            throw new NetlistException(parameter.Location, $"{element.Text}: unknown instance parameter '{parameter.Text}' (this element takes {takes})");
+        }
+    }
+
     /// <summary>Reads <c>name=value</c> pairs (and bare flags from <paramref name="flags"/>) to the end of the card.</summary>
     private void ReadAssignments(
         NetlistCard card, int i, List<KeyValuePair<string, ParamValue>> parameters, List<string>? flagsOut, params string[] flags)
@@ -398,6 +426,7 @@ public sealed partial class NetlistReader
                     throw new NetlistException(tokens[i + 1].End, $"missing value after '{token.Text}='");
                 }
 
+                CheckInstanceParameter(tokens[0], token);
                 parameters.Add(new(token.Lower, ReadValue(tokens[i + 2], $"parameter '{token.Lower}'")));
                 i += 3;
             }

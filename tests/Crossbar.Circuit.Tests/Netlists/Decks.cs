@@ -59,8 +59,8 @@ internal static class Decks
         D1 in d1 dmod
         Rd d1 0 1k
         D2 in d2 dmod 2 off
-        Rd2 d2 0 1k
-        M1 vdd in 0 0 nm W=10u L=1u
+        Rd2 d2 0 1k m=2
+        M1 vdd in 0 0 nm W=10u L=1u m=2 ad=1p
         M2 vdd in vdd vdd pm w=20u l=1u
         Xs in xs stage r=2k
         S1 in s1 p 0 swm off

@@ -4,8 +4,8 @@ namespace Crossbar.Circuit.Netlists;
 
 /// <summary>
 /// Splits deck text into cards: strips <c>*</c> comment lines and <c>;</c>/<c>$</c> inline
-/// comments, joins <c>+</c> continuation lines, skips <c>.control … .endc</c> blocks (with a
-/// warning) and stops at <c>.end</c>. Includes are expanded by the reader, not here.
+/// comments, joins <c>+</c> continuation lines, turns the analysis commands of a <c>.control … .endc</c> block
+/// into dot-cards and skips the rest of it (<see cref="ControlBlock"/>, with a warning), and stops at <c>.end</c>. Includes are expanded by the reader, not here.
 /// </summary>
 internal static class NetlistLexer
 {
@@ -103,24 +103,43 @@ internal static class NetlistLexer
 
             if (IsLowerWord(word, ".control"))
             {
-                var end = lineNumber;
-                var found = false;
-                while (position >= 0)
+                if (current is not null)
                 {
-                    var nextStart = position;
-                    var nextLength = NextLine(text, ref position);
-                    end++;
-                    if (IsLowerWord(FirstWord(text.AsSpan(nextStart, nextLength)), ".endc"))
-                    {
-                        found = true;
-                        break;
-                    }
+                    emit(current);
+                    current = null;
                 }
 
-                warnings?.Add(found
-                    ? $"{file}:{lineNumber}:{start + 1}: .control block (lines {lineNumber}-{end}) skipped: control scripts are not supported"
-                    : $"{file}:{lineNumber}:{start + 1}: .control block without .endc skipped to the end of the file: control scripts are not supported");
-                lineNumber = end;
+                var block = ReadControlBlock(text, ref position, ref lineNumber, out var found);
+                var taken = new List<int>();
+                var reason = ControlBlock.Classify(block.ConvertAll(l => l.Command), taken);
+                var where = found ? $"(lines {block.FirstLine - 1}-{lineNumber})" : "without .endc, to the end of the file,";
+                reason ??= taken.Count == 0 ? "it runs no analysis" : null;
+                if (reason is not null)
+                {
+                    warnings?.Add($"{file}:{block.FirstLine - 1}:{start + 1}: .control block {where} skipped: {reason}; control scripts are not run");
+                    continue;
+                }
+
+                warnings?.Add($"{file}:{block.FirstLine - 1}:{start + 1}: .control block {where}: its analyses ({string.Join(", ", taken.Select(k => block[k].Command))}) run as dot-cards; the rest of the script is not run");
+
+                foreach (var k in taken)
+                {
+                    var command = block[k];
+                    var dotWord = "." + command.Command.ToLowerInvariant();
+                    if (keep is not null && !keep(dotWord))
+                    {
+                        continue;
+                    }
+
+                    scratch.Clear();
+                    Tokenize(text, command.LineStart, command.Length, command.Column - 1, file, command.Line, scratch);
+                    scratch[0] = new NetlistToken(TokenKind.Word, dotWord, file, command.Line, command.Column);
+                    var commandLocation = new SourceLocation(file, command.Line, command.Column);
+                    reusable ??= new NetlistCard(commandLocation, text, command.LineStart, command.Length, scratch);
+                    reusable.Reset(commandLocation, text, command.LineStart, command.Length, scratch);
+                    emit(reusable);
+                }
+
                 continue;
             }
 
@@ -169,6 +188,51 @@ internal static class NetlistLexer
         }
 
         return ended;
+    }
+
+    /// <summary>One command line of a <c>.control</c> block: its first word and where the line is.</summary>
+    private readonly record struct ControlLine(string Command, int LineStart, int Length, int Line, int Column);
+
+    /// <summary>Reads the lines after a <c>.control</c> card up to its <c>.endc</c> (or the end of the text), leaving
+    /// <paramref name="position"/> after the <c>.endc</c> line and <paramref name="lineNumber"/> on it.</summary>
+    /// <returns>The command lines (comments and blank lines left out).</returns>
+    private static ControlLines ReadControlBlock(string text, ref int position, ref int lineNumber, out bool found)
+    {
+        var lines = new ControlLines { FirstLine = lineNumber + 1 };
+        found = false;
+        while (position >= 0 && position < text.Length)
+        {
+            var lineStart = position;
+            var length = NextLine(text, ref position);
+            lineNumber++;
+            var line = text.AsSpan(lineStart, length);
+            var start = 0;
+            while (start < line.Length && IsWhiteSpace(line[start]))
+            {
+                start++;
+            }
+
+            var word = FirstWord(line[start..]);
+            if (IsLowerWord(word, ".endc"))
+            {
+                found = true;
+                break;
+            }
+
+            if (start < line.Length && line[start] != '*')
+            {
+                lines.Add(new ControlLine(word.ToString(), lineStart, length, lineNumber, start + 1));
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>The command lines of one <c>.control</c> block.</summary>
+    private sealed class ControlLines : List<ControlLine>
+    {
+        /// <summary>Number of the line after <c>.control</c>.</summary>
+        public int FirstLine { get; init; }
     }
 
     /// <summary>

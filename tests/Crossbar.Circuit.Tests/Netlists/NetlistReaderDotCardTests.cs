@@ -143,6 +143,50 @@ public class NetlistReaderDotCardTests
     }
 
     [Test]
+    public void When_ControlBlockRunsAnalyses_Expect_ThemAsDotCardsAndTheScriptSkipped()
+    {
+        var netlist = Read("V1 a 0 1\nR1 a 0 1k\n.control\n* comment\nop\nif v(a) > 0.5\n echo ok\nend\ndc V1 0 2 0.5\n  tran 1u 10u\nac dec 5 1 1k\nplot v(a)\nrun\n.endc");
+
+        Assert.That(netlist.Analyses.Select(a => a.GetType().Name), Is.EqualTo(new[] { "OpAnalysisCard", "DcAnalysisCard", "TranAnalysisCard", "AcAnalysisCard" }));
+        Assert.That(((TranAnalysisCard)netlist.Analyses[2]).Stop.Value, Is.EqualTo(10e-6));
+        Assert.That(netlist.Warnings.Single(), Does.Contain("<text>:4:1: .control block (lines 4-15): its analyses (op, dc, tran, ac) run as dot-cards"));
+    }
+
+    [TestCase("alter R1 2k", "it runs 'alter'")]
+    [TestCase("foreach r 1k 2k\nop\nend", "it runs 'op' inside an if/loop")]
+    [TestCase("option reltol=1e-6", "it runs 'option'")]
+    public void When_ControlBlockChangesTheCircuit_Expect_WholeBlockSkippedNamingTheCommand(string script, string reason)
+    {
+        var netlist = Read($"V1 a 0 1\nR1 a 0 1k\n.control\nop\n{script}\nop\n.endc");
+
+        Assert.That(netlist.Analyses, Is.Empty);
+        Assert.That(netlist.Warnings.Single(), Does.Contain("skipped: " + reason));
+    }
+
+    [Test]
+    public void When_ControlBlockAnalysisIsBad_Expect_ErrorAtItsLine()
+    {
+        var ex = Assert.Throws<NetlistException>(() => Read("R1 a 0 1\n.control\ntran 1u\n.endc"));
+
+        Assert.That(ex!.Location.Line, Is.EqualTo(4));
+        Assert.That(ex.Message, Does.Contain(".tran"));
+    }
+
+    [Test]
+    public void When_DeckPreparedForBatchRun_Expect_ControlAnalysesAsDotCardsAndScriptsRemoved()
+    {
+        string deck = "t\nR1 a 0 1\n.control\nop\nplot v(a)\n.endc\n.control\nalter R1 2\nop\n.endc\n.end";
+
+        string batch = ControlBlock.ForBatchRun(deck);
+
+        Assert.That(batch.Split('\n'), Is.EqualTo(new[]
+        {
+            "t", "R1 a 0 1", "* .control block at line 3: its analyses as dot-cards", ".op",
+            "* .control block at line 7 removed: it runs 'alter', which changes the circuit or the run", ".end",
+        }));
+    }
+
+    [Test]
     public void When_SubcircuitsNested_Expect_TreeWithParamsAndLocalModels()
     {
         var netlist = Read(".subckt outer a b params: g=2 h={g*2}\n.model dl d\n.subckt inner x y\nR1 x y 1\n.ends inner\nX1 a b inner\nD1 a b dl\n.ends outer\nX1 p q outer");

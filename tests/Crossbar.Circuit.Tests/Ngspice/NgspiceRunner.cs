@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Crossbar.Circuit.Netlists;
 
 namespace Crossbar.Circuit.Tests.Ngspice;
 
@@ -185,13 +186,14 @@ public sealed class NgspiceRunner
 
     /// <summary>
     /// The reference plots for a deck file: OP and DC plots from a run with
-    /// <see cref="TightOptionsLine"/>, transient plots from the deck as written.
+    /// <see cref="TightOptionsLine"/>, transient plots from the deck as written; its <c>.control</c> blocks are first
+    /// replaced by their analyses as dot-cards (<see cref="ControlBlock.ForBatchRun"/>), as CrossbarSim reads them.
     /// </summary>
     /// <param name="deckPath">The deck file.</param>
     /// <param name="companionFiles">Files copied next to the deck before each run (what it includes), or null.</param>
     public IReadOnlyList<RawPlot> RunReference(string deckPath, IReadOnlyList<string>? companionFiles = null)
     {
-        string text = File.ReadAllText(deckPath);
+        string text = ControlBlock.ForBatchRun(File.ReadAllText(deckPath));
         string name = Path.GetFileName(deckPath);
         string? folder = Path.GetDirectoryName(Path.GetFullPath(deckPath));
         var plots = new List<RawPlot>();

@@ -190,14 +190,24 @@ internal sealed class NewtonSolver
     /// <param name="finalRatio">Largest last update, in SPICE tolerances, at which to stop (1: SPICE's own test).</param>
     /// <returns>True when converged.</returns>
     /// <param name="startWithChord">False: the first step is a full Newton step (the matrix is known to have moved,
-    /// e.g. new integration coefficients); chord steps follow on its factorisation.</param>
-    public bool Continue(int maxIterations, double finalRatio = ContinuationFinalRatio, bool startWithChord = true)
+    /// e.g. new integration coefficients); chord steps follow on its factorisation. Without a factorisation (a new
+    /// slot of the factorisation cache) the first step is a full one whatever this says.</param>
+    /// <param name="estimateRemaining">
+    /// Stop on the estimated error left after the last update instead of the update itself: with θ = uₖ/uₖ₋₁ the
+    /// contraction of the last two updates (θ &lt; 1), the iterate after uₖ is off by about uₖ·θ/(1 − θ), and that
+    /// must be at most <paramref name="finalRatio"/> (the stopping test of simplified Newton in implicit
+    /// Runge–Kutta codes: Hairer and Wanner, Solving ODEs II, §IV.8). A chord iteration that contracts a
+    /// hundredfold per step then stops one step earlier than on the update alone, at the same accuracy.
+    /// </param>
+    public bool Continue(int maxIterations, double finalRatio = ContinuationFinalRatio, bool startWithChord = true, bool estimateRemaining = false)
     {
         Circuit c = _circuit;
-        if (!c.IsNonlinear || !c.HasFactor)
+        if (!c.IsNonlinear)
         {
             return Solve(maxIterations, 0, false, false);
         }
+
+        startWithChord &= c.HasFactor;
 
         LoadContext load = c.Load;
         SimulationOptions o = c.Options;
@@ -209,6 +219,7 @@ internal sealed class NewtonSolver
         bool chord = startWithChord;
         bool deltaConverged = false;
         double ratio = double.PositiveInfinity;
+        double remaining = double.PositiveInfinity;
         for (int iteration = 0; ; iteration++)
         {
             c.LoadAll(0);
@@ -220,7 +231,7 @@ internal sealed class NewtonSolver
             }
 
             bool limited = load.Limited;
-            if (iteration > 0 && deltaConverged && ratio <= finalRatio && !limited && ResidualConverged())
+            if (iteration > 0 && ((deltaConverged && ratio <= finalRatio) || remaining <= finalRatio) && !limited && ResidualConverged())
             {
                 return true;
             }
@@ -244,6 +255,8 @@ internal sealed class NewtonSolver
 
             double previousRatio = ratio;
             (deltaConverged, _, ratio) = CompareUpdate(x, _next, n, o);
+            double theta = ratio / previousRatio;
+            remaining = estimateRemaining && double.IsFinite(previousRatio) && theta < 1 ? ratio * theta / (1 - theta) : double.PositiveInfinity;
 
             // A chord step that does not contract hands one step to full Newton, after which chords resume on the new factorisation.
             chord = !chord || iteration == 0 || ratio <= ContinuationContraction * previousRatio || deltaConverged;

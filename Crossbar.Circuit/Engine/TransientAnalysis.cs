@@ -156,7 +156,7 @@ internal static class TransientAnalysis
                 Extrapolate(load.Solution, previous, older, delta, integrator.Deltas[1], accepted >= 3 ? integrator.Deltas[2] : 0);
 
                 // New coefficients: one full Newton step refactors, chord steps follow on that factorisation.
-                converged = newton.Continue(o.TransientIterationLimit, finalRatio: quantisedSteps ? QuantisedFinalRatio : 1, startWithChord: sameCoefficients);
+                converged = newton.Continue(o.TransientIterationLimit, finalRatio: quantisedSteps ? QuantisedFinalRatio : 1, startWithChord: sameCoefficients, estimateRemaining: quantisedSteps);
             }
             else
             {

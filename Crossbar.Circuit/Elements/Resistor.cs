@@ -14,13 +14,23 @@ public sealed class Resistor : CircuitElement
     /// <param name="nodeA">Positive node.</param>
     /// <param name="nodeB">Negative node.</param>
     /// <param name="resistance">Resistance in Ω (non-zero).</param>
-    public Resistor(string name, string nodeA, string nodeB, double resistance)
+    /// <param name="acResistance">
+    /// Resistance in Ω seen by the AC analysis only (ngspice's instance parameter <c>ac=</c>: a resistor whose
+    /// small-signal value differs from its DC one, e.g. a bias resistor bypassed at signal frequencies), or null for
+    /// <paramref name="resistance"/>.
+    /// </param>
+    public Resistor(string name, string nodeA, string nodeB, double resistance, double? acResistance = null)
         : base(name)
     {
-        if (resistance == 0 || !double.IsFinite(resistance))
+        foreach (double r in new[] { resistance, acResistance ?? resistance })
         {
-            throw new ArgumentException($"resistor {name}: resistance must be finite and non-zero, got {resistance}", nameof(resistance));
+            if (r == 0 || !double.IsFinite(r))
+            {
+                throw new ArgumentException($"resistor {name}: resistance must be finite and non-zero, got {r}", nameof(resistance));
+            }
         }
+
+        AcConductance = 1.0 / (acResistance ?? resistance);
 
         _nodeA = nodeA;
         _nodeB = nodeB;
@@ -29,6 +39,9 @@ public sealed class Resistor : CircuitElement
 
     /// <summary>Conductance in S.</summary>
     public double Conductance { get; }
+
+    /// <summary>Conductance in S in the AC analysis.</summary>
+    public double AcConductance { get; }
 
     /// <inheritdoc />
     public override void Bind(UnknownMap unknowns)
@@ -51,7 +64,7 @@ public sealed class Resistor : CircuitElement
 
     /// <inheritdoc />
     public override void LoadAc(AcLoadContext context)
-        => _nodes.Load(context.Matrix, (System.Numerics.Complex)Conductance);
+        => _nodes.Load(context.Matrix, (System.Numerics.Complex)AcConductance);
 
     /// <inheritdoc />
     public override void DescribeTopology(TopologyBuilder topology) => topology.DcPath(_nodes.A, _nodes.B);

@@ -45,6 +45,15 @@ public enum ExpressionFunction
     /// <summary>tanh x.</summary>
     Tanh,
 
+    /// <summary>asinh x.</summary>
+    Asinh,
+
+    /// <summary>acosh x (x ≥ 1).</summary>
+    Acosh,
+
+    /// <summary>atanh x (|x| &lt; 1).</summary>
+    Atanh,
+
     /// <summary>Sign: −1, 0 or 1.</summary>
     Sgn,
 
@@ -112,9 +121,13 @@ public static class ExpressionFunctions
         ["asin"] = (ExpressionFunction.Asin, 1, 1),
         ["acos"] = (ExpressionFunction.Acos, 1, 1),
         ["atan"] = (ExpressionFunction.Atan, 1, 1),
+        ["arctan"] = (ExpressionFunction.Atan, 1, 1),
         ["sinh"] = (ExpressionFunction.Sinh, 1, 1),
         ["cosh"] = (ExpressionFunction.Cosh, 1, 1),
         ["tanh"] = (ExpressionFunction.Tanh, 1, 1),
+        ["asinh"] = (ExpressionFunction.Asinh, 1, 1),
+        ["acosh"] = (ExpressionFunction.Acosh, 1, 1),
+        ["atanh"] = (ExpressionFunction.Atanh, 1, 1),
         ["sgn"] = (ExpressionFunction.Sgn, 1, 1),
         ["u"] = (ExpressionFunction.Step, 1, 1),
         ["uramp"] = (ExpressionFunction.Ramp, 1, 1),
@@ -202,6 +215,12 @@ public static class ExpressionFunctions
                 return (t, 1 - (t * t));
             }
 
+            case ExpressionFunction.Asinh:
+                return (Math.Asinh(x), 1 / Math.Sqrt((x * x) + 1));
+            case ExpressionFunction.Acosh:
+                return (Math.Acosh(x), 1 / Math.Sqrt((x * x) - 1));
+            case ExpressionFunction.Atanh:
+                return (Math.Atanh(x), 1 / (1 - (x * x)));
             case ExpressionFunction.Sgn:
                 return (Math.Sign(x), 0);
             case ExpressionFunction.Step:

@@ -6,7 +6,7 @@ namespace Crossbar.Circuit.Netlists;
 public sealed partial class NetlistReader
 {
     private const string SupportedDotCards =
-        ".param .func .model .subckt .ends .include .lib .global .options .temp .ic .nodeset .op .dc .tran .ac .save .print .plot .measure .step .title .control/.endc .end";
+        ".param .func .model .subckt .ends .include .lib .global .options .temp .ic .nodeset .op .dc .tran .ac .save .print .plot .measure .step .title .control/.endc .end (.csparam .width .probe: read and ignored)";
 
     /// <summary>Options the engine understands.</summary>
     private static readonly HashSet<string> RecognisedOptions = new(StringComparer.OrdinalIgnoreCase)
@@ -112,10 +112,21 @@ public sealed partial class NetlistReader
                 var text = card.FirstLine.TrimStart();
                 _netlist.Title = text.Length > 6 ? text[6..].Trim() : string.Empty;
                 break;
+            case ".csparam" or ".width" or ".probe":
+                _netlist.Warnings.Add($"{card.Location}: {command} ignored: {IgnoredCardReason(command)}");
+                break;
             default:
                 throw new NetlistException(head.Location, $"unsupported dot-command '{head.Text}': expected one of {SupportedDotCards}");
         }
     }
+
+    /// <summary>Why a card that changes no result is read and ignored.</summary>
+    private static string IgnoredCardReason(string command) => command switch
+    {
+        ".csparam" => "it gives parameters to control scripts, which are not run",
+        ".width" => "it sets the width of printed output",
+        _ => "it asks for extra device vectors; every node voltage and voltage-source current is saved already",
+    };
 
     private static void ExpectEnd(NetlistCard card, int i, string form)
     {

@@ -253,7 +253,8 @@ public sealed partial class NetlistReader
     }
 
     /// <summary>
-    /// Checks an <c>.include file</c> or <c>.lib file section</c> card and returns the text to read (for <c>.lib</c>,
+    /// Checks an <c>.include file</c> or <c>.lib file section</c> card (names bare, in double or in single quotes, as
+    /// ngspice takes them) and returns the text to read (for <c>.lib</c>,
     /// the section alone: <see cref="LibrarySection"/>), the file's full path and its link in the include chain (the
     /// path, with the section for <c>.lib</c>). Each file is read from disk once per deck.
     /// </summary>
@@ -262,7 +263,7 @@ public sealed partial class NetlistReader
         var head = card.Tokens[0];
         var library = IsLibrary(head.Span);
         var command = library ? ".lib" : ".include";
-        if (card.Tokens.Count < 2 || card.Tokens[1].Kind is not (TokenKind.Word or TokenKind.Quoted) || card.Tokens[1].Text.Length == 0)
+        if (card.Tokens.Count < 2 || card.Tokens[1].Kind is not (TokenKind.Word or TokenKind.Quoted or TokenKind.Expression) || card.Tokens[1].Text.Length == 0)
         {
             throw new NetlistException(card.Tokens.Count < 2 ? card.End : card.Tokens[1].Location, $"expected a file name after {command}");
         }
@@ -271,7 +272,7 @@ public sealed partial class NetlistReader
         if (library)
         {
             section = card.Tokens[2];
-            if (section.Kind is not (TokenKind.Word or TokenKind.Quoted) || section.Text.Length == 0)
+            if (section.Kind is not (TokenKind.Word or TokenKind.Quoted or TokenKind.Expression) || section.Text.Length == 0)
             {
                 throw new NetlistException(section.Location, $".lib: expected a section name after the file name, found '{section.Display}'");
             }
@@ -390,7 +391,7 @@ public sealed partial class NetlistReader
     /// </summary>
     private static readonly Dictionary<char, string[]> InstanceParameters = new()
     {
-        ['R'] = ["tc1", "tc2", "m"],
+        ['R'] = ["tc1", "tc2", "tc", "m", "ac"],
         ['C'] = ["ic", "m"],
         ['L'] = ["ic", "m"],
         ['D'] = ["area", "m"],

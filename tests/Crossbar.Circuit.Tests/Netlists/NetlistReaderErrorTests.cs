@@ -25,7 +25,7 @@ public class NetlistReaderErrorTests
         yield return Case("unknown subcircuit", "X1 a b foo", 2, 8, "unknown subcircuit 'foo'");
         yield return Case("wrong port count", ".subckt foo a b\nR1 a b 1\n.ends\nX1 a foo", 5, 6, "connects 1 node(s) but subcircuit 'foo' has 2 port(s)");
         yield return Case("unknown instance parameter", ".subckt foo a\nR1 a 0 1\n.ends\nX1 a foo q=1", 5, 6, "has no parameter 'q'");
-        yield return Case("unknown resistor parameter", "R1 a b 1k ac=15k", 2, 11, "R1: unknown instance parameter 'ac' (this element takes only tc1 tc2 m)");
+        yield return Case("unknown resistor parameter", "R1 a b 1k dtemp=5", 2, 11, "R1: unknown instance parameter 'dtemp' (this element takes only tc1 tc2 tc m ac)");
         yield return Case("unknown mosfet parameter", ".model n nmos\nM1 d g 0 0 n w=1u temp=40", 3, 19, "M1: unknown instance parameter 'temp'");
         yield return Case("parameter on a gain", "E1 a 0 b 0 2 m=2", 2, 14, "E1: unknown instance parameter 'm' (this element takes no name=value parameters)");
         yield return Case("bad number", "R1 a b 1x2", 2, 8, "bad number '1x2'");

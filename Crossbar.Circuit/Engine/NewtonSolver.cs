@@ -19,8 +19,12 @@ internal sealed class NewtonSolver
     /// </summary>
     private const double ChordRatio = 1000;
 
-    /// <summary>Update, in SPICE tolerances, below which a stalled polish is rounding noise (about 1e-9 relative); a chord step that stalls above it hands over to a full Newton step.</summary>
-    private const double NegligibleRatio = 1e-6;
+    /// <summary>
+    /// Update, in SPICE tolerances, below which a stalled polish is rounding noise (about 1e-8 relative); a chord step
+    /// that stalls above it hands over to a full Newton step. The rounding floor of the factorisation grows with the
+    /// array: a 512×512 1T1R INV's chord steps stall at 5e-7 tolerances, where a new factorisation (3 s) gives 6e-7.
+    /// </summary>
+    private const double NegligibleRatio = 1e-5;
 
     /// <summary>
     /// Largest last update, in SPICE tolerances, at which <see cref="Continue"/> stops: a hundredth, so that an answer

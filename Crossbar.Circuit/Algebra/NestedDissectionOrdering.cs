@@ -79,7 +79,10 @@ internal static class NestedDissectionOrdering
     /// <summary>Largest first separator with which <see cref="TryOrder"/> still dissects a reduced graph of m vertices.</summary>
     public static int SeparatorLimit(int m) => (int)(2 * Math.Pow(m, 2.0 / 3.0));
 
-    private static int[]? Order(SymmetricGraph graph, bool parallel, int separatorLimit)
+    private static int[]? Order(SymmetricGraph graph, bool parallel, int separatorLimit) =>
+        Bisector.WithOwnPool(() => OrderWithPool(graph, parallel, separatorLimit));
+
+    private static int[]? OrderWithPool(SymmetricGraph graph, bool parallel, int separatorLimit)
     {
         int n = graph.Size;
         int[] order = new int[n];

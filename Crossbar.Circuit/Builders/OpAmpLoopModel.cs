@@ -37,10 +37,15 @@ namespace Crossbar.Circuit.Builders;
 public sealed class OpAmpLoopModel
 {
     private const string Ground = "0";
-    private readonly Dictionary<string, int> _resistiveNodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _outputs = new(StringComparer.Ordinal);
-    private readonly List<(string A, string B, double G)> _conductances = [];
-    private readonly List<(string Name, string Plus, string Minus)> _opAmps = [];
+    private const int GroundId = -1;
+
+    /// <summary>Node name → id (ground is <see cref="GroundId"/>, not stored): the model of a 1024×1024 INV has two
+    /// million conductances, so they are kept as id pairs, not as names looked up again and again.</summary>
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<string> _names = [];
+    private readonly List<int> _outputOf = [];
+    private readonly List<(int A, int B, double G)> _conductances = [];
+    private readonly List<(int Output, int Plus, int Minus)> _opAmps = [];
 
     /// <summary>Number of op-amps in the loop.</summary>
     public int OpAmpCount => _opAmps.Count;
@@ -51,13 +56,19 @@ public sealed class OpAmpLoopModel
     /// <param name="minus">Inverting input node.</param>
     public void AddOpAmp(string output, string plus, string minus)
     {
-        if (!_outputs.TryAdd(output, _opAmps.Count))
+        int id = Id(output);
+        if (id == GroundId)
+        {
+            throw new ArgumentException("ground (node 0) cannot be an op-amp output", nameof(output));
+        }
+
+        if (_outputOf[id] >= 0)
         {
             throw new ArgumentException($"node {output} is driven by two op-amps", nameof(output));
         }
 
-        _resistiveNodes.Remove(output);
-        _opAmps.Add((output, plus, minus));
+        _outputOf[id] = _opAmps.Count;
+        _opAmps.Add((id, Id(plus), Id(minus)));
     }
 
     /// <summary>Adds a conductance (S) between two nodes.</summary>
@@ -68,7 +79,7 @@ public sealed class OpAmpLoopModel
             throw new ArgumentException($"conductance {a}–{b} is {conductance} S, expected a finite value ≥ 0", nameof(conductance));
         }
 
-        _conductances.Add((a, b, conductance));
+        _conductances.Add((Id(a), Id(b), conductance));
     }
 
     /// <summary>Adds a resistance (Ω) between two nodes.</summary>
@@ -84,60 +95,61 @@ public sealed class OpAmpLoopModel
             throw new ArgumentException($"a {opAmp.Kind} op-amp has no dynamics: the loop has no state-space model", nameof(opAmp));
         }
 
-        IndexResistiveNodes();
+        int[] resistive = IndexResistiveNodes(out int nRes);
         int nOut = _opAmps.Count;
-        int nRes = _resistiveNodes.Count;
-        var ynn = Matrix<double>.Build.Dense(nRes, nRes);
-        var yno = Matrix<double>.Build.Dense(nRes, nOut);
-        foreach ((string from, string to, double g) in _conductances)
+        double[] ynn = new double[(long)nRes * nRes];
+        double[] yno = new double[(long)nRes * nOut];
+        foreach ((int from, int to, double g) in _conductances)
         {
-            Stamp(ynn, yno, from, to, g);
-            Stamp(ynn, yno, to, from, g);
+            Stamp(ynn, yno, nRes, resistive, from, to, g);
+            Stamp(ynn, yno, nRes, resistive, to, from, g);
         }
 
         for (int r = 0; r < nRes; r++)
         {
-            if (!(ynn[r, r] > 0))
+            if (!(ynn[(r * nRes) + r] > 0))
             {
-                string name = _resistiveNodes.First(p => p.Value == r).Key;
+                string name = _names[Array.IndexOf(resistive, r)];
                 throw new ArgumentException($"node {name} has no conductance: its voltage is undefined in the loop model");
             }
         }
 
-        Matrix<double> k = nRes == 0 ? yno : Eliminate(ynn, yno);
+        // K = −Y_nn⁻¹·Y_no (row-major nRes × nOut).
+        double[] k = nRes == 0 ? yno : Eliminate(ynn, yno, nRes, nOut);
 
-        // S: differential input of each op-amp as a linear function of the outputs.
-        var s = Matrix<double>.Build.Dense(nOut, nOut);
+        // S: differential input of each op-amp as a linear function of the outputs (row-major nOut × nOut).
+        double[] s = new double[(long)nOut * nOut];
         for (int m = 0; m < nOut; m++)
         {
-            AddVoltage(s, m, _opAmps[m].Plus, k, 1);
-            AddVoltage(s, m, _opAmps[m].Minus, k, -1);
+            AddVoltage(s, nOut, m, _opAmps[m].Plus, resistive, k, 1);
+            AddVoltage(s, nOut, m, _opAmps[m].Minus, resistive, k, -1);
         }
 
         double omegaT = 2 * Math.PI * opAmp.GainBandwidth;
         double leak = omegaT / opAmp.DcGain;
         bool second = opAmp.SecondPoleFrequency is not null;
         int per = second ? 2 : 1;
-        var a = Matrix<double>.Build.Dense(per * nOut, per * nOut);
+        int size = per * nOut;
+        double[] a = new double[(long)size * size];
         for (int m = 0; m < nOut; m++)
         {
             int p = per * m;
-            a[p, p] -= leak;
+            a[((long)p * size) + p] -= leak;
             for (int o = 0; o < nOut; o++)
             {
                 // Output of op-amp o is its last state.
-                a[p, (per * o) + per - 1] += omegaT * s[m, o];
+                a[((long)((per * o) + per - 1) * size) + p] += omegaT * s[((long)m * nOut) + o];
             }
 
             if (second)
             {
                 double omega2 = 2 * Math.PI * opAmp.SecondPoleFrequency!.Value;
-                a[p + 1, p] += omega2;
-                a[p + 1, p + 1] -= omega2;
+                a[((long)p * size) + p + 1] += omega2;
+                a[((long)(p + 1) * size) + p + 1] -= omega2;
             }
         }
 
-        return a;
+        return Matrix<double>.Build.Dense(size, size, a);
     }
 
     /// <summary>Eigenvalues of the state matrix: the loop poles in rad/s.</summary>
@@ -154,67 +166,127 @@ public sealed class OpAmpLoopModel
         return RightmostEigenvalues.Of(a, a.RowCount <= RightmostEigenvalues.DenseLimit ? a.RowCount : count);
     }
 
-    /// <summary>K = −Y_nn⁻¹·Y_no; a diagonal Y_nn (no resistive node touches another, as in INV and GINV) is inverted row by row instead of by an O(n³) solve.</summary>
-    private static Matrix<double> Eliminate(Matrix<double> ynn, Matrix<double> yno)
+    /// <summary>K = −Y_nn⁻¹·Y_no (row-major); a diagonal Y_nn (no resistive node touches another, as in INV and GINV) is inverted row by row instead of by an O(n³) solve.</summary>
+    private static double[] Eliminate(double[] ynn, double[] yno, int n, int nOut)
     {
-        int n = ynn.RowCount;
-        for (int c = 0; c < n; c++)
+        for (int r = 0; r < n; r++)
         {
-            for (int r = 0; r < n; r++)
+            for (int c = 0; c < n; c++)
             {
-                if (r != c && ynn[r, c] != 0)
+                if (r != c && ynn[((long)r * n) + c] != 0)
                 {
-                    return -ynn.Solve(yno);
+                    // Row-major arrays read as column-major are the transposes: solve with Yᵀ's transpose.
+                    Matrix<double> y = Matrix<double>.Build.Dense(n, n, ynn).Transpose();
+                    Matrix<double> b = Matrix<double>.Build.Dense(nOut, n, yno).Transpose();
+                    return (-y.Solve(b)).Transpose().ToColumnMajorArray();
                 }
             }
         }
 
-        return Matrix<double>.Build.Dense(n, yno.ColumnCount, (r, c) => -yno[r, c] / ynn[r, r]);
+        double[] k = new double[(long)n * nOut];
+        for (int r = 0; r < n; r++)
+        {
+            double d = ynn[((long)r * n) + r];
+            for (int c = 0; c < nOut; c++)
+            {
+                k[((long)r * nOut) + c] = -yno[((long)r * nOut) + c] / d;
+            }
+        }
+
+        return k;
     }
 
-    private void IndexResistiveNodes()
+    /// <summary>The id of a node name (ground: <see cref="GroundId"/>), adding it when new.</summary>
+    private int Id(string node)
     {
-        _resistiveNodes.Clear();
-        IEnumerable<string> nodes = _conductances.SelectMany(c => new[] { c.A, c.B })
-            .Concat(_opAmps.SelectMany(o => new[] { o.Plus, o.Minus }));
-        foreach (string node in nodes)
+        if (node == Ground)
         {
-            if (node != Ground && !_outputs.ContainsKey(node))
+            return GroundId;
+        }
+
+        if (!_ids.TryGetValue(node, out int id))
+        {
+            id = _names.Count;
+            _ids.Add(node, id);
+            _names.Add(node);
+            _outputOf.Add(-1);
+        }
+
+        return id;
+    }
+
+    /// <summary>Index of each node among the resistive ones (neither ground nor an op-amp output), −1 otherwise, in
+    /// the order they first appear in the conductances and then the op-amp inputs.</summary>
+    private int[] IndexResistiveNodes(out int count)
+    {
+        int[] index = new int[_names.Count];
+        Array.Fill(index, -1);
+        count = 0;
+        foreach ((int a, int b, _) in _conductances)
+        {
+            Index(a, ref count);
+            Index(b, ref count);
+        }
+
+        foreach ((_, int plus, int minus) in _opAmps)
+        {
+            Index(plus, ref count);
+            Index(minus, ref count);
+        }
+
+        return index;
+
+        void Index(int node, ref int next)
+        {
+            if (node != GroundId && _outputOf[node] < 0 && index[node] < 0)
             {
-                _resistiveNodes.TryAdd(node, _resistiveNodes.Count);
+                index[node] = next++;
             }
         }
     }
 
-    private void Stamp(Matrix<double> ynn, Matrix<double> yno, string at, string other, double g)
+    /// <summary>One end of a conductance into the row-major Y_nn (nRes × nRes) and Y_no (nRes × nOut).</summary>
+    private void Stamp(double[] ynn, double[] yno, int nRes, int[] resistive, int at, int other, double g)
     {
-        if (!_resistiveNodes.TryGetValue(at, out int r))
+        if (at == GroundId || resistive[at] is var r && r < 0)
         {
             return;
         }
 
-        ynn[r, r] += g;
-        if (_resistiveNodes.TryGetValue(other, out int c))
+        ynn[((long)r * nRes) + r] += g;
+        if (other == GroundId)
         {
-            ynn[r, c] -= g;
+            return;
         }
-        else if (_outputs.TryGetValue(other, out int o))
+
+        if (resistive[other] is var c && c >= 0)
         {
-            yno[r, o] -= g;
+            ynn[((long)r * nRes) + c] -= g;
+        }
+        else if (_outputOf[other] is var o && o >= 0)
+        {
+            yno[((long)r * _opAmps.Count) + o] -= g;
         }
     }
 
-    private void AddVoltage(Matrix<double> s, int row, string node, Matrix<double> k, double sign)
+    /// <summary>Adds sign × the voltage of <paramref name="node"/>, as a function of the outputs, to row
+    /// <paramref name="row"/> of S (row-major, nOut wide).</summary>
+    private void AddVoltage(double[] s, int nOut, int row, int node, int[] resistive, double[] k, double sign)
     {
-        if (_outputs.TryGetValue(node, out int o))
+        if (node == GroundId)
         {
-            s[row, o] += sign;
+            return;
         }
-        else if (_resistiveNodes.TryGetValue(node, out int r))
+
+        if (_outputOf[node] is var o && o >= 0)
         {
-            for (int c = 0; c < s.ColumnCount; c++)
+            s[((long)row * nOut) + o] += sign;
+        }
+        else if (resistive[node] is var r && r >= 0)
+        {
+            for (int c = 0; c < nOut; c++)
             {
-                s[row, c] += sign * k[r, c];
+                s[((long)row * nOut) + c] += sign * k[((long)r * nOut) + c];
             }
         }
     }

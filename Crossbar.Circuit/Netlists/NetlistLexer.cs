@@ -50,15 +50,9 @@ internal static class NetlistLexer
         var skipping = false;
         while (position >= 0 && position < range.End)
         {
-            var lineStart = position;
-            var length = NextLine(text, ref position);
+            var start = NextIndentedLine(text, ref position, out var lineStart, out var length);
             lineNumber++;
             var line = text.AsSpan(lineStart, length);
-            var start = 0;
-            while (start < line.Length && IsWhiteSpace(line[start]))
-            {
-                start++;
-            }
 
             if (start >= line.Length || line[start] == '*')
             {
@@ -190,6 +184,22 @@ internal static class NetlistLexer
         return ended;
     }
 
+    /// <summary>Reads the next line (its start and length) and returns the offset of its first non-blank character
+    /// (the line's length when it is blank).</summary>
+    private static int NextIndentedLine(string text, ref int position, out int lineStart, out int length)
+    {
+        lineStart = position;
+        length = NextLine(text, ref position);
+        var line = text.AsSpan(lineStart, length);
+        var start = 0;
+        while (start < line.Length && IsWhiteSpace(line[start]))
+        {
+            start++;
+        }
+
+        return start;
+    }
+
     /// <summary>One command line of a <c>.control</c> block: its first word and where the line is.</summary>
     private readonly record struct ControlLine(string Command, int LineStart, int Length, int Line, int Column);
 
@@ -202,15 +212,9 @@ internal static class NetlistLexer
         found = false;
         while (position >= 0 && position < text.Length)
         {
-            var lineStart = position;
-            var length = NextLine(text, ref position);
+            var start = NextIndentedLine(text, ref position, out var lineStart, out var length);
             lineNumber++;
             var line = text.AsSpan(lineStart, length);
-            var start = 0;
-            while (start < line.Length && IsWhiteSpace(line[start]))
-            {
-                start++;
-            }
 
             var word = FirstWord(line[start..]);
             if (IsLowerWord(word, ".endc"))

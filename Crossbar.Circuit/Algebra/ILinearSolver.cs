@@ -14,6 +14,12 @@ public interface ILinearSolver
     /// <summary>Solves in place with the last factorisation: on entry b, on exit x (length Size).</summary>
     void Solve(Span<double> rhs);
 
+    /// <summary>
+    /// Solves in place with the last factorisation as a preconditioner may: without the iterative refinement
+    /// <see cref="Solve"/> may add (the caller's iteration corrects what is left).
+    /// </summary>
+    void SolveWithoutRefinement(Span<double> rhs) => Solve(rhs);
+
     /// <summary>Forces full pivoting and ordering on the next <see cref="Factor"/>.</summary>
     void RequestRepivot();
 

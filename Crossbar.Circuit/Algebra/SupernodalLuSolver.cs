@@ -236,6 +236,21 @@ public sealed class SupernodalLuSolver : ILinearSolver
         }
     }
 
+    /// <inheritdoc />
+    public void SolveWithoutRefinement(Span<double> rhs)
+    {
+        if (_fallback is not null || _lu is null)
+        {
+            Solve(rhs);
+            return;
+        }
+
+        Statistics.SolveTime.Start();
+        Statistics.Solves++;
+        _lu.Solve(rhs);
+        Statistics.SolveTime.Stop();
+    }
+
     private void SolveRefined(Span<double> rhs)
     {
         SupernodalFactorization lu = _lu ?? throw new InvalidOperationException("Solve before Factor");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crossbar.Circuit.Algebra;
 
 namespace Crossbar.Circuit.Engine;
 
@@ -46,6 +47,23 @@ internal sealed class NewtonSolver
     private readonly double[] _next;
     private readonly double[] _previous;
     private readonly double[] _rowScale;
+    private PreconditionedGmres? _krylov;
+    private double[]? _krylovResidual;
+    private double[]? _krylovStep;
+
+    /// <summary>Largest Krylov dimension of a <see cref="KrylovStep"/> (its basis is this many + 1 vectors of the system's size).</summary>
+    private const int KrylovDimension = 10;
+
+    /// <summary>Relative 2-norm residual to which a <see cref="KrylovStep"/> solves its Newton system.</summary>
+    private const double KrylovTolerance = 1e-10;
+
+    /// <summary>L + U entries from which an operating point's Newton step is tried by GMRES on the last factorisation
+    /// before a new one: there a factorisation costs twenty or more solves (512×512 1T1R INV: 3 s against 0.17 s);
+    /// at 22M entries (256×256) only a dozen, which GMRES uses up. Settable for tests (small circuits through the same path).</summary>
+    internal static long KrylovMinimumFactor { get; set; } = DefaultKrylovMinimumFactor;
+
+    /// <summary>The default of <see cref="KrylovMinimumFactor"/>.</summary>
+    internal const long DefaultKrylovMinimumFactor = 50_000_000;
 
     public NewtonSolver(Circuit circuit)
     {
@@ -160,7 +178,7 @@ internal sealed class NewtonSolver
                 return false;
             }
 
-            if (!Step(chord, load, n))
+            if (!Step(chord, load, n, krylov: !chord && iteration >= 1 && !limited && Capture is null && c.HasFactor && c.Solver.Statistics.FactorNonzeros >= KrylovMinimumFactor))
             {
                 return false;
             }
@@ -285,13 +303,17 @@ internal sealed class NewtonSolver
     /// One step into <c>_next</c>: a chord step on the last factorisation, or a full Newton step (factor the loaded
     /// matrix, solve). False when the matrix is singular (<see cref="LastSingular"/>).
     /// </summary>
-    private bool Step(bool chord, LoadContext load, int n)
+    private bool Step(bool chord, LoadContext load, int n, bool krylov = false)
     {
         Circuit c = _circuit;
         if (chord)
         {
             ChordStep(load, n);
             c.Statistics.PolishIterations++;
+        }
+        else if (krylov && KrylovStep(load, n))
+        {
+            c.Statistics.KrylovSteps++;
         }
         else
         {
@@ -301,7 +323,7 @@ internal sealed class NewtonSolver
             {
                 c.FactorLoaded();
             }
-            catch (SimulationException ex) when (ex.InnerException is Algebra.SingularMatrixException)
+            catch (SimulationException ex) when (ex.InnerException is SingularMatrixException)
             {
                 LastSingular = ex;
                 LastWorstUnknowns = ex.Message;
@@ -314,6 +336,62 @@ internal sealed class NewtonSolver
         }
 
         c.Statistics.NewtonIterations++;
+        return true;
+    }
+
+    /// <summary>
+    /// A Newton step without a new factorisation: J·d = b − J·x solved by GMRES preconditioned with the last
+    /// factorisation J₀ (<see cref="PreconditionedGmres"/>) to <see cref="KrylovTolerance"/>, x + d into
+    /// <c>_next</c>. J₀, made at an earlier iterate, is close to J: GMRES needs a few solves with it where a new
+    /// factorisation of a large array costs twenty or more. False when it does not converge in
+    /// <see cref="KrylovDimension"/> iterations (the caller then factors).
+    /// </summary>
+    private bool KrylovStep(LoadContext load, int n)
+    {
+        double[] x = load.Solution;
+        double[] m = load.Matrix;
+        int[] rows = _circuit.Pattern.Rows;
+        int[] cols = _circuit.Pattern.Columns;
+        _krylov ??= new PreconditionedGmres(n, KrylovDimension);
+        double[] r = _krylovResidual ??= new double[n];
+        double[] d = _krylovStep ??= new double[n];
+        Array.Copy(load.Rhs, r, n);
+        for (int h = 1; h < rows.Length; h++)
+        {
+            if (rows[h] < n && cols[h] < n)
+            {
+                r[rows[h]] -= m[h] * x[cols[h]];
+            }
+        }
+
+        ILinearSolver solver = _circuit.Solver;
+        bool converged = _krylov.Solve(
+            (v, y) =>
+            {
+                Array.Clear(y);
+                for (int h = 1; h < rows.Length; h++)
+                {
+                    if (rows[h] < n && cols[h] < n)
+                    {
+                        y[rows[h]] += m[h] * v[cols[h]];
+                    }
+                }
+            },
+            v => solver.SolveWithoutRefinement(v),
+            r,
+            d,
+            KrylovTolerance);
+        if (!converged)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            _next[i] = x[i] + d[i];
+        }
+
+        _next[n] = 0;
         return true;
     }
 

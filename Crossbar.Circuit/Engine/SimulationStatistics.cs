@@ -20,6 +20,9 @@ public sealed class SimulationStatistics
     /// <summary>Chord steps of operating points and DC points: Newton updates solved with the last factorisation (no refactorisation), counted within <see cref="NewtonIterations"/> too.</summary>
     public int PolishIterations { get; set; }
 
+    /// <summary>Newton steps solved by GMRES on the last factorisation instead of a new one, counted within <see cref="NewtonIterations"/> too.</summary>
+    public int KrylovSteps { get; set; }
+
     /// <summary>Accepted transient time points.</summary>
     public int AcceptedSteps { get; set; }
 
@@ -76,6 +79,7 @@ public sealed class SimulationStatistics
 
         sb.AppendLine(c, $"newton iterations       {NewtonIterations}");
         sb.AppendLine(c, $"  of which chord steps  {PolishIterations}");
+        sb.AppendLine(c, $"  of which GMRES steps  {KrylovSteps}");
         sb.AppendLine(c, $"accepted time steps     {AcceptedSteps}");
         sb.AppendLine(c, $"rejected time steps     {RejectedSteps}");
         sb.AppendLine(c, $"setup time s            {SetupTime.Elapsed.TotalSeconds:F6}");

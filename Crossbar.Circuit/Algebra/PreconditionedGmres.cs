@@ -49,7 +49,7 @@ internal sealed class PreconditionedGmres
     public bool Solve(Action<double[], double[]> multiply, Action<double[]> precondition, double[] r, double[] d, double tolerance)
     {
         int n = r.Length;
-        double beta = Norm(r);
+        double beta = VectorKernels.Norm(r);
         Iterations = 0;
         Array.Clear(d);
         if (beta == 0)
@@ -75,12 +75,12 @@ internal sealed class PreconditionedGmres
             multiply(d, w);
             for (int j = 0; j <= k; j++)
             {
-                double hjk = Dot(_basis[j], w);
+                double hjk = VectorKernels.Dot(_basis[j], w);
                 _h[j, k] = hjk;
-                Axpy(-hjk, _basis[j], w);
+                VectorKernels.Axpy(-hjk, _basis[j], w);
             }
 
-            double norm = Norm(w);
+            double norm = VectorKernels.Norm(w);
             if (norm > 0)
             {
                 for (int i = 0; i < n; i++)
@@ -133,31 +133,10 @@ internal sealed class PreconditionedGmres
 
         for (int j = 0; j < k; j++)
         {
-            Axpy(y[j], _basis[j], d);
+            VectorKernels.Axpy(y[j], _basis[j], d);
         }
 
         precondition(d);
         return true;
     }
-
-    private static double Dot(double[] a, double[] b)
-    {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
-    }
-
-    private static void Axpy(double alpha, double[] x, double[] y)
-    {
-        for (int i = 0; i < y.Length; i++)
-        {
-            y[i] += alpha * x[i];
-        }
-    }
-
-    private static double Norm(double[] a) => Math.Sqrt(Dot(a, a));
 }

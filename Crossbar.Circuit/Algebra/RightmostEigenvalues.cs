@@ -133,7 +133,7 @@ public static class RightmostEigenvalues
     private static int Factorize(DenseProduct a, double[] start, double[][] basis, Matrix<double> h, int m)
     {
         int n = start.Length;
-        double norm = Norm(start);
+        double norm = VectorKernels.Norm(start);
         for (int i = 0; i < n; i++)
         {
             basis[0][i] = start[i] / norm;
@@ -143,18 +143,18 @@ public static class RightmostEigenvalues
         for (int j = 0; j < m; j++)
         {
             a.Multiply(basis[j], w);
-            double before = Norm(w);
+            double before = VectorKernels.Norm(w);
             for (int pass = 0; pass < 2; pass++)
             {
                 for (int k = 0; k <= j; k++)
                 {
-                    double c = Dot(basis[k], w);
+                    double c = VectorKernels.Dot(basis[k], w);
                     h[k, j] += c;
-                    Axpy(-c, basis[k], w);
+                    VectorKernels.Axpy(-c, basis[k], w);
                 }
             }
 
-            double after = Norm(w);
+            double after = VectorKernels.Norm(w);
             if (after <= 1e-12 * Math.Max(before, double.Epsilon))
             {
                 return j + 1;
@@ -182,27 +182,6 @@ public static class RightmostEigenvalues
         s = shifted.Solve(s / s.L2Norm());
         return [.. s / s.L2Norm()];
     }
-
-    private static double Dot(double[] a, double[] b)
-    {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
-    }
-
-    private static void Axpy(double alpha, double[] x, double[] y)
-    {
-        for (int i = 0; i < y.Length; i++)
-        {
-            y[i] += alpha * x[i];
-        }
-    }
-
-    private static double Norm(double[] a) => Math.Sqrt(Dot(a, a));
 
     /// <summary>
     /// y = A·x for a dense matrix kept column-major, as column updates y += x_j·a_j over blocks of rows, the blocks

@@ -1,3 +1,4 @@
+using Crossbar.Circuit.Algebra;
 namespace Crossbar.Circuit.Amc;
 
 /// <summary>
@@ -89,7 +90,7 @@ public static class FgmresSolver
                 var w = hw.Hpmvm.Multiply(z[j], out double mvmSettle);
                 for (int i = 0; i <= j; i++)
                 {
-                    double hij = Dot(w, v[i]);
+                    double hij = VectorKernels.Dot(w, v[i]);
                     h[i, j] = hij;
                     for (int l = 0; l < n; l++)
                     {
@@ -248,16 +249,5 @@ public static class FgmresSolver
 
         counter?.AddDigitalFlops(((long)k * k) + (2L * k * y.Length));
         return y;
-    }
-
-    private static double Dot(double[] a, double[] b)
-    {
-        double s = 0.0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            s += a[i] * b[i];
-        }
-
-        return s;
     }
 }

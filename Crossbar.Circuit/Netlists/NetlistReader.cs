@@ -127,6 +127,53 @@ public sealed partial class NetlistReader
         return Read(text, fileName, directory, null, concurrentMinimumLength);
     }
 
+    /// <summary>The name under which expressions read the circuit temperature in °C (ngspice's <c>temper</c>).</summary>
+    public const string TemperatureName = "temper";
+
+    /// <summary>The circuit temperature of a deck that sets none, in °C (SPICE's 27 °C).</summary>
+    private const double DefaultCelsius = 27;
+
+    /// <summary>
+    /// The deck's circuit temperature in °C for <see cref="TemperatureName"/>: the last <c>.temp</c> value or
+    /// <c>.options temp=</c> of the deck text (wherever it stands, as the deck has one temperature), else 27 °C; a
+    /// <c>.temp</c> in an included file is not seen here. A value that is not a plain number is left to the card's own
+    /// reading, which reports it.
+    /// </summary>
+    private static double DeckTemperature(string text, string fileName)
+    {
+        double celsius = DefaultCelsius;
+        NetlistLexer.Split(text, fileName, hasTitle: true, null, IsTemperatureCard, card =>
+        {
+            var tokens = card.Tokens;
+            if (tokens[0].IsWordLike(".temp"))
+            {
+                if (tokens.Count > 1 && SpiceNumber.TryParse(tokens[1].Span, out double value))
+                {
+                    celsius = value;
+                }
+
+                return;
+            }
+
+            for (var i = 1; i + 2 < tokens.Count; i++)
+            {
+                if (tokens[i].IsWordLike("temp") && tokens[i + 1].Kind == TokenKind.EqualsSign && SpiceNumber.TryParse(tokens[i + 2].Span, out double value))
+                {
+                    celsius = value;
+                }
+            }
+        });
+        return celsius;
+    }
+
+    private static bool IsTemperatureCard(ReadOnlySpan<char> word)
+    {
+        var end = word.IndexOfAny(NetlistLexer.WordEnds);
+        var head = end < 0 ? word : word[..end];
+        return head.Equals(".temp", StringComparison.OrdinalIgnoreCase) || head.Equals(".options", StringComparison.OrdinalIgnoreCase)
+            || head.Equals(".option", StringComparison.OrdinalIgnoreCase) || head.Equals(".opt", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>
     /// Reads in two scans of the text. The first makes only the cards that shape the global
     /// parameter scope (<c>.param</c>, <c>.subckt</c>/<c>.ends</c>, <c>.include</c>) and evaluates
@@ -145,6 +192,8 @@ public sealed partial class NetlistReader
         }
 
         reader._netlist.Title = NetlistLexer.Title(text);
+        reader._globals.Set(TemperatureName, text.Contains("temp", StringComparison.OrdinalIgnoreCase) ? DeckTemperature(text, fileName) : DefaultCelsius);
+
         var chain = fullPath is null ? new List<string>() : [fullPath];
         if (MayShapeParameterScope(text))
         {

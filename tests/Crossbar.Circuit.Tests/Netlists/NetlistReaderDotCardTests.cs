@@ -186,6 +186,17 @@ public class NetlistReaderDotCardTests
         }));
     }
 
+    [TestCase("", 27)]
+    [TestCase(".temp 85\n", 85)]
+    [TestCase(".options reltol=1e-4 temp=-40\n", -40)]
+    public void When_TemperRead_Expect_TheCircuitTemperatureInCelsiusWhereverItIsSet(string card, double celsius)
+    {
+        var netlist = Read($"R1 a 0 {{1k + temper}}\n.param t2 = {{2 * temper}}\n{card}");
+
+        Assert.That(netlist.Elements.Single().Value?.Value, Is.EqualTo(1000 + celsius));
+        Assert.That(netlist.Parameters.Single().Value.Value, Is.EqualTo(2 * celsius));
+    }
+
     [Test]
     public void When_SubcircuitsNested_Expect_TreeWithParamsAndLocalModels()
     {

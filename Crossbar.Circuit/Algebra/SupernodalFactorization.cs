@@ -247,7 +247,6 @@ internal sealed unsafe class SupernodalFactorization
             int r = a.Rows(s);
             int m = k + r;
             double* upper = _factor + a.FactorOffset[s];
-            double* lower = upper + ((long)k * m);
             double* ws = w + first;
             int* swaps = _swaps + first;
             for (int t = 0; t < k; t++)
@@ -268,13 +267,10 @@ internal sealed unsafe class SupernodalFactorization
             {
                 _panel = s;
                 Parallel.For(0, _solveChunks, _forwardChunk);
-                continue;
             }
-
-            int start = a.StructStart[s];
-            for (int i = 0; i < r; i++)
+            else
             {
-                w[rows[start + i]] -= SupernodalFrontKernel.Dot(lower + ((long)i * k), ws, k);
+                ForwardRows(s, 0, r);
             }
         }
 
@@ -292,25 +288,21 @@ internal sealed unsafe class SupernodalFactorization
                 _gather[i] = w[rows[start + i]];
             }
 
+            // The rectangular part U₁₂·x₂ first (over the threads for a large panel), then the triangle.
             if (IsParallelPanel(k, r))
             {
-                // The rectangular part U₁₂·x₂ first, over the threads; then the triangle.
                 _panel = s;
                 Parallel.For(0, _solveChunks, _backwardChunk);
-                for (int t = k - 1; t >= 0; t--)
-                {
-                    double* ut = upper + ((long)t * m);
-                    double v = ws[t] - _partial[t] - SupernodalFrontKernel.Dot(ut + t + 1, ws + t + 1, k - t - 1);
-                    ws[t] = v / ut[t];
-                }
-
-                continue;
+            }
+            else
+            {
+                BackwardPartial(s, 0, k);
             }
 
             for (int t = k - 1; t >= 0; t--)
             {
                 double* ut = upper + ((long)t * m);
-                double v = ws[t] - SupernodalFrontKernel.Dot(ut + k, _gather, r) - SupernodalFrontKernel.Dot(ut + t + 1, ws + t + 1, k - t - 1);
+                double v = ws[t] - _partial[t] - SupernodalFrontKernel.Dot(ut + t + 1, ws + t + 1, k - t - 1);
                 ws[t] = v / ut[t];
             }
         }
@@ -327,34 +319,44 @@ internal sealed unsafe class SupernodalFactorization
     /// </summary>
     private bool IsParallelPanel(int k, int r) => _solveChunks > 1 && (long)k * r >= ParallelPanelEntries;
 
-    /// <summary>Forward substitution, a share of the rows of the current panel's L₂₁ block: w[rows] −= L₂₁·x₁.</summary>
+    /// <summary>A share of the current panel's rows in the forward substitution (<see cref="ForwardRows"/>).</summary>
     private void ForwardChunk(int chunk)
     {
+        (int from, int to) = Chunk(chunk, _analysis.Rows(_panel));
+        ForwardRows(_panel, from, to);
+    }
+
+    /// <summary>A share of the current panel's columns in the back substitution (<see cref="BackwardPartial"/>).</summary>
+    private void BackwardChunk(int chunk)
+    {
+        (int from, int to) = Chunk(chunk, _analysis.Columns(_panel));
+        BackwardPartial(_panel, from, to);
+    }
+
+    /// <summary>Forward substitution, rows [from, to) of supernode s's L₂₁ block: w[rows] −= L₂₁·x₁.</summary>
+    private void ForwardRows(int s, int from, int to)
+    {
         SupernodalAnalysis a = _analysis;
-        int s = _panel;
         int k = a.Columns(s);
         int r = a.Rows(s);
         double* lower = _factor + a.FactorOffset[s] + ((long)k * (k + r));
         double* ws = _work + a.First[s];
         int[] rows = a.StructRows;
         int start = a.StructStart[s];
-        (int from, int to) = Chunk(chunk, r);
         for (int i = from; i < to; i++)
         {
             _work[rows[start + i]] -= SupernodalFrontKernel.Dot(lower + ((long)i * k), ws, k);
         }
     }
 
-    /// <summary>Back substitution, a share of the columns of the current panel: partial[t] = U₁₂[t, :]·x₂ (gathered).</summary>
-    private void BackwardChunk(int chunk)
+    /// <summary>Back substitution, columns [from, to) of supernode s: partial[t] = U₁₂[t, :]·x₂ (x₂ gathered).</summary>
+    private void BackwardPartial(int s, int from, int to)
     {
         SupernodalAnalysis a = _analysis;
-        int s = _panel;
         int k = a.Columns(s);
         int r = a.Rows(s);
         int m = k + r;
         double* upper = _factor + a.FactorOffset[s];
-        (int from, int to) = Chunk(chunk, k);
         for (int t = from; t < to; t++)
         {
             _partial[t] = SupernodalFrontKernel.Dot(upper + ((long)t * m) + k, _gather, r);

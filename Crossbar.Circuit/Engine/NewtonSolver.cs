@@ -178,7 +178,7 @@ internal sealed class NewtonSolver
                 return false;
             }
 
-            if (!Step(chord, load, n, krylov: !chord && iteration >= 1 && !limited && Capture is null && c.HasFactor && c.Solver.Statistics.FactorNonzeros >= KrylovMinimumFactor))
+            if (!Step(chord, load, n, krylov: TriesKrylov(chord, iteration, limited)))
             {
                 return false;
             }
@@ -348,44 +348,17 @@ internal sealed class NewtonSolver
     /// </summary>
     private bool KrylovStep(LoadContext load, int n)
     {
-        double[] x = load.Solution;
-        double[] m = load.Matrix;
-        int[] rows = _circuit.Pattern.Rows;
-        int[] cols = _circuit.Pattern.Columns;
         _krylov ??= new PreconditionedGmres(n, KrylovDimension);
         double[] r = _krylovResidual ??= new double[n];
         double[] d = _krylovStep ??= new double[n];
-        Array.Copy(load.Rhs, r, n);
-        for (int h = 1; h < rows.Length; h++)
-        {
-            if (rows[h] < n && cols[h] < n)
-            {
-                r[rows[h]] -= m[h] * x[cols[h]];
-            }
-        }
-
+        Residual(load, n, r);
         ILinearSolver solver = _circuit.Solver;
-        bool converged = _krylov.Solve(
-            (v, y) =>
-            {
-                Array.Clear(y);
-                for (int h = 1; h < rows.Length; h++)
-                {
-                    if (rows[h] < n && cols[h] < n)
-                    {
-                        y[rows[h]] += m[h] * v[cols[h]];
-                    }
-                }
-            },
-            v => solver.SolveWithoutRefinement(v),
-            r,
-            d,
-            KrylovTolerance);
-        if (!converged)
+        if (!_krylov.Solve((v, y) => MultiplyJacobian(load, v, y), v => solver.SolveWithoutRefinement(v), r, d, KrylovTolerance))
         {
             return false;
         }
 
+        double[] x = load.Solution;
         for (int i = 0; i < n; i++)
         {
             _next[i] = x[i] + d[i];
@@ -393,6 +366,42 @@ internal sealed class NewtonSolver
 
         _next[n] = 0;
         return true;
+    }
+
+    /// <summary>Whether a full Newton step of the operating point is first tried as a <see cref="KrylovStep"/>: a factorisation
+    /// of at least <see cref="KrylovMinimumFactor"/> entries to precondition with, no junction limiting at this iterate,
+    /// and no matrix capture (<c>--dump-matrix</c> records the system it factors).</summary>
+    private bool TriesKrylov(bool chord, int iteration, bool limited)
+    {
+        Circuit c = _circuit;
+        return !chord && iteration >= 1 && !limited && Capture is null && c.HasFactor && c.Solver.Statistics.FactorNonzeros >= KrylovMinimumFactor;
+    }
+
+    /// <summary>b − J·x of the present load into <paramref name="target"/>[0, n).</summary>
+    private void Residual(LoadContext load, int n, double[] target)
+    {
+        double[] x = load.Solution;
+        double[] m = load.Matrix;
+        int[] rows = _circuit.Pattern.Rows;
+        int[] cols = _circuit.Pattern.Columns;
+        Array.Copy(load.Rhs, target, n);
+        for (int h = 1; h < rows.Length; h++)
+        {
+            target[rows[h]] -= m[h] * x[cols[h]];
+        }
+    }
+
+    /// <summary>y = J·v with J the present load's matrix.</summary>
+    private void MultiplyJacobian(LoadContext load, double[] v, double[] y)
+    {
+        double[] m = load.Matrix;
+        int[] rows = _circuit.Pattern.Rows;
+        int[] cols = _circuit.Pattern.Columns;
+        Array.Clear(y);
+        for (int h = 1; h < rows.Length; h++)
+        {
+            y[rows[h]] += m[h] * v[cols[h]];
+        }
     }
 
     /// <summary>
@@ -403,16 +412,8 @@ internal sealed class NewtonSolver
     private void ChordStep(LoadContext load, int n)
     {
         double[] x = load.Solution;
-        double[] m = load.Matrix;
-        int[] rows = _circuit.Pattern.Rows;
-        int[] cols = _circuit.Pattern.Columns;
-        Array.Copy(load.Rhs, _next, n);
+        Residual(load, n, _next);
         _next[n] = 0;
-        for (int h = 1; h < rows.Length; h++)
-        {
-            _next[rows[h]] -= m[h] * x[cols[h]];
-        }
-
         _circuit.Solver.Solve(_next.AsSpan(0, n));
         for (int i = 0; i < n; i++)
         {

@@ -52,25 +52,51 @@ internal static class FillReducingOrdering
         }
 
         SymmetricGraph graph = SymmetricGraph.FromColumns(n, columnStart, rowIndex);
+        int[] order = Order(graph, method, out int[]? counts);
+        columnCounts = counts ?? SymbolicCholesky.ColumnCounts(graph, order);
+        return order;
+    }
+
+    /// <summary>
+    /// Column order of the graph of A + Aᵀ; <paramref name="columnCounts"/> are the factor's below-diagonal column
+    /// counts when the choice needed them (minimum degree yields them as it goes), else null (nested dissection on a
+    /// large graph: its caller computes them on its own postordered tree).
+    /// </summary>
+    public static int[] Order(SymmetricGraph graph, OrderingMethod method, out int[]? columnCounts)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        int n = graph.Size;
+        if (method == OrderingMethod.MinimumDegree || (method == OrderingMethod.Automatic && n < NestedDissectionMinimumSize))
+        {
+            int[] order = MinimumDegreeOrdering.Order(graph, out int[] counts);
+            columnCounts = counts;
+            return order;
+        }
+
         int[]? dissection = method == OrderingMethod.NestedDissection
             ? NestedDissectionOrdering.Order(graph)
             : NestedDissectionOrdering.TryOrder(graph);
         if (dissection is null)
         {
-            return MinimumDegreeOrdering.Order(graph, out columnCounts);
+            int[] order = MinimumDegreeOrdering.Order(graph, out int[] counts);
+            columnCounts = counts;
+            return order;
         }
 
-        columnCounts = SymbolicCholesky.ColumnCounts(graph, dissection);
+        columnCounts = null;
         if (method == OrderingMethod.Automatic && n <= BothOrdersMaximumSize)
         {
+            int[] dissectionCounts = SymbolicCholesky.ColumnCounts(graph, dissection);
             int[] minimumDegree = MinimumDegreeOrdering.Order(graph, out int[] minimumDegreeCounts);
-            DenseTailModel.Choose(columnCounts, out double dissectionCost);
+            DenseTailModel.Choose(dissectionCounts, out double dissectionCost);
             DenseTailModel.Choose(minimumDegreeCounts, out double minimumDegreeCost);
             if (minimumDegreeCost <= dissectionCost)
             {
                 columnCounts = minimumDegreeCounts;
                 return minimumDegree;
             }
+
+            columnCounts = dissectionCounts;
         }
 
         return dissection;

@@ -58,11 +58,20 @@ internal static class Bisector
 
     /// <summary>Side of each vertex: 0 or 1 for the two halves, 2 for the separator.</summary>
     /// <remarks>Reads <paramref name="graph"/> only, so concurrent calls on one graph (with their own generators) are safe.</remarks>
+    public static byte[] Separate(Level graph, Random random) => Separate(graph, [random], parallel: false)[0];
+
+    /// <summary>
+    /// One separator per generator (sides as in <see cref="Separate(Level, Random)"/>), all from one coarsening
+    /// hierarchy: the matching visits vertices in their own order, so the levels do not depend on the generator,
+    /// which only picks the starts of the initial bisections; each try then refines its own partition back up
+    /// the shared levels (concurrently when <paramref name="parallel"/>). The result is the same as separate calls
+    /// with the same generators, for one coarsening instead of one per try (coarsening is half of a try's work).
+    /// </summary>
     /// <remarks>The coarse levels and all work arrays are rented from the ordering's pool (<see cref="WithOwnPool{T}"/>)
     /// and returned before the call ends: the recursion of nested dissection bisects thousands
     /// of subgraphs, and fresh arrays of that size would live on the large-object heap and set
     /// off full garbage collections of the (large) heap of the circuit being ordered.</remarks>
-    public static byte[] Separate(Level graph, Random random)
+    public static byte[][] Separate(Level graph, Random[] randoms, bool parallel)
     {
         var levels = new List<Level> { graph };
         var maps = new List<int[]>();
@@ -81,6 +90,37 @@ internal static class Bisector
             maps.Add(map);
         }
 
+        byte[][] sides = new byte[randoms.Length][];
+        if (parallel && randoms.Length > 1)
+        {
+            Parallel.For(0, randoms.Length, t => sides[t] = Uncoarsen(levels, maps, randoms[t]));
+        }
+        else
+        {
+            for (int t = 0; t < randoms.Length; t++)
+            {
+                sides[t] = Uncoarsen(levels, maps, randoms[t]);
+            }
+        }
+
+        for (int l = 1; l < levels.Count; l++)
+        {
+            ReturnLevel(levels[l]);
+        }
+
+        foreach (int[] map in maps)
+        {
+            Pool.Return(map);
+        }
+
+        return sides;
+    }
+
+    /// <summary>Initial bisection of the coarsest level, refined on every finer level, then turned into a vertex separator.</summary>
+    /// <remarks>Reads the levels and maps only (tries on one hierarchy may run concurrently).</remarks>
+    private static byte[] Uncoarsen(List<Level> levels, List<int[]> maps, Random random)
+    {
+        Level graph = levels[0];
         int[] part = InitialBisection(levels[^1], random, graph.Size);
         bool rented = false;
         for (int l = levels.Count - 2; l >= 0; l--)
@@ -107,16 +147,6 @@ internal static class Bisector
         if (rented)
         {
             Pool.Return(part);
-        }
-
-        for (int l = 1; l < levels.Count; l++)
-        {
-            ReturnLevel(levels[l]);
-        }
-
-        foreach (int[] map in maps)
-        {
-            Pool.Return(map);
         }
 
         SeparatorRefinement.Refine(graph, side);

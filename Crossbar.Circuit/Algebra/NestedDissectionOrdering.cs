@@ -433,18 +433,13 @@ internal static class NestedDissectionOrdering
         {
             int seed = unchecked((first * 1_000_003) + (vertices.Length * 7919) + 12345);
             int tries = vertices.Length > FourTriesSize ? 4 : vertices.Length > SecondTrySize ? 2 : 1;
-            byte[][] sides = new byte[tries][];
-            if (_parallel && tries > 1 && vertices.Length >= ParallelMinimumSize)
+            var randoms = new Random[tries];
+            for (int t = 0; t < tries; t++)
             {
-                Parallel.For(0, tries, t => sides[t] = Bisector.Separate(sub, new Random(seed + t)));
+                randoms[t] = new Random(seed + t);
             }
-            else
-            {
-                for (int t = 0; t < tries; t++)
-                {
-                    sides[t] = Bisector.Separate(sub, new Random(seed + t));
-                }
-            }
+
+            byte[][] sides = Bisector.Separate(sub, randoms, _parallel && vertices.Length >= ParallelMinimumSize);
 
             // The first of the smallest separators: the same choice whichever try finished first.
             byte[] side = sides[0];

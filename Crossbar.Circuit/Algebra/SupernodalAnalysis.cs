@@ -46,7 +46,7 @@ internal sealed class SupernodalAnalysis
         int n = pattern.Size;
         Size = n;
         SymmetricGraph graph = SymmetricGraph.FromColumns(n, columns.ColumnStart, columns.RowIndex);
-        int[] fill = FillReducingOrdering.Order(n, columns.ColumnStart, columns.RowIndex, method, out _);
+        int[] fill = FillReducingOrdering.Order(graph, method, out _);
         bool[] zero = ZeroDiagonals(pattern, values);
         int[] order = ZeroDiagonalLast(graph, fill, zero);
         int[] position = Inverse(order);
@@ -60,7 +60,7 @@ internal sealed class SupernodalAnalysis
 
         Order = postOrder;
         Position = Inverse(postOrder);
-        parent = SymbolicCholesky.EliminationTree(graph, Order, Position);
+        parent = Relabel(parent, post);
         int[] counts = SymbolicCholesky.ColumnCounts(graph, Order);
 
         bool[] zeroAt = new bool[n];
@@ -241,6 +241,25 @@ internal sealed class SupernodalAnalysis
         }
 
         return inverse;
+    }
+
+    /// <summary>
+    /// The elimination tree in postorder numbering: node k is old node post[k]. A postorder is a topological order
+    /// of the tree, so eliminating in it leaves the tree (and the fill) as it was, only renumbered
+    /// (J. W. H. Liu, "The role of elimination trees in sparse factorization", SIAM J. Matrix Anal. Appl. 11(1), 1990).
+    /// </summary>
+    private static int[] Relabel(int[] parent, int[] post)
+    {
+        int n = parent.Length;
+        int[] newIndex = Inverse(post);
+        int[] relabelled = new int[n];
+        for (int k = 0; k < n; k++)
+        {
+            int p = parent[post[k]];
+            relabelled[k] = p < 0 ? -1 : newIndex[p];
+        }
+
+        return relabelled;
     }
 
     /// <summary>Depth-first postorder of a forest (children visited in ascending order): post[k] = old index.</summary>

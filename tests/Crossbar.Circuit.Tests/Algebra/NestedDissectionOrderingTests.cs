@@ -88,6 +88,20 @@ public sealed class NestedDissectionOrderingTests
     }
 
     [Test]
+    public void When_TriesShareOneHierarchy_Expect_TheSeparatorsOfSeparateCalls()
+    {
+        SymmetricGraph graph = Graph(Grid(50));
+        Level level = Level.Unweighted(graph.Size, graph.Start, graph.Adjacency);
+
+        byte[][] shared = Bisector.Separate(level, [new Random(7), new Random(8), new Random(9)], parallel: true);
+
+        for (int t = 0; t < 3; t++)
+        {
+            Assert.That(shared[t], Is.EqualTo(Bisector.Separate(level, new Random(7 + t))), $"try {t}");
+        }
+    }
+
+    [Test]
     public void When_CrossbarMeshOrdered_Expect_AutomaticChoiceTakesCheaperOrder()
     {
         StampedMatrix m = TestMatrices.CrossbarMesh(48, 2);

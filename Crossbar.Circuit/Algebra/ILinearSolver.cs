@@ -15,7 +15,7 @@ public interface ILinearSolver
     void Solve(Span<double> rhs);
 
     /// <summary>
-    /// Solves in place with the last factorisation as a preconditioner may: without the iterative refinement
+    /// Solves in place with the last factorisation as a preconditioner or a chord step may: without the iterative refinement
     /// <see cref="Solve"/> may add (the caller's iteration corrects what is left).
     /// </summary>
     void SolveWithoutRefinement(Span<double> rhs) => Solve(rhs);

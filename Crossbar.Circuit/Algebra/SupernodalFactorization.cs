@@ -26,6 +26,9 @@ internal sealed unsafe class SupernodalFactorization
     /// <summary>Panel entries (r·k, 512 KB) from which a substitution splits the panel over the threads.</summary>
     private const long ParallelPanelEntries = 1 << 16;
 
+    /// <summary>L + U entries (8 MB) from which the substitutions run the worker lanes' subtrees concurrently.</summary>
+    private const long ParallelSolveFactor = 1 << 20;
+
     private readonly SupernodalAnalysis _analysis;
     private readonly SupernodalSchedule _schedule;
     private readonly double _relativeThreshold;
@@ -39,13 +42,31 @@ internal sealed unsafe class SupernodalFactorization
     private readonly int[] _failed;
     private readonly int[] _weak;
     private readonly double* _work;
-    private readonly double* _gather;
     private readonly Action<int> _lane;
     private readonly bool _parallel;
-    private readonly double* _partial;
     private readonly Action<int> _forwardChunk;
     private readonly Action<int> _backwardChunk;
+    private readonly Action<int> _forwardLane;
+    private readonly Action<int> _backwardLane;
     private readonly int _solveChunks;
+
+    /// <summary>Whether the substitutions run the worker lanes' subtrees concurrently (<see cref="Solve"/>).</summary>
+    private readonly bool _parallelSolve;
+
+    /// <summary>Per lane: the gathered x₂ of the back substitution (longest row structure).</summary>
+    private readonly double*[] _gather;
+
+    /// <summary>Per lane: U₁₂·x₂ of the back substitution (widest supernode).</summary>
+    private readonly double*[] _partial;
+
+    /// <summary>Per worker lane: its forward-substitution updates of top-lane positions, by <see cref="_topSlot"/>.</summary>
+    private readonly double*[] _topUpdates;
+
+    /// <summary>Slot of each position of a top-lane supernode in <see cref="_topUpdates"/>; -1 for worker-lane positions.</summary>
+    private readonly int[] _topSlot = [];
+
+    /// <summary>Position of each slot of <see cref="_topUpdates"/>.</summary>
+    private readonly int[] _topPositions = [];
     private int _panel;
     private double[] _values = [];
     private volatile bool _abort;
@@ -84,7 +105,6 @@ internal sealed unsafe class SupernodalFactorization
         _failed = new int[lanes];
         _weak = new int[lanes];
         _work = Pinned<double>(Math.Max(1, analysis.Size));
-        _gather = Pinned<double>(Math.Max(1, analysis.MaxRows));
         _lane = lane => FactorLane(lane);
         _parallel = _schedule.HasWorkers;
         int widest = 1;
@@ -93,11 +113,48 @@ internal sealed unsafe class SupernodalFactorization
             widest = Math.Max(widest, analysis.Columns(sn));
         }
 
-        _partial = Pinned<double>(widest);
+        _parallelSolve = _parallel && analysis.FactorSize >= ParallelSolveFactor;
+        int solveLanes = _parallelSolve ? lanes : 1;
+        _gather = new double*[lanes];
+        _partial = new double*[lanes];
+        _topUpdates = new double*[lanes];
+        for (int lane = 0; lane < lanes; lane++)
+        {
+            bool own = lane < solveLanes;
+            _gather[lane] = own ? Pinned<double>(Math.Max(1, analysis.MaxRows)) : _gather[0];
+            _partial[lane] = own ? Pinned<double>(widest) : _partial[0];
+        }
+
+        if (_parallelSolve)
+        {
+            _topSlot = new int[analysis.Size];
+            Array.Fill(_topSlot, -1);
+            var positions = new List<int>();
+            foreach (int sn in _schedule.LaneNodes[_schedule.TopLane])
+            {
+                for (int p = analysis.First[sn]; p < analysis.First[sn + 1]; p++)
+                {
+                    _topSlot[p] = positions.Count;
+                    positions.Add(p);
+                }
+            }
+
+            _topPositions = [.. positions];
+            for (int lane = 0; lane < _schedule.TopLane; lane++)
+            {
+                _topUpdates[lane] = Pinned<double>(Math.Max(1, _topPositions.Length));
+            }
+        }
+
         _solveChunks = _schedule.Threads > 1 ? _schedule.Threads : 1;
         _forwardChunk = ForwardChunk;
         _backwardChunk = BackwardChunk;
+        _forwardLane = ForwardLane;
+        _backwardLane = BackwardLane;
     }
+
+    /// <summary>Whether <see cref="Solve"/> runs the worker lanes' subtrees concurrently.</summary>
+    public bool ConcurrentSubstitutions => _parallelSolve;
 
     /// <summary>Pivots under pivrel·max|front column| in the last factorisation.</summary>
     public int WeakPivots { get; private set; }
@@ -227,27 +284,85 @@ internal sealed unsafe class SupernodalFactorization
     }
 
     /// <summary>Solves A·x = b in place (b on entry, x on exit) with the last factorisation.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>
+    /// The substitutions follow the factorisation's schedule: the subtrees of the worker lanes are independent, so
+    /// with a large factor (a solve streams all of L + U from memory, and two cores draw about twice one core's
+    /// bandwidth) their forward substitutions run concurrently, each lane keeping its updates of the top lane's
+    /// entries apart (the only entries two lanes share: the ancestors of a lane's subtrees are all in the top lane)
+    /// until they are summed; the top lane follows, its large panels split over the threads. The back substitution
+    /// runs in the opposite order: the top lane, then the lanes concurrently (each reads only its own entries and
+    /// the top lane's).
+    /// </remarks>
     public void Solve(Span<double> rhs)
     {
         SupernodalAnalysis a = _analysis;
         int n = a.Size;
         int[] order = a.Order;
-        int[] rows = a.StructRows;
         double* w = _work;
         for (int p = 0; p < n; p++)
         {
             w[p] = rhs[order[p]];
         }
 
-        for (int s = 0; s < a.Count; s++)
+        int top = _schedule.TopLane;
+        if (_parallelSolve)
+        {
+            Parallel.For(0, top, _forwardLane);
+            for (int lane = 0; lane < top; lane++)
+            {
+                double* updates = _topUpdates[lane];
+                for (int slot = 0; slot < _topPositions.Length; slot++)
+                {
+                    w[_topPositions[slot]] += updates[slot];
+                }
+            }
+
+            ForwardNodes(_schedule.LaneNodes[top], top);
+            BackwardNodes(_schedule.LaneNodes[top], top);
+            Parallel.For(0, top, _backwardLane);
+        }
+        else
+        {
+            for (int lane = 0; lane <= top; lane++)
+            {
+                ForwardNodes(_schedule.LaneNodes[lane], lane);
+            }
+
+            for (int lane = top; lane >= 0; lane--)
+            {
+                BackwardNodes(_schedule.LaneNodes[lane], lane);
+            }
+        }
+
+        for (int p = 0; p < n; p++)
+        {
+            rhs[order[p]] = w[p];
+        }
+    }
+
+    /// <summary>The forward substitution of one worker lane's subtrees (<see cref="Solve"/>).</summary>
+    private void ForwardLane(int lane)
+    {
+        new Span<double>(_topUpdates[lane], Math.Max(1, _topPositions.Length)).Clear();
+        ForwardNodes(_schedule.LaneNodes[lane], lane);
+    }
+
+    /// <summary>The back substitution of one worker lane's subtrees (<see cref="Solve"/>).</summary>
+    private void BackwardLane(int lane) => BackwardNodes(_schedule.LaneNodes[lane], lane);
+
+    /// <summary>Forward substitution over supernodes in postorder: each applies its row swaps, solves with its unit lower triangle and updates the rows below.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ForwardNodes(int[] nodes, int lane)
+    {
+        SupernodalAnalysis a = _analysis;
+        foreach (int s in nodes)
         {
             int first = a.First[s];
             int k = a.Columns(s);
             int r = a.Rows(s);
             int m = k + r;
             double* upper = _factor + a.FactorOffset[s];
-            double* ws = w + first;
+            double* ws = _work + first;
             int* swaps = _swaps + first;
             for (int t = 0; t < k; t++)
             {
@@ -263,53 +378,58 @@ internal sealed unsafe class SupernodalFactorization
                 ws[t] -= SupernodalFrontKernel.Dot(upper + ((long)t * m), ws, t);
             }
 
-            if (IsParallelPanel(k, r))
+            if (lane == _schedule.TopLane && IsParallelPanel(k, r))
             {
                 _panel = s;
                 Parallel.For(0, _solveChunks, _forwardChunk);
             }
             else
             {
-                ForwardRows(s, 0, r);
+                ForwardRows(s, 0, r, lane);
             }
         }
+    }
 
-        for (int s = a.Count - 1; s >= 0; s--)
+    /// <summary>Back substitution over supernodes in reverse postorder: U₁₂·x₂ from the rows below, then the upper triangle.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BackwardNodes(int[] nodes, int lane)
+    {
+        SupernodalAnalysis a = _analysis;
+        int[] rows = a.StructRows;
+        double* gather = _gather[lane];
+        double* partial = _partial[lane];
+        for (int q = nodes.Length - 1; q >= 0; q--)
         {
+            int s = nodes[q];
             int first = a.First[s];
             int k = a.Columns(s);
             int r = a.Rows(s);
             int m = k + r;
             double* upper = _factor + a.FactorOffset[s];
-            double* ws = w + first;
+            double* ws = _work + first;
             int start = a.StructStart[s];
             for (int i = 0; i < r; i++)
             {
-                _gather[i] = w[rows[start + i]];
+                gather[i] = _work[rows[start + i]];
             }
 
-            // The rectangular part U₁₂·x₂ first (over the threads for a large panel), then the triangle.
-            if (IsParallelPanel(k, r))
+            // The rectangular part U₁₂·x₂ first (over the threads for a large panel of the top lane), then the triangle.
+            if (lane == _schedule.TopLane && IsParallelPanel(k, r))
             {
                 _panel = s;
                 Parallel.For(0, _solveChunks, _backwardChunk);
             }
             else
             {
-                BackwardPartial(s, 0, k);
+                BackwardPartial(s, 0, k, lane);
             }
 
             for (int t = k - 1; t >= 0; t--)
             {
                 double* ut = upper + ((long)t * m);
-                double v = ws[t] - _partial[t] - SupernodalFrontKernel.Dot(ut + t + 1, ws + t + 1, k - t - 1);
+                double v = ws[t] - partial[t] - SupernodalFrontKernel.Dot(ut + t + 1, ws + t + 1, k - t - 1);
                 ws[t] = v / ut[t];
             }
-        }
-
-        for (int p = 0; p < n; p++)
-        {
-            rhs[order[p]] = w[p];
         }
     }
 
@@ -323,18 +443,21 @@ internal sealed unsafe class SupernodalFactorization
     private void ForwardChunk(int chunk)
     {
         (int from, int to) = Chunk(chunk, _analysis.Rows(_panel));
-        ForwardRows(_panel, from, to);
+        ForwardRows(_panel, from, to, _schedule.TopLane);
     }
 
     /// <summary>A share of the current panel's columns in the back substitution (<see cref="BackwardPartial"/>).</summary>
     private void BackwardChunk(int chunk)
     {
         (int from, int to) = Chunk(chunk, _analysis.Columns(_panel));
-        BackwardPartial(_panel, from, to);
+        BackwardPartial(_panel, from, to, _schedule.TopLane);
     }
 
-    /// <summary>Forward substitution, rows [from, to) of supernode s's L₂₁ block: w[rows] −= L₂₁·x₁.</summary>
-    private void ForwardRows(int s, int from, int to)
+    /// <summary>
+    /// Forward substitution, rows [from, to) of supernode s's L₂₁ block: w[rows] −= L₂₁·x₁; a worker lane's
+    /// updates of top-lane rows go to its own accumulator when the lanes run concurrently.
+    /// </summary>
+    private void ForwardRows(int s, int from, int to, int lane)
     {
         SupernodalAnalysis a = _analysis;
         int k = a.Columns(s);
@@ -343,23 +466,37 @@ internal sealed unsafe class SupernodalFactorization
         double* ws = _work + a.First[s];
         int[] rows = a.StructRows;
         int start = a.StructStart[s];
+        bool apart = _parallelSolve && lane != _schedule.TopLane;
+        double* updates = _topUpdates[lane];
         for (int i = from; i < to; i++)
         {
-            _work[rows[start + i]] -= SupernodalFrontKernel.Dot(lower + ((long)i * k), ws, k);
+            int row = rows[start + i];
+            double update = SupernodalFrontKernel.Dot(lower + ((long)i * k), ws, k);
+            int slot = apart ? _topSlot[row] : -1;
+            if (slot >= 0)
+            {
+                updates[slot] -= update;
+            }
+            else
+            {
+                _work[row] -= update;
+            }
         }
     }
 
-    /// <summary>Back substitution, columns [from, to) of supernode s: partial[t] = U₁₂[t, :]·x₂ (x₂ gathered).</summary>
-    private void BackwardPartial(int s, int from, int to)
+    /// <summary>Back substitution, columns [from, to) of supernode s: partial[t] = U₁₂[t, :]·x₂ (x₂ gathered), in the lane's buffers.</summary>
+    private void BackwardPartial(int s, int from, int to, int lane)
     {
         SupernodalAnalysis a = _analysis;
         int k = a.Columns(s);
         int r = a.Rows(s);
         int m = k + r;
         double* upper = _factor + a.FactorOffset[s];
+        double* gather = _gather[lane];
+        double* partial = _partial[lane];
         for (int t = from; t < to; t++)
         {
-            _partial[t] = SupernodalFrontKernel.Dot(upper + ((long)t * m) + k, _gather, r);
+            partial[t] = SupernodalFrontKernel.Dot(upper + ((long)t * m) + k, gather, r);
         }
     }
 

@@ -100,6 +100,9 @@ public sealed class SupernodalLuSolver : ILinearSolver
     /// <summary>Whether the general sparse solver has taken over.</summary>
     public bool UsesFallback => _fallback is not null;
 
+    /// <summary>Whether the substitutions run independent subtrees concurrently (after the first Factor).</summary>
+    internal bool ConcurrentSubstitutions => _fallback is null && _lu is not null && _lu.ConcurrentSubstitutions;
+
     /// <summary>The symbolic analysis (after the first Factor; null in fallback).</summary>
     internal SupernodalAnalysis? Analysis => _analysis;
 

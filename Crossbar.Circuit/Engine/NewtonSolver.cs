@@ -409,12 +409,15 @@ internal sealed class NewtonSolver
     /// factorisation: a Newton step without refactoring, used once the iteration has converged
     /// and only polishes.
     /// </summary>
+    /// <remarks>The solve skips the linear solver's iterative refinement: a chord step is itself a step of
+    /// refinement, against the true residual, so the next one corrects what this one's rounding leaves (the full
+    /// step that made J₀ was solved with the refinement and its backward-error check).</remarks>
     private void ChordStep(LoadContext load, int n)
     {
         double[] x = load.Solution;
         Residual(load, n, _next);
         _next[n] = 0;
-        _circuit.Solver.Solve(_next.AsSpan(0, n));
+        _circuit.Solver.SolveWithoutRefinement(_next.AsSpan(0, n));
         for (int i = 0; i < n; i++)
         {
             _next[i] += x[i];

@@ -13,7 +13,7 @@ public static class Singularity
     public const double Tolerance = 1e-15;
 
     /// <summary>
-    /// Smallest over largest pivot of the LU factorisation (partial pivoting, MathNet) of the row-equilibrated matrix
+    /// Smallest over largest pivot of the LU factorisation (partial pivoting, <see cref="DenseLu"/>) of the row-equilibrated matrix
     /// (each row divided by its largest entry): a cheap reciprocal condition estimate, 0 for an exactly singular matrix.
     /// </summary>
     /// <param name="a">Square matrix.</param>
@@ -26,7 +26,7 @@ public static class Singularity
             throw new ArgumentException($"a {n}×{a.GetLength(1)} matrix is not square", nameof(a));
         }
 
-        var scaled = Matrix<double>.Build.Dense(n, n);
+        var scaled = new double[n, n];
         for (int i = 0; i < n; i++)
         {
             double max = 0;
@@ -46,16 +46,7 @@ public static class Singularity
             }
         }
 
-        var u = scaled.LU().U;
-        double smallest = double.PositiveInfinity, largest = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double p = Math.Abs(u[i, i]);
-            smallest = Math.Min(smallest, p);
-            largest = Math.Max(largest, p);
-        }
-
-        return largest > 0 ? smallest / largest : 0;
+        return DenseLu.Factor(scaled).PivotRatio;
     }
 
     /// <summary>True when the square matrix is singular to double precision: <see cref="PivotRatio"/> below N·<see cref="Tolerance"/>.</summary>

@@ -1,3 +1,4 @@
+using Crossbar.Circuit.Algebra;
 using Crossbar.Circuit.Netlists;
 using Crossbar.Devices.OpAmps;
 using MathNet.Numerics.LinearAlgebra;
@@ -115,9 +116,9 @@ public static class InvCircuitBuilder
     {
         // b = 0 has the answer x = 0: the circuit is scaled as for b = (1, …, 1) and driven with zero currents.
         bool zero = rhs.All(v => v == 0);
-        var realized = Matrix<double>.Build.DenseOfArray(mapping.Realized);
-        double[] ideal = realized.Solve(Vector<double>.Build.DenseOfArray(zero ? [.. rhs.Select(_ => 1.0)] : rhs)).ToArray();
-        double maxX = ideal.Max(Math.Abs);
+        DenseLu realized = DenseLu.Factor(mapping.Realized);
+        double[] ideal = realized.ZeroColumn >= 0 ? [] : realized.Solve(zero ? [.. rhs.Select(_ => 1.0)] : rhs);
+        double maxX = ideal.Length == 0 ? 0 : ideal.Max(Math.Abs);
         if (!(maxX > 0) || !double.IsFinite(maxX))
         {
             throw new ArgumentException("the realised matrix is singular: no INV circuit to build");

@@ -92,7 +92,7 @@ public sealed class CrossbarCircuit
         }
     }
 
-    /// <summary>x* = A⁻¹b by MathNet's LU; a singular A is an input error (the same for every command that solves A·x = b).</summary>
+    /// <summary>x* = A⁻¹b by LU with partial pivoting (<see cref="DenseLu"/>); a singular A is an input error (the same for every command that solves A·x = b).</summary>
     /// <exception cref="UsageException">A is singular.</exception>
     public static double[] ExactSolve(double[,] a, double[] b)
     {
@@ -103,7 +103,13 @@ public sealed class CrossbarCircuit
                 $"the matrix is singular: A·x = b has no unique solution (smallest/largest pivot of the row-scaled matrix {ratio:G3}, below {a.GetLength(0) * Singularity.Tolerance:G3})"));
         }
 
-        return Checked(Matrix<double>.Build.DenseOfArray(a).Solve(Vector<double>.Build.DenseOfArray(b)).ToArray(), "the matrix is singular: A·x = b has no unique solution");
+        DenseLu lu = DenseLu.Factor(a);
+        if (lu.ZeroColumn >= 0)
+        {
+            throw new UsageException("the matrix is singular: A·x = b has no unique solution");
+        }
+
+        return Checked(lu.Solve(b), "the matrix is singular: A·x = b has no unique solution");
     }
 
     /// <summary>The least-squares x = argmin ‖X·x − b‖ by MathNet's QR; a rank-deficient X is an input error that names the rank.</summary>

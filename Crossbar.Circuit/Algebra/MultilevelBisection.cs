@@ -90,17 +90,30 @@ internal static class Bisector
             maps.Add(map);
         }
 
+        // Each vertex's total edge weight, once per level for every try: a vertex whose coarse vertex had no
+        // neighbour across the cut has none either, and its internal degree is this sum (Uncoarsen).
+        var weightSums = new List<int[]>();
+        for (int l = 0; l < levels.Count - 1; l++)
+        {
+            weightSums.Add(EdgeWeightSums(levels[l]));
+        }
+
         byte[][] sides = new byte[randoms.Length][];
         if (parallel && randoms.Length > 1)
         {
-            Parallel.For(0, randoms.Length, t => sides[t] = Uncoarsen(levels, maps, randoms[t]));
+            Parallel.For(0, randoms.Length, t => sides[t] = Uncoarsen(levels, maps, weightSums, randoms[t]));
         }
         else
         {
             for (int t = 0; t < randoms.Length; t++)
             {
-                sides[t] = Uncoarsen(levels, maps, randoms[t]);
+                sides[t] = Uncoarsen(levels, maps, weightSums, randoms[t]);
             }
+        }
+
+        foreach (int[] sums in weightSums)
+        {
+            Pool.Return(sums);
         }
 
         for (int l = 1; l < levels.Count; l++)
@@ -117,11 +130,19 @@ internal static class Bisector
     }
 
     /// <summary>Initial bisection of the coarsest level, refined on every finer level, then turned into a vertex separator.</summary>
-    /// <remarks>Reads the levels and maps only (tries on one hierarchy may run concurrently).</remarks>
-    private static byte[] Uncoarsen(List<Level> levels, List<int[]> maps, Random random)
+    /// <remarks>Reads the levels, maps and weight sums only (tries on one hierarchy may run concurrently). The internal
+    /// and external degrees of a projected partition are scanned only for the vertices of coarse vertices on the cut:
+    /// every other vertex has all its neighbours on its own side (they belong to its coarse vertex or to that one's
+    /// neighbours), so its internal degree is its total edge weight. Scanning every edge of every level for every try
+    /// was most of the refinement's time.</remarks>
+    private static byte[] Uncoarsen(List<Level> levels, List<int[]> maps, List<int[]> weightSums, Random random)
     {
         Level graph = levels[0];
-        int[] part = InitialBisection(levels[^1], random, graph.Size);
+        Level coarsest = levels[^1];
+        int[] part = InitialBisection(coarsest, random, graph.Size);
+        int[] internalDegree = Pool.Rent(coarsest.Size);
+        int[] externalDegree = Pool.Rent(coarsest.Size);
+        Degrees(coarsest, part, internalDegree, externalDegree, null, null);
         bool rented = false;
         for (int l = levels.Count - 2; l >= 0; l--)
         {
@@ -133,16 +154,25 @@ internal static class Bisector
                 finePart[v] = part[map[v]];
             }
 
+            int[] fineInternal = Pool.Rent(fine.Size);
+            int[] fineExternal = Pool.Rent(fine.Size);
+            Degrees(fine, finePart, fineInternal, fineExternal, map, externalDegree, weightSums[l]);
             if (rented)
             {
                 Pool.Return(part);
             }
 
+            Pool.Return(internalDegree);
+            Pool.Return(externalDegree);
             part = finePart;
+            internalDegree = fineInternal;
+            externalDegree = fineExternal;
             rented = true;
-            Refine(fine, part);
+            Refine(fine, part, internalDegree, externalDegree);
         }
 
+        Pool.Return(internalDegree);
+        Pool.Return(externalDegree);
         byte[] side = Separator(graph, part);
         if (rented)
         {
@@ -151,6 +181,67 @@ internal static class Bisector
 
         SeparatorRefinement.Refine(graph, side);
         return side;
+    }
+
+    /// <summary>Total edge weight of each vertex (rented from the pool).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] EdgeWeightSums(Level g)
+    {
+        int[] gStart = g.Start;
+        int[] gEw = g.EdgeWeight;
+        int[] sums = Pool.Rent(g.Size);
+        for (int v = 0; v < g.Size; v++)
+        {
+            int sum = 0;
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
+            {
+                sum += gEw[p];
+            }
+
+            sums[v] = sum;
+        }
+
+        return sums;
+    }
+
+    /// <summary>
+    /// Edge weight from each vertex to its own side (internal) and to the other (external). With a coarse map, the
+    /// coarse level's external degrees and this level's weight sums, only vertices whose coarse vertex was on the cut
+    /// are scanned; without them, all are.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Degrees(Level g, int[] part, int[] internalDegree, int[] externalDegree, int[]? map, int[]? coarseExternal, int[]? weightSums = null)
+    {
+        int[] gStart = g.Start;
+        int[] gAdj = g.Adjacency;
+        int[] gEw = g.EdgeWeight;
+        for (int v = 0; v < g.Size; v++)
+        {
+            if (map is not null && coarseExternal![map[v]] == 0)
+            {
+                internalDegree[v] = weightSums![v];
+                externalDegree[v] = 0;
+                continue;
+            }
+
+            int own = part[v];
+            int inside = 0;
+            int outside = 0;
+            for (int p = gStart[v]; p < gStart[v + 1]; p++)
+            {
+                if (part[gAdj[p]] == own)
+                {
+                    inside += gEw[p];
+                }
+                else
+                {
+                    outside += gEw[p];
+                }
+            }
+
+            internalDegree[v] = inside;
+            externalDegree[v] = outside;
+        }
     }
 
     /// <summary>The pool of the ordering running on this logical thread (it flows into the parallel halves).</summary>
@@ -387,7 +478,12 @@ internal static class Bisector
                 }
             }
 
-            Refine(g, part);
+            int[] internalDegree = Pool.Rent(n);
+            int[] externalDegree = Pool.Rent(n);
+            Degrees(g, part, internalDegree, externalDegree, null, null);
+            Refine(g, part, internalDegree, externalDegree);
+            Pool.Return(internalDegree);
+            Pool.Return(externalDegree);
             long cut = Cut(g, part, out long balance);
             if (cut < bestCut || (cut == bestCut && balance < bestBalance))
             {
@@ -435,8 +531,12 @@ internal static class Bisector
     }
 
     /// <summary>Fiduccia–Mattheyses passes with rollback to the best cut seen.</summary>
+    /// <param name="g">The level.</param>
+    /// <param name="part">Side of each vertex, improved in place.</param>
+    /// <param name="internalDegree">Edge weight to the own side per vertex, kept up to date with <paramref name="part"/>.</param>
+    /// <param name="externalDegree">Edge weight to the other side per vertex, kept up to date with <paramref name="part"/>.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Refine(Level g, int[] part)
+    private static void Refine(Level g, int[] part, int[] internalDegree, int[] externalDegree)
     {
         int[] gStart = g.Start;
         int[] gAdj = g.Adjacency;
@@ -454,22 +554,9 @@ internal static class Bisector
 
         long maxPart = Math.Max((long)((1 + Imbalance) * total / 2), (total / 2) + maxVertex);
         long[] pw = new long[2];
-        int[] internalDegree = Rent(n, 0);
-        int[] externalDegree = Rent(n, 0);
         for (int v = 0; v < n; v++)
         {
             pw[part[v]] += gVw[v];
-            for (int p = gStart[v]; p < gStart[v + 1]; p++)
-            {
-                if (part[gAdj[p]] == part[v])
-                {
-                    internalDegree[v] += gEw[p];
-                }
-                else
-                {
-                    externalDegree[v] += gEw[p];
-                }
-            }
         }
 
         int[] locked = Rent(n, 0);
@@ -548,8 +635,6 @@ internal static class Bisector
             }
         }
 
-        Pool.Return(internalDegree);
-        Pool.Return(externalDegree);
         Pool.Return(locked);
     }
 

@@ -70,6 +70,7 @@ public sealed class SimulationStatistics
         {
             sb.AppendLine(c, $"factor nonzeros (L+U)   {s.FactorNonzeros}");
             sb.AppendLine(c, $"dense tail              {s.DenseTailSize}");
+            sb.AppendLine(c, $"flops per factorisation {s.FactorFlops:E3}");
             sb.AppendLine(c, $"factorisations          {s.Factorizations}");
             sb.AppendLine(c, $"refactorisations        {s.Refactorizations}");
             sb.AppendLine(c, $"reused factorisations   {ReusedFactorizations}");

@@ -24,7 +24,7 @@ namespace Crossbar.Circuit.Algebra;
 internal static unsafe class SupernodalFrontKernel
 {
     /// <summary>Columns eliminated per panel (the inner dimension of the trailing matrix product).</summary>
-    public const int PanelWidth = 64;
+    public const int PanelWidth = 128;
 
     /// <summary>Factors the first k columns of the front; returns -1, or the local column whose best allowed pivot is below the absolute threshold (or not finite).</summary>
     /// <param name="f">Row-major m×m front.</param>

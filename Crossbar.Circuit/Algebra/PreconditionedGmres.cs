@@ -24,7 +24,6 @@ internal sealed class PreconditionedGmres
         Dimension = dimension;
         _size = size;
         _basis = new double[dimension + 1][];
-
         _h = new double[dimension + 1, dimension];
         _cos = new double[dimension];
         _sin = new double[dimension];

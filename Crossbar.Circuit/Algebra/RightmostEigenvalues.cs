@@ -230,22 +230,7 @@ public static class RightmostEigenvalues
                     continue;
                 }
 
-                ReadOnlySpan<double> column = _columns.AsSpan((j * _n) + first, end - first);
-                int i = 0;
-                if (System.Numerics.Vector.IsHardwareAccelerated)
-                {
-                    var scale = new System.Numerics.Vector<double>(xj);
-                    int width = System.Numerics.Vector<double>.Count;
-                    for (; i <= target.Length - width; i += width)
-                    {
-                        (new System.Numerics.Vector<double>(target[i..]) + (scale * new System.Numerics.Vector<double>(column[i..]))).CopyTo(target[i..]);
-                    }
-                }
-
-                for (; i < target.Length; i++)
-                {
-                    target[i] += xj * column[i];
-                }
+                VectorKernels.Axpy(xj, _columns.AsSpan((j * _n) + first, end - first), target);
             }
         }
     }

@@ -1,4 +1,5 @@
 using Crossbar.Circuit.Algebra;
+
 namespace Crossbar.Circuit.Amc;
 
 /// <summary>
@@ -92,10 +93,7 @@ public static class FgmresSolver
                 {
                     double hij = VectorKernels.Dot(w, v[i]);
                     h[i, j] = hij;
-                    for (int l = 0; l < n; l++)
-                    {
-                        w[l] -= hij * v[i][l];
-                    }
+                    VectorKernels.Axpy(-hij, v[i], w);
                 }
 
                 double hNext = MatrixOps.Norm2(w);

@@ -103,13 +103,9 @@ public sealed class CrossbarCircuit
                 $"the matrix is singular: A·x = b has no unique solution (smallest/largest pivot of the row-scaled matrix {ratio:G3}, below {a.GetLength(0) * Singularity.Tolerance:G3})"));
         }
 
+        const string Singular = "the matrix is singular: A·x = b has no unique solution";
         DenseLu lu = DenseLu.Factor(a);
-        if (lu.ZeroColumn >= 0)
-        {
-            throw new UsageException("the matrix is singular: A·x = b has no unique solution");
-        }
-
-        return Checked(lu.Solve(b), "the matrix is singular: A·x = b has no unique solution");
+        return lu.ZeroColumn >= 0 ? throw new UsageException(Singular) : Checked(lu.Solve(b), Singular);
     }
 
     /// <summary>The least-squares x = argmin ‖X·x − b‖ by MathNet's QR; a rank-deficient X is an input error that names the rank.</summary>
